@@ -1,0 +1,22 @@
+package dk.brobygger.access;
+
+/** What a user may do. Teams (later) decide whom they may see. */
+public enum Role {
+    /** Administrator: users, teams, configuration. */
+    ADMIN,
+    /** Kommunal redaktør: edits every offer directly and moderates associations' changes. */
+    EDITOR,
+    /** Foreningsredaktør: edits the own organisation's offers; changes wait for moderation. */
+    ASSOCIATION_EDITOR,
+    /** Medarbejder: professionals working with citizens. */
+    STAFF,
+    /** Leder: dashboards and reviews. */
+    MANAGER,
+    /** Borger: sees the own record. */
+    CITIZEN;
+
+    /** The Spring Security authority name. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

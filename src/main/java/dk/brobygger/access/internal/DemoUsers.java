@@ -1,0 +1,59 @@
+package dk.brobygger.access.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import dk.brobygger.access.Role;
+import dk.brobygger.access.Users;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users, each with the password {@code demo}. Only in the demo profile (and the tests);
+ * production users log in through OpenID Connect.
+ */
+@Component
+@Profile("demo-users")
+@Order(0)
+class DemoUsers implements ApplicationRunner {
+
+    static final String PASSWORD = "demo";
+
+    record DemoUser(String username, String displayName, Set<Role> roles) {
+    }
+
+    static final List<DemoUser> ALL = List.of(
+            new DemoUser("admin", "Anne Administrator", EnumSet.of(Role.ADMIN, Role.EDITOR)),
+            new DemoUser("redaktoer", "Rasmus Redaktør", EnumSet.of(Role.EDITOR)),
+            new DemoUser("forening", "Frida Foreningsredaktør", EnumSet.of(Role.ASSOCIATION_EDITOR)),
+            new DemoUser("hjemmebesog", "Hanne Hjemmebesøg", EnumSet.of(Role.STAFF)),
+            new DemoUser("faellesteam", "Finn Fællesteam", EnumSet.of(Role.STAFF)),
+            new DemoUser("vaert", "Vera Vært", EnumSet.of(Role.STAFF)),
+            new DemoUser("akut", "Anders Akut", EnumSet.of(Role.STAFF)),
+            new DemoUser("hjemmepleje", "Helle Hjemmepleje", EnumSet.of(Role.STAFF)),
+            new DemoUser("leder", "Lise Leder", EnumSet.of(Role.MANAGER, Role.STAFF)));
+
+    private final Users users;
+    private final PasswordEncoder passwords;
+
+    DemoUsers(Users users, PasswordEncoder passwords) {
+        this.users = users;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String hash = passwords.encode(PASSWORD);
+        for (DemoUser user : ALL) {
+            var existing = users.find(user.username());
+            users.save(user.username(), user.displayName(), hash, user.roles(),
+                    existing.map(u -> u.organizationId()).orElse(null));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dk.brobygger.access.internal;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import dk.brobygger.access.BrobyggerUser;
+import dk.brobygger.access.Role;
+import dk.brobygger.access.Users;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and their roles, kept in {@code app_user} and {@code app_user_role}. */
+@Service
+class JdbcUsers implements Users, UserDetailsService {
+
+    private static final String SELECT = """
+            SELECT u.username, u.display_name, u.password_hash, u.enabled, u.organization_id, r.role
+              FROM app_user u LEFT JOIN app_user_role r ON r.username = u.username
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcUsers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<BrobyggerUser> current() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (authentication.getPrincipal() instanceof BrobyggerUser user) {
+            return Optional.of(user);
+        }
+        return find(authentication.getName());
+    }
+
+    @Override
+    public Optional<BrobyggerUser> find(String username) {
+        return query(SELECT + " WHERE u.username = :username", Map.of("username", username)).stream().findFirst();
+    }
+
+    @Override
+    public List<BrobyggerUser> editorsOf(UUID organizationId) {
+        return query(SELECT + " WHERE u.organization_id = :organization AND u.enabled = TRUE ORDER BY u.username",
+                Map.of("organization", organizationId));
+    }
+
+    @Override
+    public BrobyggerUser loadUserByUsername(String username) {
+        return find(username).orElseThrow(() -> new UsernameNotFoundException("Ukendt bruger"));
+    }
+
+    @Override
+    @Transactional
+    public void save(String username, String displayName, @Nullable String passwordHash, Set<Role> roles,
+            @Nullable UUID organizationId) {
+        var params = new LinkedHashMap<String, @Nullable Object>();
+        params.put("username", username);
+        params.put("displayName", displayName);
+        params.put("passwordHash", passwordHash);
+        params.put("organization", organizationId);
+        int updated = jdbc.sql("""
+                UPDATE app_user SET display_name = :displayName, password_hash = :passwordHash,
+                       organization_id = :organization, version = version + 1
+                 WHERE username = :username
+                """).params(params).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO app_user (username, display_name, password_hash, enabled, organization_id, version)
+                    VALUES (:username, :displayName, :passwordHash, TRUE, :organization, 0)
+                    """).params(params).update();
+        }
+        jdbc.sql("DELETE FROM app_user_role WHERE username = :username").param("username", username).update();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO app_user_role (username, role) VALUES (:username, :role)")
+                    .param("username", username).param("role", role.name()).update();
+        }
+    }
+
+    @Override
+    @Transactional
+    public void assignOrganization(String username, @Nullable UUID organizationId) {
+        var params = new LinkedHashMap<String, @Nullable Object>();
+        params.put("username", username);
+        params.put("organization", organizationId);
+        jdbc.sql("UPDATE app_user SET organization_id = :organization, version = version + 1 WHERE username = :username")
+                .params(params).update();
+    }
+
+    private List<BrobyggerUser> query(String sql, Map<String, ?> params) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        jdbc.sql(sql).params(params).query((rs, n) -> {
+            var row = rows.computeIfAbsent(rs.getString("username"), name -> {
+                try {
+                    return new Row(name, rs.getString("display_name"), rs.getString("password_hash"),
+                            rs.getBoolean("enabled"), rs.getObject("organization_id", UUID.class),
+                            EnumSet.noneOf(Role.class));
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String role = rs.getString("role");
+            if (role != null) {
+                row.roles().add(Role.valueOf(role));
+            }
+            return row;
+        }).list();
+        return rows.values().stream()
+                .map(r -> new BrobyggerUser(r.username(), r.displayName(), r.passwordHash(), r.enabled(), r.roles(),
+                        r.organizationId()))
+                .toList();
+    }
+
+    private record Row(String username, String displayName, @Nullable String passwordHash, boolean enabled,
+            @Nullable UUID organizationId, EnumSet<Role> roles) {
+    }
+}

@@ -1,0 +1,113 @@
+package dk.brobygger.access.internal;
+
+
+import dk.brobygger.access.Role;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The security baseline: public directory, logged-in work pages, CSRF on every form, a strict
+ * Content-Security-Policy without inline script, the usual headers and rate-limited login.
+ * Form login with demo users exists only in the demo profile; production logs in with OpenID Connect.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    /** Swagger UI ships inline styles; it is the only page allowed them. */
+    static final String API_DOCS_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, Environment environment,
+            ObjectProvider<ClientRegistrationRepository> oidc,
+            @Value("${brobygger.login.attempts-per-minute:10}") int attemptsPerUser,
+            @Value("${brobygger.login.attempts-per-minute-per-address:60}") int attemptsPerAddress) throws Exception {
+        boolean demoUsers = environment.acceptsProfiles(Profiles.of("demo-users"));
+
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/", "/tilbud", "/tilbud/**", "/hsds", "/hsds/**", "/login", "/error",
+                        "/tilgaengelighed", "/css/**", "/js/**", "/img/**", "/vendor/**", "/favicon.ico",
+                        "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .permitAll()
+                .requestMatchers("/redaktion/moderation/**", "/redaktion/import/**")
+                .hasAnyRole(Role.EDITOR.name(), Role.ADMIN.name())
+                .requestMatchers("/redaktion/**")
+                .hasAnyRole(Role.EDITOR.name(), Role.ADMIN.name(), Role.ASSOCIATION_EDITOR.name())
+                .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                .anyRequest().authenticated());
+
+        if (demoUsers) {
+            http.formLogin(form -> form.loginPage("/login").permitAll());
+            // Scripts may call the JSON APIs with the demo users (HTTP Basic), demo profile only.
+            http.httpBasic(basic -> basic.realmName("Brobygger"));
+        }
+        if (oidc.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage("/login"));
+        }
+        http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logget-ud"));
+        http.addFilterBefore(new LoginRateLimiter(attemptsPerUser, attemptsPerAddress),
+                UsernamePasswordAuthenticationFilter.class);
+
+        // Requests that carry their own credentials (HTTP Basic, bearer token) cannot be forged
+        // by another site, so they need no CSRF token; everything with a session cookie does.
+        RequestMatcher carriesCredentials = request -> request.getHeader("Authorization") != null;
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(carriesCredentials));
+
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny())
+                .permissionsPolicyHeader(permissions -> permissions.policy("geolocation=(self), camera=(), microphone=()"))
+                .httpStrictTransportSecurity(Customizer.withDefaults()));
+        // APIs answer 401 instead of redirecting scripts to the login page.
+        http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_DOCS_POLICY)));
+        return http.build();
+    }
+
+}

@@ -1,0 +1,18 @@
+package dk.brobygger.directory;
+
+/** Searches the community directory. Used by the public portal and by other modules (visits, referrals). */
+public interface OfferSearch {
+
+    /** Facet dimensions, also the names of the filters in the portal. */
+    String CATEGORY = "kategori";
+    String TARGET_GROUP = "maalgruppe";
+    String DISTRICT = "bydel";
+    String WEEKDAY = "ugedag";
+    String TIME_OF_DAY = "tidspunkt";
+    String SUPPORT_LEVEL = "stoette";
+    String FREE = "gratis";
+    String WHEELCHAIR = "koerestol";
+    String TRANSPORT = "koersel";
+
+    SearchResult search(OfferQuery query);
+}

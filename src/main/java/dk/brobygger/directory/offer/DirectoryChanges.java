@@ -1,0 +1,112 @@
+package dk.brobygger.directory.offer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import dk.brobygger.directory.OfferChanged;
+import dk.brobygger.shared.DomainException;
+import dk.brobygger.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Changes to offers and organisations as they take effect: every change is saved with who and
+ * when, written to the offer's history, and announced with {@link OfferChanged} so search
+ * picks it up. Who may change what is decided by the callers (editorial pages, moderation, import).
+ */
+@Service
+public class DirectoryChanges {
+
+    private final Offers offers;
+    private final Organizations organizations;
+    private final Locations locations;
+    private final OfferHistory history;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DirectoryChanges(Offers offers, Organizations organizations, Locations locations, OfferHistory history,
+            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+        this.offers = offers;
+        this.organizations = organizations;
+        this.locations = locations;
+        this.history = history;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Offer createOffer(UUID organizationId, OfferDetails details, String by, String kind) {
+        requireLocationOf(organizationId, details.locationId());
+        var offer = offers.save(Offer.create(organizationId, details, by, clock.instant(), LocalDate.now(clock)));
+        history.record(offer.id(), offer.createdAt(), by, kind, "[]");
+        events.publishEvent(new OfferChanged(offer.id()));
+        return offer;
+    }
+
+    /**
+     * Saves new details of an offer, unless someone else changed it since {@code expectedVersion}
+     * was read: then nothing is saved and the caller shows the conflict.
+     */
+    @Transactional
+    public Offer reviseOffer(UUID offerId, long expectedVersion, OfferDetails details, String by, String kind) {
+        var offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer " + offerId));
+        if (!Objects.equals(offer.version(), expectedVersion)) {
+            throw new OptimisticLockingFailureException("Offer " + offerId + " changed since version " + expectedVersion);
+        }
+        requireLocationOf(offer.organizationId(), details.locationId());
+        List<OfferDetails.Difference> differences = offer.revise(details, by, clock.instant(), LocalDate.now(clock));
+        offer = offers.save(offer);
+        history.record(offerId, offer.updatedAt(), by, kind, json.writeValueAsString(differences));
+        events.publishEvent(new OfferChanged(offerId));
+        return offer;
+    }
+
+    /** "Stadig aktuelt": one click confirms that an offer is current. */
+    @Transactional
+    public Offer confirm(UUID offerId, String by) {
+        var offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer " + offerId));
+        offer.confirm(by, clock.instant(), LocalDate.now(clock));
+        offer = offers.save(offer);
+        history.record(offerId, offer.updatedAt(), by, "CONFIRMED", "[]");
+        events.publishEvent(new OfferChanged(offerId));
+        return offer;
+    }
+
+    @Transactional
+    public Organization reviseOrganization(UUID organizationId, long expectedVersion, Organization.Details details,
+            String by) {
+        var organization = organizations.findById(organizationId)
+                .orElseThrow(() -> new NotFoundException("organization " + organizationId));
+        if (!Objects.equals(organization.version(), expectedVersion)) {
+            throw new OptimisticLockingFailureException("Organization " + organizationId + " changed");
+        }
+        organization.revise(details, by, clock.instant());
+        organization = organizations.save(organization);
+        // The organisation's name is part of every offer's search text.
+        offers.findByOrganizationIdOrderByName(organizationId)
+                .forEach(offer -> events.publishEvent(new OfferChanged(offer.id())));
+        return organization;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private void requireLocationOf(UUID organizationId, UUID locationId) {
+        var location = locations.findById(locationId)
+                .orElseThrow(() -> new DomainException("offer.location.unknown"));
+        if (!location.organizationId().equals(organizationId)) {
+            throw new DomainException("offer.location.otherOrganization");
+        }
+    }
+}

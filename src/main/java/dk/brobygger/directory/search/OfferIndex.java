@@ -1,0 +1,259 @@
+package dk.brobygger.directory.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dk.brobygger.directory.OfferSearch;
+import dk.brobygger.directory.WeeklySchedule;
+import jakarta.annotation.PreDestroy;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The in-process Lucene index of the directory. The database is the source of truth: the index
+ * is rebuilt from it at start and kept current, document by document, as offers change. A change
+ * is searchable as soon as {@link #put} returns.
+ */
+@Component
+class OfferIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(OfferIndex.class);
+
+    static final String ID = "id";
+    static final String STATUS = "status";
+    static final String GEO = "geo";
+    static final String NAME_SORT = "name_sort";
+    static final String ASSURED = "assured";
+    static final String STORED = "stored_";
+
+    private final Path path;
+    private final boolean temporary;
+    private final MMapDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final FacetsConfig facets = new FacetsConfig();
+    private final AtomicInteger generation = new AtomicInteger();
+    private volatile @Nullable StateHolder state;
+
+    private record StateHolder(IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    OfferIndex(@Value("${brobygger.search.index-dir:}") String indexDir) throws IOException {
+        this.temporary = indexDir.isBlank();
+        this.path = temporary ? Files.createTempDirectory("brobygger-index") : Path.of(indexDir);
+        Files.createDirectories(path);
+        this.directory = new MMapDirectory(path);
+        var config = new IndexWriterConfig(Analyzers.PER_FIELD)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+        for (String dimension : new String[] {OfferSearch.CATEGORY, OfferSearch.TARGET_GROUP, OfferSearch.WEEKDAY,
+                OfferSearch.TIME_OF_DAY}) {
+            facets.setMultiValued(dimension, true);
+        }
+    }
+
+    FacetsConfig facetsConfig() {
+        return facets;
+    }
+
+    /** Replaces everything in the index with the given offers. */
+    int rebuild(OfferReadModel offers) {
+        try {
+            writer.deleteAll();
+            var count = new AtomicInteger();
+            offers.forEach(offer -> {
+                add(offer);
+                count.incrementAndGet();
+            });
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
+            return count.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds or replaces one offer and makes the change visible to searches at once. */
+    void put(IndexedOffer offer) {
+        try {
+            writer.updateDocument(new Term(ID, offer.id().toString()), facets.build(document(offer)));
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void remove(UUID id) {
+        try {
+            writer.deleteDocuments(new Term(ID, id.toString()));
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(IndexedOffer offer) {
+        try {
+            writer.addDocument(facets.build(document(offer)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a search on the current searcher, with the facet state belonging to it. */
+    <T> T withSearcher(SearchWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.run(searcher, stateFor(searcher.getIndexReader()));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    interface SearchWork<T> {
+        T run(IndexSearcher searcher, @Nullable SortedSetDocValuesReaderState state) throws IOException;
+    }
+
+    private @Nullable SortedSetDocValuesReaderState stateFor(IndexReader reader) throws IOException {
+        var current = state;
+        if (current != null && current.reader() == reader) {
+            return current.state();
+        }
+        synchronized (this) {
+            current = state;
+            if (current != null && current.reader() == reader) {
+                return current.state();
+            }
+            if (reader.numDocs() == 0) {
+                return null;
+            }
+            var fresh = new DefaultSortedSetDocValuesReaderState(reader, facets);
+            state = new StateHolder(reader, fresh);
+            return fresh;
+        }
+    }
+
+    private Document document(IndexedOffer offer) {
+        var doc = new Document();
+        doc.add(new StringField(ID, offer.id().toString(), Field.Store.YES));
+        doc.add(new StringField(STATUS, offer.status().name(), Field.Store.YES));
+        String terms = String.join(" ", offer.termNames());
+        String searchable = String.join(" ", offer.name(), offer.organizationName(), terms, offer.description());
+        doc.add(new TextField(Analyzers.STEMMED_NAME, offer.name(), Field.Store.NO));
+        doc.add(new TextField(Analyzers.STEMMED_TEXT, searchable, Field.Store.NO));
+        doc.add(new TextField(Analyzers.PLAIN_NAME, offer.name() + " " + offer.organizationName(), Field.Store.NO));
+        doc.add(new TextField(Analyzers.PLAIN_TEXT, searchable, Field.Store.NO));
+
+        offer.categoryCodes().forEach(code -> doc.add(new SortedSetDocValuesFacetField(OfferSearch.CATEGORY, code)));
+        offer.targetGroupCodes().forEach(code -> doc.add(new SortedSetDocValuesFacetField(OfferSearch.TARGET_GROUP, code)));
+        offer.weekdays().forEach(day -> doc.add(new SortedSetDocValuesFacetField(OfferSearch.WEEKDAY, day.name())));
+        offer.timesOfDay().forEach(t -> doc.add(new SortedSetDocValuesFacetField(OfferSearch.TIME_OF_DAY, t.name())));
+        doc.add(new SortedSetDocValuesFacetField(OfferSearch.DISTRICT, offer.district()));
+        doc.add(new SortedSetDocValuesFacetField(OfferSearch.SUPPORT_LEVEL, offer.supportLevel().name()));
+        doc.add(new SortedSetDocValuesFacetField(OfferSearch.FREE, Boolean.toString(offer.freeOfCharge())));
+        doc.add(new SortedSetDocValuesFacetField(OfferSearch.WHEELCHAIR, Boolean.toString(offer.wheelchairAccess())));
+        doc.add(new SortedSetDocValuesFacetField(OfferSearch.TRANSPORT, Boolean.toString(offer.transportOffered())));
+
+        doc.add(new LatLonPoint(GEO, offer.latitude(), offer.longitude()));
+        doc.add(new LatLonDocValuesField(GEO, offer.latitude(), offer.longitude()));
+        doc.add(new SortedDocValuesField(NAME_SORT, new BytesRef(offer.name().toLowerCase(java.util.Locale.ROOT))));
+        doc.add(new NumericDocValuesField(ASSURED, offer.assuredDate().toEpochDay()));
+
+        stored(doc, "name", offer.name());
+        stored(doc, "organization", offer.organizationName());
+        stored(doc, "summary", summary(offer.description()));
+        stored(doc, "district", offer.district());
+        stored(doc, "address", offer.address());
+        stored(doc, "postalCode", offer.postalCode());
+        stored(doc, "city", offer.city());
+        stored(doc, "supportLevel", offer.supportLevel().name());
+        stored(doc, "flags", (offer.freeOfCharge() ? "F" : "") + (offer.wheelchairAccess() ? "W" : "")
+                + (offer.transportOffered() ? "T" : "") + (offer.accompaniment() ? "A" : ""));
+        stored(doc, "schedules", offer.schedules().stream().map(OfferIndex::encode).collect(Collectors.joining(";")));
+        stored(doc, "assured", offer.assuredDate().toString());
+        doc.add(new StoredField(STORED + "lat", offer.latitude()));
+        doc.add(new StoredField(STORED + "lon", offer.longitude()));
+        return doc;
+    }
+
+    private static void stored(Document doc, String name, String value) {
+        doc.add(new StoredField(STORED + name, value));
+    }
+
+    static String summary(String description) {
+        String flat = description.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= 180) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', 180);
+        return flat.substring(0, cut > 100 ? cut : 180) + " …";
+    }
+
+    static String encode(WeeklySchedule schedule) {
+        return schedule.weekday().name() + "|" + schedule.opensAt() + "|" + schedule.closesAt() + "|"
+                + schedule.weekInterval() + "|" + (schedule.validFrom() == null ? "" : schedule.validFrom()) + "|"
+                + (schedule.validTo() == null ? "" : schedule.validTo());
+    }
+
+    static WeeklySchedule decode(String encoded) {
+        String[] parts = encoded.split("\\|", -1);
+        return new WeeklySchedule(java.time.DayOfWeek.valueOf(parts[0]), java.time.LocalTime.parse(parts[1]),
+                java.time.LocalTime.parse(parts[2]), Integer.parseInt(parts[3]),
+                parts[4].isEmpty() ? null : java.time.LocalDate.parse(parts[4], DateTimeFormatter.ISO_LOCAL_DATE),
+                parts[5].isEmpty() ? null : java.time.LocalDate.parse(parts[5], DateTimeFormatter.ISO_LOCAL_DATE));
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        searchers.close();
+        writer.rollback();
+        directory.close();
+        if (temporary) {
+            try (Stream<Path> files = Files.walk(path)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+        log.debug("Search index closed");
+    }
+}

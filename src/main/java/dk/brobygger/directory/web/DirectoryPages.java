@@ -1,0 +1,120 @@
+package dk.brobygger.directory.web;
+
+import java.time.DayOfWeek;
+import java.time.Period;
+import java.time.LocalDate;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import dk.brobygger.access.Users;
+import dk.brobygger.directory.OfferQuery;
+import dk.brobygger.directory.OfferSearch;
+import dk.brobygger.directory.SupportLevel;
+import dk.brobygger.directory.TimeOfDay;
+import dk.brobygger.directory.offer.Locations;
+import dk.brobygger.directory.offer.OfferHistory;
+import dk.brobygger.directory.offer.Offers;
+import dk.brobygger.directory.offer.Organizations;
+import dk.brobygger.directory.offer.Taxonomy;
+import dk.brobygger.shared.NotFoundException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The public community portal: search and offer pages, no login needed. */
+@Controller
+class DirectoryPages {
+
+    private final OfferSearch search;
+    private final Offers offers;
+    private final Organizations organizations;
+    private final Locations locations;
+    private final Taxonomy taxonomy;
+    private final OfferHistory history;
+    private final Users users;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int pageSize;
+    private final Period staleAfter;
+
+    DirectoryPages(OfferSearch search, Offers offers, Organizations organizations, Locations locations,
+            Taxonomy taxonomy, OfferHistory history, Users users, JdbcClient jdbc, Clock clock,
+            @Value("${brobygger.search.page-size:20}") int pageSize,
+            @Value("${brobygger.directory.stale-after:P6M}") Period staleAfter) {
+        this.search = search;
+        this.offers = offers;
+        this.organizations = organizations;
+        this.locations = locations;
+        this.taxonomy = taxonomy;
+        this.history = history;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.pageSize = pageSize;
+        this.staleAfter = staleAfter;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("categories", taxonomy.categories());
+        model.addAttribute("targetGroups", taxonomy.targetGroups());
+        return "directory/home";
+    }
+
+    @GetMapping("/tilbud")
+    String search(@ModelAttribute("form") SearchForm form, Model model) {
+        OfferQuery query = form.toQuery(pageSize);
+        model.addAttribute("query", query);
+        model.addAttribute("result", search.search(query));
+        model.addAttribute("form", form);
+        addChoices(model);
+        return "directory/search";
+    }
+
+    @GetMapping("/tilbud/{id}")
+    String offer(@PathVariable String id, Model model) {
+        UUID offerId = parse(id);
+        var offer = offers.findById(offerId).filter(o -> o.status().isPublic() || mayEdit(o.organizationId()))
+                .orElseThrow(() -> new NotFoundException("offer " + id));
+        var organization = organizations.findById(offer.organizationId()).orElseThrow();
+        var location = locations.findById(offer.locationId()).orElseThrow();
+        boolean editor = mayEdit(offer.organizationId());
+        model.addAttribute("offer", offer);
+        model.addAttribute("organization", organization);
+        model.addAttribute("location", location);
+        model.addAttribute("terms", taxonomy.of(offer.termIds()));
+        model.addAttribute("editor", editor);
+        model.addAttribute("stale", offer.isStale(LocalDate.now(clock), staleAfter));
+        model.addAttribute("history", editor ? history.of(offerId) : List.of());
+        return "directory/offer";
+    }
+
+    private boolean mayEdit(UUID organizationId) {
+        return users.current().map(user -> user.mayEdit(organizationId)).orElse(false);
+    }
+
+    void addChoices(Model model) {
+        model.addAttribute("categories", taxonomy.categories());
+        model.addAttribute("targetGroups", taxonomy.targetGroups());
+        model.addAttribute("districts", jdbc.sql("SELECT code, name FROM district ORDER BY name")
+                .query((rs, n) -> new String[] {rs.getString("code"), rs.getString("name")}).list());
+        model.addAttribute("weekdays", DayOfWeek.values());
+        model.addAttribute("timesOfDay", TimeOfDay.values());
+        model.addAttribute("supportLevels", SupportLevel.values());
+        model.addAttribute("sorts", OfferQuery.Sort.values());
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("offer " + id);
+        }
+    }
+}
