@@ -154,6 +154,9 @@ class LuceneOfferSearch implements OfferSearch {
             if (used == MAX_WORDS) {
                 break;
             }
+            if (word.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                continue; // emoji and symbols carry no meaning to search for
+            }
             String stem = Analyzers.stem(word);
             if (stem.isEmpty()) {
                 continue; // a Danish stop word ("og", "i", "for")
@@ -168,16 +171,14 @@ class LuceneOfferSearch implements OfferSearch {
         var any = new BooleanQuery.Builder();
         any.add(new BoostQuery(new TermQuery(new Term(Analyzers.STEMMED_NAME, stem)), 6f), Occur.SHOULD);
         any.add(new BoostQuery(new TermQuery(new Term(Analyzers.STEMMED_TEXT, stem)), 3f), Occur.SHOULD);
-        if (word.length() >= 3) {
-            any.add(new BoostQuery(new ConstantScoreQuery(
-                    new PrefixQuery(new Term(Analyzers.PLAIN_NAME, word))), 2f), Occur.SHOULD);
-            any.add(new BoostQuery(new ConstantScoreQuery(
-                    new PrefixQuery(new Term(Analyzers.PLAIN_TEXT, word))), 1f), Occur.SHOULD);
-        }
-        if (stem.length() >= 4 && !stem.equals(word)) {
-            // "besøgsvenner" stems to "besøgsven", which begins "besøgsvennen" and "besøgsven".
-            any.add(new BoostQuery(new ConstantScoreQuery(
-                    new PrefixQuery(new Term(Analyzers.PLAIN_TEXT, stem))), 1f), Occur.SHOULD);
+        // "strik" begins "strikkeklubben"; "strikker" stems to "strik", which does too.
+        for (String prefix : new java.util.LinkedHashSet<>(List.of(word, stem))) {
+            if (prefix.length() >= 3) {
+                any.add(new BoostQuery(new ConstantScoreQuery(
+                        new PrefixQuery(new Term(Analyzers.PLAIN_NAME, prefix))), 2f), Occur.SHOULD);
+                any.add(new BoostQuery(new ConstantScoreQuery(
+                        new PrefixQuery(new Term(Analyzers.PLAIN_TEXT, prefix))), 1f), Occur.SHOULD);
+            }
         }
         int edits = word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
         if (edits > 0) {
