@@ -20,6 +20,11 @@ public class ScheduleText {
     }
 
     public String of(WeeklySchedule schedule, Locale locale) {
+        if (schedule.opensAt().equals(LocalTime.MIDNIGHT) && schedule.closesAt().getHour() == 23
+                && schedule.closesAt().getMinute() == 59) {
+            String days = messages.getMessage("weekday.plural." + schedule.weekday(), null, locale);
+            return messages.getMessage("schedule.allDay", new Object[] {days}, locale);
+        }
         String times = time(schedule.opensAt()) + "–" + time(schedule.closesAt());
         if (schedule.weekInterval() == 1) {
             String days = messages.getMessage("weekday.plural." + schedule.weekday(), null, locale);
