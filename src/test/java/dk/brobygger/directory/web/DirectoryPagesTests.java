@@ -1,0 +1,113 @@
+package dk.brobygger.directory.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.DayOfWeek;
+import java.util.List;
+
+import dk.brobygger.BrobyggerTest;
+import dk.brobygger.directory.OfferStatus;
+import dk.brobygger.directory.TestDirectory;
+import dk.brobygger.directory.offer.Offer;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The public community portal as a citizen sees it, without logging in. */
+@BrobyggerTest
+class DirectoryPagesTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestDirectory directory;
+
+    Offer knitting;
+    Offer closedOne;
+
+    @BeforeEach
+    void municipality() {
+        directory.reset();
+        var library = directory.organization("Fjordlund Bibliotek");
+        var place = directory.location(library, "Vestergade 10", "7100", "VEST", 55.7090, 9.5360, true);
+        knitting = directory.offer(place, "Strikkeklubben").category("kreativ").targetGroup("seniorer")
+                .meets(DayOfWeek.TUESDAY, 10, 12).description("Vi strikker og drikker kaffe.").save();
+        closedOne = directory.offer(place, "Gammel læsekreds").status(OfferStatus.INACTIVE).save();
+    }
+
+    @Test
+    void theFrontPageInvitesToSearchInDanish() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Find et fællesskab")))
+                .andExpect(content().string(containsString("lang=\"da\"")))
+                .andExpect(content().string(containsString("Gå til sidens indhold")))
+                .andExpect(content().string(containsString("Tilgængelighedserklæring")));
+    }
+
+    @Test
+    void aSearchShowsMatchingOffersWithScheduleInPlainDanish() throws Exception {
+        mvc.perform(get("/tilbud").param("q", "strik"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Strikkeklubben")))
+                .andExpect(content().string(containsString("Tirsdage kl. 10–12")))
+                .andExpect(content().string(containsString("1 tilbud")));
+    }
+
+    @Test
+    void anEmptyResultSuggestsHowToWidenTheSearch() throws Exception {
+        mvc.perform(get("/tilbud").param("q", "faldskærmsudspring").param("gratis", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ingen tilbud passer til din søgning")))
+                .andExpect(content().string(containsString("Prøv færre ord")))
+                .andExpect(content().string(containsString("Fjern nogle af afgrænsningerne")));
+    }
+
+    @Test
+    void hostileSearchInputGivesANormalPage() throws Exception {
+        for (String text : List.of("<script>alert(1)</script>", "\" OR 1=1 --", "strik~2^3 AND title:(x", "🧶🧶",
+                "x".repeat(2_000))) {
+            mvc.perform(get("/tilbud").param("q", text).param("side", "-4").param("afstand", "NaN")
+                            .param("ugedag", "FUNDAY").param("sorter", "DROP"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("<script>alert(1)</script>"))));
+        }
+    }
+
+    @Test
+    void anOfferPageShowsWhatACitizenNeedsToKnow() throws Exception {
+        mvc.perform(get("/tilbud/{id}", knitting.id()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Strikkeklubben")))
+                .andExpect(content().string(containsString("Tirsdage kl. 10–12")))
+                .andExpect(content().string(containsString("Vestergade 10")))
+                .andExpect(content().string(containsString("openstreetmap.org")))
+                .andExpect(content().string(containsString("Adgang for kørestol")))
+                .andExpect(content().string(containsString("Gratis")))
+                .andExpect(content().string(containsString("Selvhjulpen")))
+                .andExpect(content().string(containsString("Senest bekræftet")))
+                .andExpect(content().string(not(containsString("For redaktører"))));
+    }
+
+    @Test
+    void inactiveAndUnknownOffersAreNotFoundInDanish() throws Exception {
+        mvc.perform(get("/tilbud/{id}", closedOne.id()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Siden findes ikke")));
+        mvc.perform(get("/tilbud/ikke-et-id"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Siden findes ikke")));
+    }
+
+    @Test
+    void theSameSearchIsOfferedInEnglish() throws Exception {
+        mvc.perform(get("/tilbud").param("q", "strik").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Find communities")))
+                .andExpect(content().string(containsString("Tuesdays 10–12")));
+    }
+}
