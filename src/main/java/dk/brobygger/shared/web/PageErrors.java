@@ -3,6 +3,7 @@ package dk.brobygger.shared.web;
 import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.MunicipalityProperties;
 import dk.brobygger.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -22,23 +23,24 @@ class PageErrors {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ModelAndView notFound() {
-        return page(HttpStatus.NOT_FOUND);
+    ModelAndView notFound(HttpServletRequest request) {
+        return page(HttpStatus.NOT_FOUND, request);
     }
 
     @ExceptionHandler(DomainException.class)
-    ModelAndView ruleBroken() {
-        return page(HttpStatus.BAD_REQUEST);
+    ModelAndView ruleBroken(HttpServletRequest request) {
+        return page(HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ModelAndView conflict() {
-        return page(HttpStatus.CONFLICT);
+    ModelAndView conflict(HttpServletRequest request) {
+        return page(HttpStatus.CONFLICT, request);
     }
 
-    private ModelAndView page(HttpStatus status) {
+    private ModelAndView page(HttpStatus status, HttpServletRequest request) {
         var page = new ModelAndView("error", status);
         page.addObject("municipality", municipality);
+        page.addObject("requestPath", request.getRequestURI());
         page.addObject("status", status.value());
         return page;
     }
