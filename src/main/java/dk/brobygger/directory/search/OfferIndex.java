@@ -65,7 +65,6 @@ class OfferIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final FacetsConfig facets = new FacetsConfig();
-    private final AtomicInteger generation = new AtomicInteger();
     private volatile @Nullable StateHolder state;
 
     private record StateHolder(IndexReader reader, SortedSetDocValuesReaderState state) {
@@ -102,7 +101,6 @@ class OfferIndex {
             });
             writer.commit();
             searchers.maybeRefreshBlocking();
-            generation.incrementAndGet();
             return count.get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
