@@ -68,7 +68,7 @@ class HsdsReadModel {
         Map<String, Object> params = new HashMap<>();
         params.put("inactive", OfferStatus.INACTIVE.name());
         if (filter.search() != null) {
-            where.append("""
+            where.append(" ").append("""
                      AND (LOWER(o.name) LIKE :pattern ESCAPE '!' OR LOWER(o.description) LIKE :pattern ESCAPE '!'
                           OR LOWER(org.name) LIKE :pattern ESCAPE '!')""");
             params.put("pattern", likePattern(filter.search()));
