@@ -94,6 +94,17 @@ class OfferImportTests {
     }
 
     @Test
+    void theSampleFileOnTheImportPageImports() throws Exception {
+        String sample = new String(getClass().getResourceAsStream("/static/import/eksempel.csv").readAllBytes(),
+                StandardCharsets.UTF_8);
+
+        upload("eksempel.csv", sample, editor()).andExpect(content().string(containsString("2 tilbud importeret")));
+
+        assertThat(offerNamed("Besøgsven").languageList()).containsExactly("da", "en");
+        assertThat(offerNamed("Besøgsven").minAge()).isEqualTo(65);
+    }
+
+    @Test
     void aCommaSeparatedFileImportsToo() throws Exception {
         String csv = "navn,beskrivelse,organisation,adresse,postnummer,by,bydel,kategorier\n"
                 + "Gåtur,\"Vi går, og vi snakker.\",Ældre Sagen,Torvet 1,7100,Fjordlund,VEST,\"motion, natur\"\n";
