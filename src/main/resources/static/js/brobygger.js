@@ -6,6 +6,23 @@
       button.addEventListener('click', function () { window.print(); });
     });
   }
+  // On a phone the filters start folded, so the results are the first thing under the search box.
+  // After htmx replaces the results, the panel keeps the state the citizen left it in.
+  var PHONE = '(max-width: 991px)';
+  var filtersOpen = null;
+  function foldFilters(root) {
+    root.querySelectorAll('details[data-collapse-on-phone]').forEach(function (panel) {
+      var open = filtersOpen === null ? !window.matchMedia(PHONE).matches : filtersOpen;
+      panel.open = open;
+      panel.addEventListener('toggle', function () { filtersOpen = panel.open; });
+    });
+  }
+  document.addEventListener('htmx:beforeSwap', function () {
+    var panel = document.querySelector('details[data-collapse-on-phone]');
+    if (panel) { filtersOpen = panel.open; }
+  });
+  document.addEventListener('DOMContentLoaded', function () { foldFilters(document); });
+  document.addEventListener('htmx:afterSwap', function () { foldFilters(document); });
   document.addEventListener('DOMContentLoaded', function () {
     if (window.DKFDS && typeof window.DKFDS.init === 'function') {
       window.DKFDS.init();
