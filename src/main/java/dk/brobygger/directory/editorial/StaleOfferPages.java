@@ -1,0 +1,41 @@
+package dk.brobygger.directory.editorial;
+
+import dk.brobygger.access.Users;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Offers not confirmed for a long time: all for municipal editors, the own for association editors. */
+@Controller
+class StaleOfferPages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final StaleOffers staleOffers;
+    private final Users users;
+
+    StaleOfferPages(StaleOffers staleOffers, Users users) {
+        this.staleOffers = staleOffers;
+        this.users = users;
+    }
+
+    @GetMapping("/redaktion/ikke-bekraeftet")
+    String list(@RequestParam(name = "sorter", defaultValue = "dato") String sort,
+            @RequestParam(name = "side", defaultValue = "1") int page, Model model) {
+        var user = users.currentOrFail();
+        var order = "navn".equals(sort) ? StaleOffers.Order.NAME : StaleOffers.Order.DATE;
+        if (!user.isMunicipalEditor() && user.organizationId() == null) {
+            model.addAttribute("noOrganization", true);
+        }
+        var organization = user.isMunicipalEditor() ? null : user.organizationId();
+        var result = !user.isMunicipalEditor() && organization == null
+                ? new StaleOffers.Page(java.util.List.of(), 0, 1, PAGE_SIZE)
+                : staleOffers.page(organization, order, Math.max(1, page), PAGE_SIZE);
+        model.addAttribute("result", result);
+        model.addAttribute("sort", order == StaleOffers.Order.NAME ? "navn" : "dato");
+        model.addAttribute("cutoff", staleOffers.cutoffToday());
+        return "editorial/stale";
+    }
+}
