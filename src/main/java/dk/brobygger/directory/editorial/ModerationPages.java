@@ -1,9 +1,12 @@
 package dk.brobygger.directory.editorial;
 
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import dk.brobygger.access.Users;
 import dk.brobygger.directory.offer.Offers;
+import dk.brobygger.directory.offer.Organization;
 import dk.brobygger.directory.offer.Organizations;
 import dk.brobygger.shared.DomainException;
 
@@ -53,7 +56,7 @@ class ModerationPages {
         model.addAttribute("pages", Math.max(1, pending.getTotalPages()));
         model.addAttribute("organizationNames", organizations.findAllById(pending.getContent().stream()
                 .map(ChangeRequest::organizationId).distinct().toList()).stream()
-                .collect(java.util.stream.Collectors.toMap(o -> o.id(), o -> o.name())));
+                .collect(Collectors.toMap(Organization::id, Organization::name)));
         return "editorial/moderation";
     }
 
@@ -111,16 +114,16 @@ class ModerationPages {
             case NEW_OFFER -> model.addAttribute("changes",
                     changeText.ofOffer(null, moderation.offerProposal(request), locale));
             case OFFER -> {
-                var offer = offers.findById(java.util.Objects.requireNonNull(request.offerId())).orElseThrow();
+                var offer = offers.findById(Objects.requireNonNull(request.offerId())).orElseThrow();
                 model.addAttribute("offer", offer);
                 model.addAttribute("changedSince", request.isPending()
-                        && !java.util.Objects.equals(offer.version(), request.baseVersion()));
+                        && !Objects.equals(offer.version(), request.baseVersion()));
                 model.addAttribute("changes",
                         changeText.ofOffer(offer.details(), moderation.offerProposal(request), locale));
             }
             case ORGANIZATION -> {
                 model.addAttribute("changedSince", request.isPending()
-                        && !java.util.Objects.equals(organization.version(), request.baseVersion()));
+                        && !Objects.equals(organization.version(), request.baseVersion()));
                 model.addAttribute("changes", changeText.ofOrganization(organization.details(),
                         moderation.organizationProposal(request), locale));
             }

@@ -1,5 +1,7 @@
 package dk.brobygger.directory.editorial;
 
+import java.util.List;
+
 import dk.brobygger.access.Users;
 
 import org.springframework.stereotype.Controller;
@@ -26,12 +28,13 @@ class StaleOfferPages {
             @RequestParam(name = "side", defaultValue = "1") int page, Model model) {
         var user = users.currentOrFail();
         var order = "navn".equals(sort) ? StaleOffers.Order.NAME : StaleOffers.Order.DATE;
-        if (!user.isMunicipalEditor() && user.organizationId() == null) {
+        var organization = user.isMunicipalEditor() ? null : user.organizationId();
+        boolean noOrganization = !user.isMunicipalEditor() && organization == null;
+        if (noOrganization) {
             model.addAttribute("noOrganization", true);
         }
-        var organization = user.isMunicipalEditor() ? null : user.organizationId();
-        var result = !user.isMunicipalEditor() && organization == null
-                ? new StaleOffers.Page(java.util.List.of(), 0, 1, PAGE_SIZE)
+        var result = noOrganization
+                ? new StaleOffers.Page(List.of(), 0, 1, PAGE_SIZE)
                 : staleOffers.page(organization, order, Math.max(1, page), PAGE_SIZE);
         model.addAttribute("result", result);
         model.addAttribute("sort", order == StaleOffers.Order.NAME ? "navn" : "dato");

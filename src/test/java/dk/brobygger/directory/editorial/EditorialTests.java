@@ -484,6 +484,25 @@ class EditorialTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Skovvej 1\"")));
     }
 
+    @Test
+    void theModerationQueueShowsTheOldestProposalsFirstAPageAtATime() throws Exception {
+        var start = java.time.Instant.parse("2026-03-02T08:00:00Z");
+        for (int i = 0; i < ModerationPages.PAGE_SIZE + 1; i++) {
+            requests.save(ChangeRequest.submit(ChangeRequest.Subject.OFFER, knitting.id(), knitters.id(),
+                    knitting.version(), "{}", String.format("Forslag %02d", i), "forening",
+                    start.plus(java.time.Duration.ofMinutes(i))));
+        }
+        String first = mvc.perform(get("/redaktion/moderation").with(user(editor())))
+                .andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(get("/redaktion/moderation").param("side", "2").with(user(editor())))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(first).contains("21 forslag venter", "Side 1 af 2").doesNotContain("Forslag 20");
+        assertThat(first.indexOf("Forslag 00")).isPositive().isLessThan(first.indexOf("Forslag 01"));
+        assertThat(first.indexOf("Forslag 18")).isLessThan(first.indexOf("Forslag 19"));
+        assertThat(second).contains("Forslag 20", "Side 2 af 2").doesNotContain("Forslag 00");
+    }
+
     void confirmedOn(Offer offer, LocalDate date) {
         jdbc.sql("UPDATE offer SET assured_date = :date WHERE id = :id").param("date", date).param("id", offer.id())
                 .update();
