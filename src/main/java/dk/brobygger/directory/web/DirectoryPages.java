@@ -1,17 +1,15 @@
 package dk.brobygger.directory.web;
 
-import java.time.DayOfWeek;
 import java.time.Period;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import dk.brobygger.access.Users;
 import dk.brobygger.directory.OfferQuery;
 import dk.brobygger.directory.OfferSearch;
-import dk.brobygger.directory.SupportLevel;
-import dk.brobygger.directory.TimeOfDay;
 import dk.brobygger.directory.offer.Locations;
 import dk.brobygger.directory.offer.OfferHistory;
 import dk.brobygger.directory.offer.Offers;
@@ -20,7 +18,6 @@ import dk.brobygger.directory.offer.Taxonomy;
 import dk.brobygger.shared.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,13 +35,13 @@ class DirectoryPages {
     private final Taxonomy taxonomy;
     private final OfferHistory history;
     private final Users users;
-    private final JdbcClient jdbc;
+    private final SearchFilters filters;
     private final Clock clock;
     private final int pageSize;
     private final Period staleAfter;
 
     DirectoryPages(OfferSearch search, Offers offers, Organizations organizations, Locations locations,
-            Taxonomy taxonomy, OfferHistory history, Users users, JdbcClient jdbc, Clock clock,
+            Taxonomy taxonomy, OfferHistory history, Users users, SearchFilters filters, Clock clock,
             @Value("${brobygger.search.page-size:20}") int pageSize,
             @Value("${brobygger.directory.stale-after:P6M}") Period staleAfter) {
         this.search = search;
@@ -54,7 +51,7 @@ class DirectoryPages {
         this.taxonomy = taxonomy;
         this.history = history;
         this.users = users;
-        this.jdbc = jdbc;
+        this.filters = filters;
         this.clock = clock;
         this.pageSize = pageSize;
         this.staleAfter = staleAfter;
@@ -68,12 +65,12 @@ class DirectoryPages {
     }
 
     @GetMapping("/tilbud")
-    String search(@ModelAttribute("form") SearchForm form, Model model) {
+    String search(@ModelAttribute("form") SearchForm form, Model model, Locale locale) {
         OfferQuery query = form.toQuery(pageSize);
         model.addAttribute("query", query);
         model.addAttribute("result", search.search(query));
-        model.addAttribute("form", form);
-        addChoices(model);
+        model.addAttribute("filters", filters.of(form, locale));
+        model.addAttribute("sorts", OfferQuery.Sort.values());
         return "directory/search";
     }
 
@@ -97,17 +94,6 @@ class DirectoryPages {
 
     private boolean mayEdit(UUID organizationId) {
         return users.current().map(user -> user.mayEdit(organizationId)).orElse(false);
-    }
-
-    void addChoices(Model model) {
-        model.addAttribute("categories", taxonomy.categories());
-        model.addAttribute("targetGroups", taxonomy.targetGroups());
-        model.addAttribute("districts", jdbc.sql("SELECT code, name FROM district ORDER BY name")
-                .query((rs, n) -> new String[] {rs.getString("code"), rs.getString("name")}).list());
-        model.addAttribute("weekdays", DayOfWeek.values());
-        model.addAttribute("timesOfDay", TimeOfDay.values());
-        model.addAttribute("supportLevels", SupportLevel.values());
-        model.addAttribute("sorts", OfferQuery.Sort.values());
     }
 
     static UUID parse(String id) {

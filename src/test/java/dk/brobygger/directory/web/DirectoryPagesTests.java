@@ -79,6 +79,17 @@ class DirectoryPagesTests {
     }
 
     @Test
+    void filtersShowHowManyOffersEachChoiceGivesAndKeepWhatWasChosen() throws Exception {
+        mvc.perform(get("/tilbud").param("kategori", "kreativ").param("bydel", "VEST"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*value=\"kreativ\" checked=\"checked\">\\s*<label[^>]*><span>Kreativt</span>\\s*"
+                                + "<span class=\"facet-count\">\\(1\\)</span>.*")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*<span>Motion</span>\\s*<span class=\"facet-count\">\\(0\\)</span>.*")));
+    }
+
+    @Test
     void anOfferPageShowsWhatACitizenNeedsToKnow() throws Exception {
         mvc.perform(get("/tilbud/{id}", knitting.id()))
                 .andExpect(status().isOk())
