@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import dk.brobygger.directory.OfferHit;
@@ -22,9 +21,10 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
@@ -44,6 +44,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,15 +58,15 @@ class LuceneOfferSearch implements OfferSearch {
     /** More words than this are ignored: nobody types them, and each one costs. */
     static final int MAX_WORDS = 8;
 
-    private static final List<String> DIMENSIONS = List.of(CATEGORY, TARGET_GROUP, DISTRICT, WEEKDAY, TIME_OF_DAY,
-            SUPPORT_LEVEL, FREE, WHEELCHAIR, TRANSPORT);
-
     private final OfferIndex index;
     private final Places places;
+    private final int facetCacheSize;
 
-    LuceneOfferSearch(OfferIndex index, Places places) {
+    LuceneOfferSearch(OfferIndex index, Places places,
+            @Value("${brobygger.search.facet-cache-size:2000}") int facetCacheSize) {
         this.index = index;
         this.places = places;
+        this.facetCacheSize = facetCacheSize;
     }
 
     @Override
@@ -80,39 +81,27 @@ class LuceneOfferSearch implements OfferSearch {
         });
     }
 
-    private SearchResult run(IndexSearcher searcher, SortedSetDocValuesReaderState state, OfferQuery query,
+    private SearchResult run(IndexSearcher searcher, OfferIndex.StateHolder state, OfferQuery query,
             SearchResult.@Nullable Place origin, boolean originNotFound) throws IOException {
-        var base = new BooleanQuery.Builder();
         Query text = textQuery(query.text());
+        var base = new BooleanQuery.Builder();
         base.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
         base.add(new TermQuery(new Term(OfferIndex.STATUS, OfferStatus.INACTIVE.name())), Occur.MUST_NOT);
         if (origin != null && query.maxDistanceKm() != null) {
             base.add(LatLonPoint.newDistanceQuery(OfferIndex.GEO, origin.latitude(), origin.longitude(),
                     query.maxDistanceKm() * 1000), Occur.FILTER);
         }
-
-        var drillDown = new DrillDownQuery(index.facetsConfig(), base.build());
-        query.categories().forEach(value -> drillDown.add(CATEGORY, value));
-        query.targetGroups().forEach(value -> drillDown.add(TARGET_GROUP, value));
-        query.districts().forEach(value -> drillDown.add(DISTRICT, value));
-        query.weekdays().forEach(value -> drillDown.add(WEEKDAY, value.name()));
-        query.timesOfDay().forEach(value -> drillDown.add(TIME_OF_DAY, value.name()));
-        query.supportLevels().forEach(value -> drillDown.add(SUPPORT_LEVEL, value.name()));
-        if (query.freeOnly()) {
-            drillDown.add(FREE, "true");
-        }
-        if (query.wheelchairOnly()) {
-            drillDown.add(WHEELCHAIR, "true");
-        }
-        if (query.transportOnly()) {
-            drillDown.add(TRANSPORT, "true");
-        }
+        Query baseQuery = base.build();
+        Map<String, Query> filters = filters(query);
 
         int wanted = query.page() * query.pageSize();
         Sort sort = sort(query, origin, text != null);
-        var sideways = new DrillSideways(searcher, index.facetsConfig(), state);
-        DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, null, wanted, sort, false);
-        TopDocs top = result.hits;
+        var manager = new FacetsCollectorManager();
+        Query main = and(baseQuery, filters, null);
+        FacetsCollectorManager.FacetsResult result = sort == null
+                ? FacetsCollectorManager.search(searcher, main, wanted, manager)
+                : FacetsCollectorManager.search(searcher, main, wanted, sort, manager);
+        TopDocs top = result.topDocs();
 
         List<OfferHit> hits = new ArrayList<>();
         StoredFields stored = searcher.storedFields();
@@ -120,8 +109,110 @@ class LuceneOfferSearch implements OfferSearch {
         for (int i = (query.page() - 1) * query.pageSize(); i < docs.length; i++) {
             hits.add(hit(stored.document(docs[i].doc), origin));
         }
-        return new SearchResult(hits, top.totalHits.value(), query.page(), query.pageSize(),
-                facetCounts(result.facets), origin, originNotFound);
+        var counts = facetCounts(searcher, state, baseQuery, filters, result.facetsCollector(),
+                facetKey(query, origin));
+        return new SearchResult(hits, top.totalHits.value(), query.page(), query.pageSize(), counts, origin,
+                originNotFound);
+    }
+
+    /** The chosen values of each filter, as one query per dimension (any of the values matches). */
+    private static Map<String, Query> filters(OfferQuery query) {
+        Map<String, Query> filters = new LinkedHashMap<>();
+        filter(filters, CATEGORY, query.categories());
+        filter(filters, TARGET_GROUP, query.targetGroups());
+        filter(filters, DISTRICT, query.districts());
+        filter(filters, WEEKDAY, query.weekdays().stream().map(Enum::name).toList());
+        filter(filters, TIME_OF_DAY, query.timesOfDay().stream().map(Enum::name).toList());
+        filter(filters, SUPPORT_LEVEL, query.supportLevels().stream().map(Enum::name).toList());
+        if (query.freeOnly()) {
+            filter(filters, FREE, List.of("true"));
+        }
+        if (query.wheelchairOnly()) {
+            filter(filters, WHEELCHAIR, List.of("true"));
+        }
+        if (query.transportOnly()) {
+            filter(filters, TRANSPORT, List.of("true"));
+        }
+        return filters;
+    }
+
+    private static void filter(Map<String, Query> filters, String dimension, java.util.Collection<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        var any = new BooleanQuery.Builder();
+        for (String value : values) {
+            any.add(new TermQuery(DrillDownQuery.term(OfferIndex.facetField(dimension), dimension, value)),
+                    Occur.SHOULD);
+        }
+        filters.put(dimension, new ConstantScoreQuery(any.build()));
+    }
+
+    /** The base query with every filter but {@code except}. */
+    private static Query and(Query base, Map<String, Query> filters, @Nullable String except) {
+        if (filters.isEmpty() || (filters.size() == 1 && filters.containsKey(except))) {
+            return base;
+        }
+        var all = new BooleanQuery.Builder().add(base, Occur.MUST);
+        filters.forEach((dimension, filter) -> {
+            if (!dimension.equals(except)) {
+                all.add(filter, Occur.FILTER);
+            }
+        });
+        return all.build();
+    }
+
+    /**
+     * How many offers each choice would give. A dimension with a chosen value is counted as if
+     * that filter alone were not set (sideways), so the citizen sees the alternatives; the others
+     * are counted over the result itself. Counts are kept per index generation for queries that
+     * repeat (the landing page, a category link), and forgotten as soon as any offer changes.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Integer>> facetCounts(IndexSearcher searcher, OfferIndex.StateHolder state,
+            Query base, Map<String, Query> filters, FacetsCollector result, String key) throws IOException {
+        if (facetCacheSize > 0) {
+            Object cached = state.cache().get(key);
+            if (cached != null) {
+                return (Map<String, Map<String, Integer>>) cached;
+            }
+        }
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (String dimension : OfferIndex.DIMENSIONS) {
+            SortedSetDocValuesReaderState dimensionState = state.of(dimension);
+            if (dimensionState == null) {
+                counts.put(dimension, Map.of());
+                continue;
+            }
+            FacetsCollector hits = filters.containsKey(dimension)
+                    ? searcher.search(and(base, filters, dimension), new FacetsCollectorManager())
+                    : result;
+            FacetResult top = new SortedSetDocValuesFacetCounts(dimensionState, hits).getTopChildren(100, dimension);
+            Map<String, Integer> values = new LinkedHashMap<>();
+            if (top != null) {
+                for (LabelAndValue value : top.labelValues) {
+                    values.put(value.label, value.value.intValue());
+                }
+            }
+            counts.put(dimension, Map.copyOf(values));
+        }
+        if (facetCacheSize > 0 && state.cache().size() < facetCacheSize) {
+            state.cache().put(key, counts);
+        }
+        return counts;
+    }
+
+    /** What decides the facet counts: everything in the query but paging and sorting. */
+    private static String facetKey(OfferQuery query, SearchResult.@Nullable Place origin) {
+        return String.join("\u0000", String.valueOf(query.text()), new java.util.TreeSet<>(query.categories()).toString(),
+                new java.util.TreeSet<>(query.targetGroups()).toString(),
+                new java.util.TreeSet<>(query.districts()).toString(),
+                new java.util.TreeSet<>(query.weekdays()).toString(),
+                new java.util.TreeSet<>(query.timesOfDay()).toString(),
+                new java.util.TreeSet<>(query.supportLevels()).toString(), query.freeOnly() + "/"
+                        + query.wheelchairOnly() + "/" + query.transportOnly(),
+                origin == null || query.maxDistanceKm() == null ? ""
+                        : origin.latitude() + "," + origin.longitude() + "," + query.maxDistanceKm());
     }
 
     private static @Nullable Sort sort(OfferQuery query, SearchResult.@Nullable Place origin, boolean hasText) {
@@ -188,21 +279,6 @@ class LuceneOfferSearch implements OfferSearch {
         return any.build();
     }
 
-    private Map<String, Map<String, Integer>> facetCounts(Facets facets) throws IOException {
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        for (String dimension : DIMENSIONS) {
-            FacetResult result = facets.getTopChildren(100, dimension);
-            Map<String, Integer> values = new LinkedHashMap<>();
-            if (result != null) {
-                for (LabelAndValue value : result.labelValues) {
-                    values.put(value.label, value.value.intValue());
-                }
-            }
-            counts.put(dimension, values);
-        }
-        return counts;
-    }
-
     private static OfferHit hit(Document doc, SearchResult.@Nullable Place origin) {
         String flags = doc.get(OfferIndex.STORED + "flags");
         String schedules = doc.get(OfferIndex.STORED + "schedules");
@@ -224,7 +300,4 @@ class LuceneOfferSearch implements OfferSearch {
                 LocalDate.parse(doc.get(OfferIndex.STORED + "assured")), distance);
     }
 
-    static Set<String> dimensions() {
-        return Set.copyOf(DIMENSIONS);
-    }
 }

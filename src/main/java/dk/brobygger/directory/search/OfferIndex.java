@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -67,7 +71,22 @@ class OfferIndex {
     private final FacetsConfig facets = new FacetsConfig();
     private volatile @Nullable StateHolder state;
 
-    private record StateHolder(IndexReader reader, SortedSetDocValuesReaderState state) {
+    /** Facet dimensions, in the order the portal shows them. */
+    static final List<String> DIMENSIONS = List.of(OfferSearch.CATEGORY, OfferSearch.TARGET_GROUP,
+            OfferSearch.DISTRICT, OfferSearch.SUPPORT_LEVEL, OfferSearch.WEEKDAY, OfferSearch.TIME_OF_DAY,
+            OfferSearch.FREE, OfferSearch.WHEELCHAIR, OfferSearch.TRANSPORT);
+
+    /** The facet state of one index generation: one per dimension, plus what searches may cache with it. */
+    record StateHolder(IndexReader reader, Map<String, SortedSetDocValuesReaderState> states,
+            Map<Object, Object> cache) {
+
+        @Nullable SortedSetDocValuesReaderState of(String dimension) {
+            return states.get(dimension);
+        }
+    }
+
+    static String facetField(String dimension) {
+        return "$facet_" + dimension;
     }
 
     OfferIndex(@Value("${brobygger.search.index-dir:}") String indexDir) throws IOException {
@@ -83,6 +102,10 @@ class OfferIndex {
         for (String dimension : new String[] {OfferSearch.CATEGORY, OfferSearch.TARGET_GROUP, OfferSearch.WEEKDAY,
                 OfferSearch.TIME_OF_DAY}) {
             facets.setMultiValued(dimension, true);
+        }
+        // One doc-values field per dimension: counting a dimension then reads only its own values.
+        for (String dimension : DIMENSIONS) {
+            facets.setIndexFieldName(dimension, facetField(dimension));
         }
     }
 
@@ -150,26 +173,36 @@ class OfferIndex {
 
     @FunctionalInterface
     interface SearchWork<T> {
-        T run(IndexSearcher searcher, @Nullable SortedSetDocValuesReaderState state) throws IOException;
+        T run(IndexSearcher searcher, @Nullable StateHolder state) throws IOException;
     }
 
-    private @Nullable SortedSetDocValuesReaderState stateFor(IndexReader reader) throws IOException {
+    private @Nullable StateHolder stateFor(IndexReader reader) throws IOException {
         var current = state;
         if (current != null && current.reader() == reader) {
-            return current.state();
+            return current;
         }
         synchronized (this) {
             current = state;
             if (current != null && current.reader() == reader) {
-                return current.state();
+                return current;
             }
             if (reader.numDocs() == 0) {
                 return null;
             }
-            var fresh = new DefaultSortedSetDocValuesReaderState(reader, facets);
-            state = new StateHolder(reader, fresh);
+            Map<String, SortedSetDocValuesReaderState> states = new HashMap<>();
+            for (String dimension : DIMENSIONS) {
+                if (hasField(reader, facetField(dimension))) {
+                    states.put(dimension, new DefaultSortedSetDocValuesReaderState(reader, facetField(dimension), facets));
+                }
+            }
+            var fresh = new StateHolder(reader, Map.copyOf(states), new ConcurrentHashMap<>());
+            state = fresh;
             return fresh;
         }
+    }
+
+    private static boolean hasField(IndexReader reader, String field) {
+        return reader.leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(field) != null);
     }
 
     private Document document(IndexedOffer offer) {

@@ -152,6 +152,18 @@ class OfferSearchTests {
     }
 
     @Test
+    void facetCountsFollowAChangeAtOnce() {
+        var everything = OfferQuery.all(20);
+        assertThat(search.search(everything).count("kategori", "motion")).isEqualTo(1);
+
+        var club = directory.organization("Fjordlund Motionsklub");
+        var hall = directory.location(club, "Skolevej 4", "7100", "VEST", 55.71, 9.53, true);
+        directory.offer(hall, "Stolegymnastik").category("motion").save();
+
+        assertThat(search.search(everything).count("kategori", "motion")).isEqualTo(2);
+    }
+
+    @Test
     void resultsArePaged() {
         var first = search.search(new QueryBuilder().sort(OfferQuery.Sort.NAME).pageSize(2).build());
         var second = search.search(new QueryBuilder().sort(OfferQuery.Sort.NAME).pageSize(2).page(2).build());
