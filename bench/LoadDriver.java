@@ -442,6 +442,7 @@ public class LoadDriver {
         List<long[]> perClient = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        CURRENT_PHASE = "warmup-" + label;
         for (int i = 0; i < clients; i++) {
             long[] latencies = new long[2_000_000];
             int[] n = new int[1];

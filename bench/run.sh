@@ -4,6 +4,8 @@
 #
 #   bench/run.sh                       # full run, about 12 minutes on 2 cores
 #   OFFERS=20000 DURATION=10 bench/run.sh   # a quick try
+#   SYSTEMS=lucene APP_ARGS='--spring.web.resources.chain.enabled=false' REUSE_DB=1 KEEP_DB=1 bench/run.sh
+#                                      # an experiment: extra application arguments, keep the generated data
 #
 # What it does (everything on 127.0.0.1, bounded by timeouts):
 #   1. builds the jar unless SKIP_BUILD=1 (./mvnw -DskipTests package),
@@ -34,6 +36,7 @@ WARMUP=${WARMUP:-15}
 DURATION=${DURATION:-30}
 SYSTEMS=${SYSTEMS:-lucene,pg-page,pg-facets}
 JAVA_OPTS=${JAVA_OPTS:-}
+APP_ARGS=${APP_ARGS:-}
 OUT=$(realpath -m "${OUT:-bench/out}")
 BASE="http://127.0.0.1:$PORT"
 JDBC="jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres"
@@ -68,10 +71,13 @@ PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep 
     echo "jdk: $("$JAVA" -version 2>&1 | head -2 | tr '\n' ' ')"
     echo "postgresql: $("${PSQL[@]}" -c 'SHOW server_version')"
     echo "git: $(git rev-parse --short HEAD) $(git status --porcelain | wc -l) uncommitted files"
-    echo "offers=$OFFERS clients=$CLIENTS warmup=${WARMUP}s duration=${DURATION}s java_opts='$JAVA_OPTS'"
+    echo "offers=$OFFERS clients=$CLIENTS warmup=${WARMUP}s duration=${DURATION}s java_opts='$JAVA_OPTS'" \
+        "app_args='$APP_ARGS' reuse_db=${REUSE_DB:-0}"
 } | tee "$OUT/machine.txt"
 
-"${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+if [[ "${REUSE_DB:-0}" != 1 ]] || [[ -z "$("${PSQL[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" ]]; then
+    "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+fi
 
 START=$(date +%s.%N)
 BROBYGGER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" BROBYGGER_DB_USER=postgres BROBYGGER_DB_PASSWORD= \
@@ -82,7 +88,7 @@ BROBYGGER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" BROBYGGER_DB_USER=postgr
     --server.tomcat.accesslog.enabled=true --server.tomcat.accesslog.directory="$OUT" \
     --server.tomcat.accesslog.prefix=access --server.tomcat.accesslog.suffix=.log \
     --server.tomcat.accesslog.file-date-format= --server.tomcat.accesslog.rotate=false \
-    --server.tomcat.accesslog.pattern='%{X-Bench-Phase}i %s %D %r' \
+    --server.tomcat.accesslog.pattern='%{X-Bench-Phase}i %s %D %r' $APP_ARGS \
     > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 echo "application pid $APP_PID"
@@ -133,8 +139,8 @@ grep -q "Search index built: $OFFERS offers" "$OUT/app.log" || { echo "index doe
 echo "creating PostgreSQL indexes for the comparison ..."
 T0=$(date +%s.%N)
 "${PSQL[@]}" -d "$DB" \
-    -c "CREATE INDEX offer_fts_bench_idx ON offer USING gin (to_tsvector('danish', name || ' ' || description))" \
-    -c "CREATE INDEX location_geo_bench_idx ON location (latitude, longitude)" \
+    -c "CREATE INDEX IF NOT EXISTS offer_fts_bench_idx ON offer USING gin (to_tsvector('danish', name || ' ' || description))" \
+    -c "CREATE INDEX IF NOT EXISTS location_geo_bench_idx ON location (latitude, longitude)" \
     -c "VACUUM ANALYZE"
 awk -v s="$T0" -v e="$(date +%s.%N)" 'BEGIN {printf "PostgreSQL GIN + geo index and ANALYZE: %.1f s\n", e - s}' \
     | tee -a "$OUT/startup.txt"
