@@ -17,6 +17,7 @@
  * Systems:
  *   lucene       GET /tilbud?... on the running application (HTML page: 20 hits + facet counts),
  *                one HttpClient with its own cookie jar per client, like a browser.
+ *   lucene-b     the same against a second instance (--base-b), for an A/B of a setting in one run.
  *   pg-page      the same search answered by PostgreSQL full-text search over JDBC, one connection
  *                per client: the 20 hits of the page + COUNT(*) of all matches.
  *   pg-facets    as pg-page, and the drill-sideways facet counts of all nine dimensions
@@ -569,7 +570,8 @@ public class LoadDriver {
         for (int i = 1; i + 1 < args.length; i += 2) o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         String base = o.getOrDefault("base", "http://127.0.0.1:18080");
         String jdbcUrl = o.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5432/brobygger_bench?user=postgres");
-        if (!URI.create(base).getHost().equals("127.0.0.1") || !jdbcUrl.startsWith("jdbc:postgresql://127.0.0.1:")) {
+        if (!URI.create(base).getHost().equals("127.0.0.1")
+                || !URI.create(o.getOrDefault("base-b", "http://127.0.0.1:18081")).getHost().equals("127.0.0.1") || !jdbcUrl.startsWith("jdbc:postgresql://127.0.0.1:")) {
             throw new IllegalArgumentException("the benchmark talks to 127.0.0.1 only");
         }
         int[] clientCounts = Arrays.stream(o.getOrDefault("clients", "8,32").split(",")).mapToInt(Integer::parseInt)
@@ -579,6 +581,10 @@ public class LoadDriver {
         List<String> systems = List.of(o.getOrDefault("systems", "lucene,pg-page,pg-facets").split(","));
         Path out = Path.of(o.getOrDefault("out", "bench/out"));
         APP_PID = Long.parseLong(o.getOrDefault("app-pid", "-1"));
+        long appPidA = APP_PID;
+        long appPidB = Long.parseLong(o.getOrDefault("app-pid-b", "-1"));
+        String baseB = o.getOrDefault("base-b", "http://127.0.0.1:18081");
+        int firstWarmup = Integer.parseInt(o.getOrDefault("first-warmup", o.getOrDefault("warmup", "15")));
         MONITOR = DriverManager.getConnection(jdbcUrl);
         Files.createDirectories(out);
 
@@ -592,16 +598,21 @@ public class LoadDriver {
 
         List<Result> results = new ArrayList<>();
         for (String system : systems) {
+            APP_PID = system.equals("lucene-b") ? appPidB : appPidA;
+            boolean first = true;
             for (int clients : clientCounts) {
                 String label = system + "-c" + clients;
+                int warm = first ? Math.max(warmup, firstWarmup) : warmup;
+                first = false;
                 Function<Integer, Client> factory = switch (system) {
                     case "lucene" -> i -> http(base);
+                    case "lucene-b" -> i -> http(baseB);
                     case "pg-page" -> i -> jdbc(jdbcUrl, false);
                     case "pg-facets" -> i -> jdbc(jdbcUrl, true);
                     default -> throw new IllegalArgumentException(system);
                 };
-                System.out.printf("%s: warm-up %d s, measure %d s ...%n", label, warmup, duration);
-                Result r = phase(system, clients, searches, factory, warmup, duration, label);
+                System.out.printf("%s: warm-up %d s, measure %d s ...%n", label, warm, duration);
+                Result r = phase(system, clients, searches, factory, warm, duration, label);
                 results.add(r);
                 System.out.println("  " + row(r));
             }
