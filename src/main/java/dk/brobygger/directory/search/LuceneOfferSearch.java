@@ -83,7 +83,7 @@ class LuceneOfferSearch implements OfferSearch {
 
     private SearchResult run(IndexSearcher searcher, OfferIndex.StateHolder state, OfferQuery query,
             SearchResult.@Nullable Place origin, boolean originNotFound) throws IOException {
-        Query text = textQuery(query.text());
+        Query text = rewrittenTextQuery(searcher, state, query.text());
         var base = new BooleanQuery.Builder();
         base.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
         base.add(new TermQuery(new Term(OfferIndex.STATUS, OfferStatus.INACTIVE.name())), Occur.MUST_NOT);
@@ -113,6 +113,29 @@ class LuceneOfferSearch implements OfferSearch {
                 facetKey(query, origin));
         return new SearchResult(hits, top.totalHits.value(), query.page(), query.pageSize(), counts, origin,
                 originNotFound);
+    }
+
+    /**
+     * The text query rewritten against the current index. Expanding typos (fuzzy terms) is the
+     * costly part of a text search, and the same words come again and again, so the rewritten
+     * query is kept for the index generation it was made for.
+     */
+    private @Nullable Query rewrittenTextQuery(IndexSearcher searcher, OfferIndex.StateHolder state,
+            @Nullable String text) throws IOException {
+        Query query = textQuery(text);
+        if (query == null || facetCacheSize <= 0) {
+            return query;
+        }
+        String key = "text\u0000" + text;
+        Object cached = state.cache().get(key);
+        if (cached instanceof Query rewritten) {
+            return rewritten;
+        }
+        Query rewritten = searcher.rewrite(query);
+        if (state.cache().size() < facetCacheSize * 2) {
+            state.cache().put(key, rewritten);
+        }
+        return rewritten;
     }
 
     /** The chosen values of each filter, as one query per dimension (any of the values matches). */
@@ -196,7 +219,7 @@ class LuceneOfferSearch implements OfferSearch {
             }
             counts.put(dimension, Map.copyOf(values));
         }
-        if (facetCacheSize > 0 && state.cache().size() < facetCacheSize) {
+        if (facetCacheSize > 0 && state.cache().size() < facetCacheSize * 2) {
             state.cache().put(key, counts);
         }
         return counts;

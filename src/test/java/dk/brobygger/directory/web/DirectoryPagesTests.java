@@ -115,6 +115,25 @@ class DirectoryPagesTests {
     }
 
     @Test
+    void theSameSearchIsPublicJsonForOtherSites() throws Exception {
+        mvc.perform(get("/tilbud/soeg").param("q", "strik").param("bydel", "VEST"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(1))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.hits[0].name")
+                        .value("Strikkeklubben"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$.facets.kategori.kreativ").value(1));
+        mvc.perform(get("/tilbud/soeg").param("q", "\" OR 1=1 --").param("side", "x"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void theApiDocumentationPageLoads() throws Exception {
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+    }
+
+    @Test
     void theSameSearchIsOfferedInEnglish() throws Exception {
         mvc.perform(get("/tilbud").param("q", "strik").param("lang", "en"))
                 .andExpect(status().isOk())
