@@ -18,6 +18,8 @@
  *   lucene       GET /tilbud?... on the running application (HTML page: 20 hits + facet counts),
  *                one HttpClient with its own cookie jar per client, like a browser.
  *   lucene-b     the same against a second instance (--base-b), for an A/B of a setting in one run.
+ *   lucene-json  the same search as JSON from GET /tilbud/soeg?... (20 hits + facet counts, no
+ *                page rendering): the search engine's own cost over HTTP.
  *   pg-page      the same search answered by PostgreSQL full-text search over JDBC, one connection
  *                per client: the 20 hits of the page + COUNT(*) of all matches.
  *   pg-facets    as pg-page, and the drill-sideways facet counts of all nine dimensions
@@ -520,12 +522,17 @@ public class LoadDriver {
     }
 
     static Client http(String base) {
+        return http(base, false);
+    }
+
+    static Client http(String base, boolean json) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
         return new Client() {
             @Override
             public void search(Search s) throws Exception {
-                var request = HttpRequest.newBuilder(URI.create(s.url(base))).timeout(Duration.ofSeconds(30))
+                String url = json ? s.url(base).replaceFirst("/tilbud\\?", "/tilbud/soeg?") : s.url(base);
+                var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                         .header("X-Bench-Phase", CURRENT_PHASE).GET().build();
                 HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode());
@@ -606,6 +613,7 @@ public class LoadDriver {
                 first = false;
                 Function<Integer, Client> factory = switch (system) {
                     case "lucene" -> i -> http(base);
+                    case "lucene-json" -> i -> http(base, true);
                     case "lucene-b" -> i -> http(baseB);
                     case "pg-page" -> i -> jdbc(jdbcUrl, false);
                     case "pg-facets" -> i -> jdbc(jdbcUrl, true);
