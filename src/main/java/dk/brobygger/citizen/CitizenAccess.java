@@ -1,0 +1,26 @@
+package dk.brobygger.citizen;
+
+/**
+ * The one seam every read and change of a citizen passes. Today {@link StaffCitizenAccess} only
+ * asks for a logged-in member of staff; the need-to-know policy (DESIGN.md "Access to personal
+ * data": open course, visit, referral or meeting, or break the glass) replaces that implementation
+ * here, and the audit log hooks in at the same calls. Refusals throw Spring Security's
+ * {@code AccessDeniedException}.
+ */
+public interface CitizenAccess {
+
+    /** May the current user register a citizen who is not yet known? */
+    void checkMayRegister();
+
+    /** May the current user look citizens up by CPR number or name? */
+    void checkMaySearch();
+
+    /** May the current user see this citizen's record now? */
+    void checkMaySee(CitizenId citizen);
+
+    /** May the current user change this citizen's record now? */
+    void checkMayChange(CitizenId citizen);
+
+    /** Filters search hits: only citizens the user may see are listed. */
+    boolean maySee(CitizenId citizen);
+}

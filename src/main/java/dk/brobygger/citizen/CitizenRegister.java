@@ -1,0 +1,138 @@
+package dk.brobygger.citizen;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+import dk.brobygger.access.Users;
+import dk.brobygger.shared.CprNumber;
+import dk.brobygger.shared.DomainException;
+import dk.brobygger.shared.NotFoundException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Borgerregister: registers, finds and changes citizens on behalf of the logged-in user, always
+ * through {@link CitizenAccess}.
+ */
+@Service
+@Transactional
+public class CitizenRegister {
+
+    /** What is known about a citizen when they are first registered. */
+    public record NewCitizen(CprNumber cpr, String name, Address address, @Nullable District district,
+            Circumstances circumstances) {
+    }
+
+    /** The whole editable record, as a form or the API sends it back. */
+    public record Revision(String name, Address address, @Nullable District district, Contact contact,
+            Circumstances circumstances) {
+    }
+
+    private final Citizens citizens;
+    private final CitizenAccess access;
+    private final Users users;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CitizenRegister(Citizens citizens, CitizenAccess access, Users users, JdbcClient jdbc, Clock clock) {
+        this.citizens = citizens;
+        this.access = access;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Registers a citizen; a CPR number may be registered only once. */
+    public CitizenId register(NewCitizen citizen) {
+        access.checkMayRegister();
+        requireKnown(citizen.district());
+        if (citizens.findByCpr(citizen.cpr()).isPresent()) {
+            throw new CprAlreadyRegisteredException();
+        }
+        try {
+            return citizens.save(Citizen.register(citizen.cpr(), citizen.name(), citizen.address(),
+                    citizen.district(), citizen.circumstances(), currentUser(), clock.instant())).id();
+        } catch (DuplicateKeyException e) {
+            throw new CprAlreadyRegisteredException();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Citizen get(CitizenId id) {
+        access.checkMaySee(id);
+        return citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Citizen> findByCpr(CprNumber cpr) {
+        access.checkMaySearch();
+        var found = citizens.findByCpr(cpr);
+        found.ifPresent(citizen -> access.checkMaySee(citizen.id()));
+        return found;
+    }
+
+    /**
+     * Saves a revision made from the given version. If someone saved in between, nothing is
+     * overwritten: {@link StaleCitizenException} carries what is saved now.
+     */
+    public Citizen revise(CitizenId id, long fromVersion, Revision revision) {
+        access.checkMayChange(id);
+        var citizen = citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
+        if (!Objects.equals(citizen.version(), fromVersion)) {
+            throw new StaleCitizenException(citizen);
+        }
+        requireKnown(revision.district());
+        String by = currentUser();
+        var now = clock.instant();
+        if (!citizen.name().equals(revision.name())) {
+            citizen.rename(revision.name(), by, now);
+        }
+        if (!citizen.address().equals(revision.address()) || !Objects.equals(citizen.district(), revision.district())) {
+            citizen.moveTo(revision.address(), revision.district(), by, now);
+        }
+        if (!citizen.contact().equals(revision.contact())) {
+            citizen.reachAt(revision.contact(), by, now);
+        }
+        if (!citizen.circumstances().equals(revision.circumstances())) {
+            citizen.describe(revision.circumstances(), by, now);
+        }
+        return citizens.save(citizen);
+    }
+
+    private void requireKnown(@Nullable District district) {
+        if (district != null && jdbc.sql("SELECT COUNT(*) FROM district WHERE code = :code")
+                .param("code", district.code()).query(Long.class).single() == 0) {
+            throw new DomainException("citizen.district.unknown");
+        }
+    }
+
+    private String currentUser() {
+        return users.currentOrFail().username();
+    }
+
+    /** The CPR number belongs to a citizen who is already registered. */
+    public static class CprAlreadyRegisteredException extends RuntimeException {
+        CprAlreadyRegisteredException() {
+            super("citizen.cpr.taken");
+        }
+    }
+
+    /** Someone else saved the citizen after the version the change was made from. */
+    public static class StaleCitizenException extends RuntimeException {
+        private final transient Citizen current;
+
+        StaleCitizenException(Citizen current) {
+            super("citizen.conflict");
+            this.current = current;
+        }
+
+        public Citizen current() {
+            return current;
+        }
+    }
+}

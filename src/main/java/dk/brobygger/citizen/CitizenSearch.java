@@ -1,0 +1,64 @@
+package dk.brobygger.citizen;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import dk.brobygger.shared.CprNumber;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finds citizens by name for staff: case-insensitive "contains", sorted by name, a page at a time. */
+@Component
+public class CitizenSearch {
+
+    /** One line in the hit list. */
+    public record Hit(CitizenId id, String name, CprNumber cpr, @Nullable String address, @Nullable String district) {
+
+        public LocalDate birthDate() {
+            return cpr.birthDate();
+        }
+    }
+
+    /** A page of hits; {@code total} counts all matches, also those on other pages. */
+    public record Page(List<Hit> hits, long total, int page, int pages) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CitizenAccess access;
+
+    CitizenSearch(JdbcClient jdbc, CitizenAccess access) {
+        this.jdbc = jdbc;
+        this.access = access;
+    }
+
+    @Transactional(readOnly = true)
+    public Page byName(String text, int page, int size) {
+        access.checkMaySearch();
+        String pattern = "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
+        long total = jdbc.sql("SELECT COUNT(*) FROM citizen WHERE LOWER(name) LIKE :pattern ESCAPE '\\'")
+                .param("pattern", pattern).query(Long.class).single();
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int current = Math.min(Math.max(page, 1), pages);
+        List<Hit> hits = jdbc.sql("""
+                SELECT id, name, cpr, address, district
+                FROM citizen
+                WHERE LOWER(name) LIKE :pattern ESCAPE '\\'
+                ORDER BY LOWER(name), name, id
+                LIMIT :limit OFFSET :offset
+                """)
+                .param("pattern", pattern).param("limit", size).param("offset", (current - 1) * size)
+                .query((rs, row) -> new Hit(new CitizenId(rs.getObject("id", java.util.UUID.class)),
+                        rs.getString("name"), new CprNumber(rs.getString("cpr").strip()), rs.getString("address"),
+                        rs.getString("district")))
+                .list().stream().filter(hit -> access.maySee(hit.id())).toList();
+        return new Page(hits, total, current, pages);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

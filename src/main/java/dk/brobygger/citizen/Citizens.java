@@ -1,0 +1,35 @@
+package dk.brobygger.citizen;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import dk.brobygger.shared.CprNumber;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * All citizens. Goes around {@link CitizenAccess}: code that shows a citizen to a user reads
+ * through {@link CitizenRegister} instead.
+ */
+public interface Citizens extends Repository<Citizen, UUID> {
+
+    Citizen save(Citizen citizen);
+
+    Optional<Citizen> findById(UUID id);
+
+    default Optional<Citizen> find(CitizenId id) {
+        return findById(id.value());
+    }
+
+    @Query("SELECT * FROM citizen WHERE cpr = :cpr")
+    Optional<Citizen> findByCprDigits(@Param("cpr") String cpr);
+
+    default Optional<Citizen> findByCpr(CprNumber cpr) {
+        return findByCprDigits(cpr.value());
+    }
+
+    @Query("SELECT COUNT(*) FROM citizen")
+    long count();
+}

@@ -1,0 +1,163 @@
+package dk.brobygger.citizen.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+
+import dk.brobygger.citizen.Address;
+import dk.brobygger.citizen.Circumstances;
+import dk.brobygger.citizen.Citizen;
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenRegister;
+import dk.brobygger.citizen.CitizenRegister.CprAlreadyRegisteredException;
+import dk.brobygger.citizen.CitizenRegister.StaleCitizenException;
+import dk.brobygger.citizen.Contact;
+import dk.brobygger.citizen.District;
+import dk.brobygger.citizen.LivingSituation;
+import dk.brobygger.shared.CprNumber;
+import dk.brobygger.shared.DomainException;
+import dk.brobygger.shared.NotFoundException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Citizens as JSON for staff. Invalid input answers 400 and a taken CPR number or a stale version
+ * 409, each as a problem detail in Danish; nothing is saved then.
+ */
+@RestController
+@RequestMapping("/api/citizens")
+class CitizenApi {
+
+    /** A new citizen as the API receives it; codes are checked by the domain, not by Jackson. */
+    record Registration(@Nullable String cpr, @Nullable String name, @Nullable String address,
+            @Nullable String postcode, @Nullable String district, @Nullable String livingSituation) {
+    }
+
+    /** The editable record, with the version it was read at. */
+    record Change(@Nullable Long version, @Nullable String name, @Nullable String address, @Nullable String postcode,
+            @Nullable String district, @Nullable String phone, @Nullable String email,
+            @Nullable String livingSituation, @Nullable String language, @Nullable Boolean needsInterpreter,
+            @Nullable String transportNotes) {
+    }
+
+    record Created(UUID id) {
+    }
+
+    /** A citizen as the API shows it: birth date, age and sex derived from the CPR number. */
+    record CitizenView(UUID id, String cpr, String name, @Nullable String address, @Nullable String postcode,
+            @Nullable String district, @Nullable String phone, @Nullable String email,
+            @Nullable LivingSituation livingSituation, @Nullable String language, boolean needsInterpreter,
+            @Nullable String transportNotes, LocalDate birthDate, int age, CprNumber.Sex sex, @Nullable Long version,
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+
+        static CitizenView of(Citizen citizen, LocalDate today) {
+            var district = citizen.district();
+            var circumstances = citizen.circumstances();
+            return new CitizenView(citizen.id().value(), citizen.cpr().formatted(), citizen.name(),
+                    citizen.address().street(), citizen.address().postcode(), district == null ? null : district.code(),
+                    citizen.contact().phone(), citizen.contact().email(), circumstances.livingSituation(),
+                    circumstances.language(), circumstances.needsInterpreter(), circumstances.transportNotes(),
+                    citizen.birthDate(), citizen.ageOn(today), citizen.sex(), citizen.version(), citizen.createdAt(),
+                    citizen.createdBy(), citizen.updatedAt(), citizen.updatedBy());
+        }
+    }
+
+    private final CitizenRegister register;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    CitizenApi(CitizenRegister register, MessageSource messages, Clock clock) {
+        this.register = register;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<Created> register(@RequestBody Registration registration) {
+        var id = register.register(new CitizenRegister.NewCitizen(CprNumber.of(registration.cpr()),
+                requiredName(registration.name()), new Address(registration.address(), registration.postcode()),
+                district(registration.district()), Circumstances.of(livingSituation(registration.livingSituation()))));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id.value())
+                .toUri();
+        return ResponseEntity.created(location).body(new Created(id.value()));
+    }
+
+    @GetMapping(params = "cpr")
+    CitizenView byCpr(@RequestParam String cpr) {
+        return register.findByCpr(CprNumber.of(cpr)).map(this::view)
+                .orElseThrow(() -> new NotFoundException("citizen"));
+    }
+
+    @GetMapping("/{id}")
+    CitizenView one(@PathVariable UUID id) {
+        return view(register.get(new CitizenId(id)));
+    }
+
+    @PutMapping("/{id}")
+    CitizenView revise(@PathVariable UUID id, @RequestBody Change change) {
+        if (change.version() == null) {
+            throw new DomainException("citizen.version.missing");
+        }
+        var revision = new CitizenRegister.Revision(requiredName(change.name()),
+                new Address(change.address(), change.postcode()), district(change.district()),
+                new Contact(change.phone(), change.email()),
+                new Circumstances(livingSituation(change.livingSituation()), change.language(),
+                        Boolean.TRUE.equals(change.needsInterpreter()), change.transportNotes()));
+        return view(register.revise(new CitizenId(id), change.version(), revision));
+    }
+
+    @ExceptionHandler(CprAlreadyRegisteredException.class)
+    ProblemDetail cprTaken(CprAlreadyRegisteredException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage("citizen.cpr.taken", null, locale));
+        problem.setTitle(messages.getMessage("problem.conflict.title", null, locale));
+        return problem;
+    }
+
+    @ExceptionHandler(StaleCitizenException.class)
+    ProblemDetail stale(StaleCitizenException e, Locale locale) {
+        var current = e.current();
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage("citizen.conflict", new Object[] {current.updatedBy()}, locale));
+        problem.setTitle(messages.getMessage("problem.conflict.title", null, locale));
+        problem.setProperty("current", view(current));
+        return problem;
+    }
+
+    /** The name is checked here only for presence; length and the rest belong to the domain. */
+    private static String requiredName(@Nullable String name) {
+        if (name == null || name.isBlank()) {
+            throw new DomainException("citizen.name.missing");
+        }
+        return name;
+    }
+
+    private static @Nullable District district(@Nullable String code) {
+        return code == null || code.isBlank() ? null : new District(code);
+    }
+
+    private static @Nullable LivingSituation livingSituation(@Nullable String code) {
+        return code == null || code.isBlank() ? null : LivingSituation.of(code);
+    }
+
+    private CitizenView view(Citizen citizen) {
+        return CitizenView.of(citizen, LocalDate.now(clock));
+    }
+}

@@ -1,0 +1,40 @@
+package dk.brobygger.citizen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.brobygger.BrobyggerTest;
+import dk.brobygger.citizen.demo.DemoCitizenWriter;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Demo citizens reach the database in batches and read back as ordinary citizens. */
+@BrobyggerTest
+class CitizenDemoWriterTests {
+
+    @Autowired DemoCitizenWriter writer;
+    @Autowired TestCitizens testCitizens;
+    @Autowired Citizens citizens;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    @AfterEach
+    void noCitizens() {
+        testCitizens.reset();
+    }
+
+    @Test
+    void generatedCitizensAreWrittenInBatchesAndReadBackWithTheirDerivedColumnsRight() {
+        assertThat(writer.write(7, 2_500)).isEqualTo(2_500);
+        assertThat(testCitizens.count()).isEqualTo(2_500);
+
+        var id = jdbc.sql("SELECT id FROM citizen ORDER BY name, id").query(java.util.UUID.class).list().getFirst();
+        var citizen = citizens.find(new CitizenId(id)).orElseThrow();
+        assertThat(citizen.birthDate()).isEqualTo(citizen.cpr().birthDate());
+        assertThat(citizen.sex()).isEqualTo(citizen.cpr().sex());
+        assertThat(citizen.district()).isIn(new District("ØST"), new District("VEST"));
+    }
+}
