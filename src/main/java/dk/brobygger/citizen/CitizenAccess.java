@@ -1,11 +1,9 @@
 package dk.brobygger.citizen;
 
 /**
- * The one seam every read and change of a citizen passes. Today {@link StaffCitizenAccess} only
- * asks for a logged-in member of staff; the need-to-know policy (DESIGN.md "Access to personal
- * data": open course, visit, referral or meeting, or break the glass) replaces that implementation
- * here, and the audit log hooks in at the same calls. Refusals throw Spring Security's
- * {@code AccessDeniedException}.
+ * The one seam every read and change of a citizen passes: {@link NeedToKnowCitizenAccess} asks the
+ * need-to-know policy (DESIGN.md "Access to personal data": an active relation, or break the glass).
+ * Refusals throw Spring Security's {@code AccessDeniedException}.
  */
 public interface CitizenAccess {
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
+import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 import dk.brobygger.shared.CprNumber;
 import dk.brobygger.shared.DomainException;
@@ -13,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -38,8 +41,11 @@ public class CitizenRegister {
     private final Users users;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final NeedToKnow needToKnow;
 
-    CitizenRegister(Citizens citizens, CitizenAccess access, Users users, JdbcClient jdbc, Clock clock) {
+    CitizenRegister(Citizens citizens, CitizenAccess access, Users users, JdbcClient jdbc, Clock clock,
+            NeedToKnow needToKnow) {
+        this.needToKnow = needToKnow;
         this.citizens = citizens;
         this.access = access;
         this.users = users;
@@ -47,7 +53,11 @@ public class CitizenRegister {
         this.clock = clock;
     }
 
-    /** Registers a citizen; a CPR number may be registered only once. */
+    /**
+     * Registers a citizen; a CPR number may be registered only once. Whoever registers the citizen
+     * is working with them, so the registration starts their need-to-know relation.
+     */
+    @Transactional
     public CitizenId register(NewCitizen citizen) {
         access.checkMayRegister();
         requireKnown(citizen.district());
@@ -55,8 +65,11 @@ public class CitizenRegister {
             throw new CprAlreadyRegisteredException();
         }
         try {
-            return citizens.save(Citizen.register(citizen.cpr(), citizen.name(), citizen.address(),
-                    citizen.district(), citizen.circumstances(), currentUser(), clock.instant())).id();
+            String by = currentUser();
+            CitizenId id = citizens.save(Citizen.register(citizen.cpr(), citizen.name(), citizen.address(),
+                    citizen.district(), citizen.circumstances(), by, clock.instant())).id();
+            needToKnow.relate(id.value(), by, "Registrerede borgeren", by);
+            return id;
         } catch (DuplicateKeyException e) {
             throw new CprAlreadyRegisteredException();
         }
@@ -102,6 +115,26 @@ public class CitizenRegister {
             citizen.describe(revision.circumstances(), by, now);
         }
         return citizens.save(citizen);
+    }
+
+    /**
+     * "Tilknyt borger": an administrator or manager starts a user's relation to a citizen. The
+     * visit, course, referral and meeting modules will start and end relations themselves.
+     */
+    @Transactional
+    public void relate(CitizenId id, String username) {
+        var by = users.current().filter(user -> user.has(Role.ADMIN) || user.has(Role.MANAGER))
+                .orElseThrow(() -> new AccessDeniedException("Only administrators and managers relate users"));
+        citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
+        needToKnow.relate(id.value(), username, "Tilknyttet af " + by.username(), by.username());
+    }
+
+    /** Breaks the glass: time-limited access to a citizen without a relation, with a written reason. */
+    @Transactional
+    public NeedToKnow.GlassBroken breakTheGlass(CitizenId id, String reason) {
+        access.checkMaySearch();
+        citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
+        return needToKnow.breakTheGlass(users.currentOrFail(), id.value(), reason);
     }
 
     private void requireKnown(@Nullable District district) {

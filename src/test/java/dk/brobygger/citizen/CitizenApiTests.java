@@ -154,6 +154,9 @@ class CitizenApiTests {
                 .andExpect(jsonPath("$.version").value(1));
 
         change.put("address", "Kirkevej 9");
+        mvc.perform(post(location + "/relations").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"faellesteam\"}"))
+                .andExpect(status().isCreated());
         mvc.perform(put(location).with(httpBasic("faellesteam", "demo")).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(change)))
                 .andExpect(status().isConflict())

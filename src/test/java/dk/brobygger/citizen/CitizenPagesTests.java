@@ -123,9 +123,11 @@ class CitizenPagesTests {
     }
 
     @Test
-    void anUnknownCitizenIsNotFound() throws Exception {
+    void anUnknownCitizenLooksExactlyLikeOneTheUserMayNotSee() throws Exception {
+        // Need-to-know must not reveal whether a citizen exists: both answers are the same refusal.
         mvc.perform(get("/borgere/00000000-0000-4000-8000-000000000000").with(NURSE))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("Du har ikke adgang til borgeren")));
     }
 
     private String register(String cpr, String name) throws Exception {

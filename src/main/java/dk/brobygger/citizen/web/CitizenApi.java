@@ -60,6 +60,16 @@ class CitizenApi {
     record Created(UUID id) {
     }
 
+    /** Whom to relate to the citizen: a user (teams come with the team administration). */
+    record Relation(@Nullable String username, @Nullable String team) {
+    }
+
+    record GlassRequest(@Nullable String reason) {
+    }
+
+    record GlassGranted(UUID citizenId, String username, Instant grantedAt, Instant expiresAt) {
+    }
+
     /** A citizen as the API shows it: birth date, age and sex derived from the CPR number. */
     record CitizenView(UUID id, String cpr, String name, @Nullable String address, @Nullable String postcode,
             @Nullable String district, @Nullable String phone, @Nullable String email,
@@ -121,6 +131,25 @@ class CitizenApi {
                 new Circumstances(livingSituation(change.livingSituation()), change.language(),
                         Boolean.TRUE.equals(change.needsInterpreter()), change.transportNotes()));
         return view(register.revise(new CitizenId(id), change.version(), revision));
+    }
+
+    @PostMapping("/{id}/relations")
+    ResponseEntity<Void> relate(@PathVariable UUID id, @RequestBody Relation relation) {
+        if (relation.team() != null && !relation.team().isBlank()) {
+            throw new DomainException("access.relation.teamsLater");
+        }
+        if (relation.username() == null || relation.username().isBlank()) {
+            throw new DomainException("access.relation.usernameMissing");
+        }
+        register.relate(new CitizenId(id), relation.username().strip());
+        return ResponseEntity.status(HttpStatus.CREATED).build();
+    }
+
+    @PostMapping("/{id}/break-the-glass")
+    ResponseEntity<GlassGranted> breakTheGlass(@PathVariable UUID id, @RequestBody GlassRequest request) {
+        var glass = register.breakTheGlass(new CitizenId(id), request.reason());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new GlassGranted(glass.citizenId(), glass.username(), glass.grantedAt(), glass.expiresAt()));
     }
 
     @ExceptionHandler(CprAlreadyRegisteredException.class)

@@ -5,17 +5,22 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dk.brobygger.citizen.Citizen;
 import dk.brobygger.citizen.CitizenAccess;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.citizen.CitizenSearch;
 import dk.brobygger.shared.CprNumber;
+import dk.brobygger.shared.DomainException;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Borgere: staff find a citizen by CPR number or name and open the citizen's overview. */
@@ -64,11 +69,38 @@ class CitizenPages {
     }
 
     @GetMapping("/borgere/{id}")
-    String overview(@PathVariable UUID id, Model model) {
-        var citizen = register.get(new CitizenId(id));
+    String overview(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        Citizen citizen;
+        try {
+            citizen = register.get(new CitizenId(id));
+        } catch (AccessDeniedException e) {
+            return refused(id, null, null, model, response);
+        }
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("citizen", citizen);
         model.addAttribute("age", citizen.ageOn(today));
         return "citizen/overview";
+    }
+
+    /** Breaks the glass with a written reason, then shows the citizen; a missing reason is asked for again. */
+    @PostMapping("/borgere/{id}/bryd-glasset")
+    String breakTheGlass(@PathVariable UUID id, @RequestParam(name = "begrundelse", required = false) @Nullable String reason,
+            Model model, HttpServletResponse response) {
+        try {
+            register.breakTheGlass(new CitizenId(id), reason);
+        } catch (DomainException e) {
+            return refused(id, reason, e, model, response);
+        }
+        return "redirect:/borgere/" + id;
+    }
+
+    /** No relation to the citizen: say so, and offer to break the glass with a reason. */
+    private static String refused(UUID id, @Nullable String reason, @Nullable DomainException error, Model model,
+            HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("citizenId", id);
+        model.addAttribute("reason", reason);
+        model.addAttribute("error", error);
+        return "citizen/refused";
     }
 }

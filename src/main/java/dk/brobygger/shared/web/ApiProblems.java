@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,6 +39,15 @@ class ApiProblems {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 messages.getMessage("problem.notFound", null, locale));
         problem.setTitle(messages.getMessage("error.404.title", null, locale));
+        return problem;
+    }
+
+    /** A logged-in user without the right to this thing (e.g. no need-to-know relation to a citizen). */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e, Locale locale) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                messages.getMessage("problem.forbidden", null, locale));
+        problem.setTitle(messages.getMessage("error.403.title", null, locale));
         return problem;
     }
 

@@ -1,0 +1,39 @@
+package dk.brobygger.access;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The need-to-know policy (DESIGN.md "Access to personal data"): a user sees a citizen only while
+ * the user has an active relation to the citizen (an open visit, course, referral or meeting, or
+ * an explicit "tilknyt borger"), or for a limited time after breaking the glass with a written
+ * reason. Everything that shows a citizen asks this one policy.
+ */
+public interface NeedToKnow {
+
+    /** May this user see the citizen now? */
+    boolean maySee(BrobyggerUser user, UUID citizenId);
+
+    /** Starts a relation between a user and a citizen; the work that needs it names the reason. */
+    void relate(UUID citizenId, String username, String reason, String by);
+
+    /** Ends the user's active relations to the citizen (the work is done). */
+    void endRelation(UUID citizenId, String username, String by);
+
+    /** Breaks the glass: time-limited access with a written reason, flagged for review. */
+    GlassBroken breakTheGlass(BrobyggerUser user, UUID citizenId, String reason);
+
+    /** Access granted by breaking the glass, until {@code expiresAt}. */
+    record GlassBroken(long id, UUID citizenId, String username, String reason, Instant grantedAt, Instant expiresAt,
+            @Nullable String reviewedBy, @Nullable Instant reviewedAt) {
+    }
+
+    /** Break-the-glass events no manager has reviewed yet, oldest first. */
+    List<GlassBroken> awaitingReview();
+
+    /** A manager has looked at the event and its reason. */
+    void markReviewed(long id, String by);
+}

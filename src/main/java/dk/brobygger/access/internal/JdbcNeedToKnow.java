@@ -1,0 +1,125 @@
+package dk.brobygger.access.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dk.brobygger.access.BrobyggerUser;
+import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.shared.DomainException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The need-to-know policy on the tables {@code citizen_relation} and {@code break_the_glass}. */
+@Service
+class JdbcNeedToKnow implements NeedToKnow {
+
+    static final int MIN_REASON = 10;
+    static final int MAX_REASON = 2000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration glassDuration;
+
+    JdbcNeedToKnow(JdbcClient jdbc, Clock clock,
+            @Value("${brobygger.access.break-the-glass-duration:PT8H}") Duration glassDuration) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.glassDuration = glassDuration;
+    }
+
+    @Override
+    public boolean maySee(BrobyggerUser user, UUID citizenId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM citizen_relation
+                 WHERE citizen_id = :citizen AND username = :username AND ended_at IS NULL
+                """).param("citizen", citizenId).param("username", user.username()).query(Long.class).single() > 0
+                || jdbc.sql("""
+                        SELECT COUNT(*) FROM break_the_glass
+                         WHERE citizen_id = :citizen AND username = :username AND expires_at > :now
+                        """).param("citizen", citizenId).param("username", user.username()).param("now", now)
+                        .query(Long.class).single() > 0;
+    }
+
+    @Override
+    @Transactional
+    public void relate(UUID citizenId, String username, String reason, String by) {
+        if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :username").param("username", username)
+                .query(Long.class).single() == 0) {
+            throw new DomainException("access.relation.unknownUser", username);
+        }
+        jdbc.sql("""
+                INSERT INTO citizen_relation (citizen_id, username, reason, created_by, created_at)
+                VALUES (:citizen, :username, :reason, :by, :now)
+                """).param("citizen", citizenId).param("username", username).param("reason", clip(reason, 400))
+                .param("by", by).param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    @Override
+    @Transactional
+    public void endRelation(UUID citizenId, String username, String by) {
+        jdbc.sql("""
+                UPDATE citizen_relation SET ended_at = :now
+                 WHERE citizen_id = :citizen AND username = :username AND ended_at IS NULL
+                """).param("now", Timestamp.from(clock.instant())).param("citizen", citizenId)
+                .param("username", username).update();
+    }
+
+    @Override
+    @Transactional
+    public GlassBroken breakTheGlass(BrobyggerUser user, UUID citizenId, String reason) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.length() < MIN_REASON) {
+            throw new DomainException("access.breakTheGlass.reasonMissing", MIN_REASON);
+        }
+        if (text.length() > MAX_REASON) {
+            throw new DomainException("access.breakTheGlass.reasonTooLong", MAX_REASON);
+        }
+        Instant now = clock.instant();
+        Instant expires = now.plus(glassDuration);
+        jdbc.sql("""
+                INSERT INTO break_the_glass (citizen_id, username, reason, granted_at, expires_at)
+                VALUES (:citizen, :username, :reason, :now, :expires)
+                """).param("citizen", citizenId).param("username", user.username()).param("reason", text)
+                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires)).update();
+        return jdbc.sql("""
+                SELECT * FROM break_the_glass WHERE citizen_id = :citizen AND username = :username
+                 ORDER BY id DESC FETCH FIRST 1 ROWS ONLY
+                """).param("citizen", citizenId).param("username", user.username()).query(this::glass).single();
+    }
+
+    @Override
+    public List<GlassBroken> awaitingReview() {
+        return jdbc.sql("SELECT * FROM break_the_glass WHERE reviewed_at IS NULL ORDER BY granted_at, id")
+                .query(this::glass).list();
+    }
+
+    @Override
+    @Transactional
+    public void markReviewed(long id, String by) {
+        jdbc.sql("UPDATE break_the_glass SET reviewed_by = :by, reviewed_at = :now WHERE id = :id AND reviewed_at IS NULL")
+                .param("by", by).param("now", Timestamp.from(clock.instant())).param("id", id).update();
+    }
+
+    private GlassBroken glass(ResultSet rs, int row) throws SQLException {
+        Timestamp reviewed = rs.getTimestamp("reviewed_at");
+        return new GlassBroken(rs.getLong("id"), rs.getObject("citizen_id", UUID.class), rs.getString("username"),
+                rs.getString("reason"), rs.getTimestamp("granted_at").toInstant(),
+                rs.getTimestamp("expires_at").toInstant(), rs.getString("reviewed_by"),
+                reviewed == null ? null : reviewed.toInstant());
+    }
+
+    private static String clip(String text, int max) {
+        String value = text == null ? "" : text.strip();
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}
