@@ -17,6 +17,9 @@ public interface NeedToKnow {
     /** May this user see the citizen now? */
     boolean maySee(BrobyggerUser user, UUID citizenId);
 
+    /** The citizens this user may see now: small (the user's own caseload), so lists can filter by it. */
+    java.util.Set<UUID> citizensVisibleTo(BrobyggerUser user);
+
     /** Starts a relation between a user and a citizen; the work that needs it names the reason. */
     void relate(UUID citizenId, String username, String reason, String by);
 

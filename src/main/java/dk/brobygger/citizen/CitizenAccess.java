@@ -19,6 +19,6 @@ public interface CitizenAccess {
     /** May the current user change this citizen's record now? */
     void checkMayChange(CitizenId citizen);
 
-    /** Filters search hits: only citizens the user may see are listed. */
-    boolean maySee(CitizenId citizen);
+    /** The citizens the current user may see now; lists show only these. */
+    java.util.Set<java.util.UUID> visibleCitizens();
 }

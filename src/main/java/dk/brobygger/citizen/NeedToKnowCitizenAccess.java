@@ -49,8 +49,8 @@ class NeedToKnowCitizenAccess implements CitizenAccess {
     }
 
     @Override
-    public boolean maySee(CitizenId citizen) {
-        return staffMember().map(user -> needToKnow.maySee(user, citizen.value())).orElse(false);
+    public java.util.Set<java.util.UUID> visibleCitizens() {
+        return staffMember().map(needToKnow::citizensVisibleTo).orElse(java.util.Set.of());
     }
 
     private BrobyggerUser staff() {

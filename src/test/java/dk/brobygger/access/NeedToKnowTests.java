@@ -134,6 +134,20 @@ class NeedToKnowTests {
     }
 
     @Test
+    void theNameSearchListsAndCountsOnlyCitizensTheUserMaySee() throws Exception {
+        mvc.perform(get("/borgere").param("q", "karen").with(NURSE))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("Karen Jensen")));
+        mvc.perform(get("/borgere").param("q", "karen").with(UNRELATED))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("Karen Jensen"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("1 borger"))));
+    }
+
+    @Test
     void thePageOffersToBreakTheGlassAndThenShowsTheCitizen() throws Exception {
         mvc.perform(get("/borgere/{id}", karen).with(UNRELATED))
                 .andExpect(status().isForbidden())

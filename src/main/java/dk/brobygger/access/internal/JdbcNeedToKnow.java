@@ -51,6 +51,16 @@ class JdbcNeedToKnow implements NeedToKnow {
     }
 
     @Override
+    public java.util.Set<UUID> citizensVisibleTo(BrobyggerUser user) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT citizen_id FROM citizen_relation WHERE username = :username AND ended_at IS NULL
+                UNION
+                SELECT citizen_id FROM break_the_glass WHERE username = :username AND expires_at > :now
+                """).param("username", user.username()).param("now", Timestamp.from(clock.instant()))
+                .query(UUID.class).list());
+    }
+
+    @Override
     @Transactional
     public void relate(UUID citizenId, String username, String reason, String by) {
         if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :username").param("username", username)

@@ -1,5 +1,10 @@
 package dk.brobygger.citizen.demo;
 
+import java.time.Clock;
+
+import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.Users;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +31,15 @@ class DemoCitizens implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final int citizens;
 
-    DemoCitizens(DemoCitizenWriter writer, JdbcClient jdbc, @Value("${brobygger.demo.citizens:3000}") int citizens) {
+    private final NeedToKnow needToKnow;
+    private final Users users;
+    private final Clock clock;
+
+    DemoCitizens(DemoCitizenWriter writer, JdbcClient jdbc, NeedToKnow needToKnow, Users users, Clock clock,
+            @Value("${brobygger.demo.citizens:3000}") int citizens) {
+        this.needToKnow = needToKnow;
+        this.users = users;
+        this.clock = clock;
         this.writer = writer;
         this.jdbc = jdbc;
         this.citizens = citizens;
@@ -40,5 +53,31 @@ class DemoCitizens implements ApplicationRunner {
         long start = System.nanoTime();
         int written = writer.write(SEED, citizens);
         log.info("Demo citizens created: {} in {} ms", written, (System.nanoTime() - start) / 1_000_000);
+        relateDemoStaff();
+    }
+
+    /**
+     * Need-to-know would otherwise show demo staff nobody: the home-visit nurse works with some of
+     * the oldest in VEST, the Fællesteam with some who live alone in ØST.
+     */
+    private void relateDemoStaff() {
+        relate("hjemmebesog", """
+                SELECT id FROM citizen WHERE district = 'VEST' AND birth_date <= :born ORDER BY birth_date, id
+                 FETCH FIRST 25 ROWS ONLY
+                """, 75);
+        relate("faellesteam", """
+                SELECT id FROM citizen WHERE district = 'ØST' AND living_situation = 'ALONE' AND birth_date <= :born
+                 ORDER BY name, id FETCH FIRST 15 ROWS ONLY
+                """, 65);
+    }
+
+    private void relate(String username, String sql, int minimumAge) {
+        if (users.find(username).isEmpty()) {
+            return;
+        }
+        var born = java.time.LocalDate.now(clock).minusYears(minimumAge);
+        for (var id : jdbc.sql(sql).param("born", born).query(java.util.UUID.class).list()) {
+            needToKnow.relate(id, username, "Demodata", "demo");
+        }
     }
 }
