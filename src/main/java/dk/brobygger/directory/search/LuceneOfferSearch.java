@@ -96,12 +96,25 @@ class LuceneOfferSearch implements OfferSearch {
 
         int wanted = query.page() * query.pageSize();
         Sort sort = sort(query, origin, text != null);
-        var manager = new FacetsCollectorManager();
         Query main = and(baseQuery, filters, null);
-        FacetsCollectorManager.FacetsResult result = sort == null
-                ? FacetsCollectorManager.search(searcher, main, wanted, manager)
-                : FacetsCollectorManager.search(searcher, main, wanted, sort, manager);
-        TopDocs top = result.topDocs();
+        String key = facetKey(query, origin);
+        var cachedCounts = cachedFacetCounts(state, key);
+        TopDocs top;
+        Map<String, Map<String, Integer>> counts;
+        if (cachedCounts != null) {
+            // The counts are known: only the page of hits is needed, not every matching document.
+            top = sort == null ? searcher.search(main, wanted) : searcher.search(main, wanted, sort);
+            counts = cachedCounts;
+        } else {
+            var manager = new FacetsCollectorManager();
+            FacetsCollectorManager.FacetsResult result = sort == null
+                    ? FacetsCollectorManager.search(searcher, main, wanted, manager)
+                    : FacetsCollectorManager.search(searcher, main, wanted, sort, manager);
+            top = result.topDocs();
+            counts = facetCounts(searcher, state, baseQuery, filters, result.facetsCollector(), key);
+        }
+        long total = top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                ? top.totalHits.value() : searcher.count(main);
 
         List<OfferHit> hits = new ArrayList<>();
         StoredFields stored = searcher.storedFields();
@@ -109,10 +122,7 @@ class LuceneOfferSearch implements OfferSearch {
         for (int i = (query.page() - 1) * query.pageSize(); i < docs.length; i++) {
             hits.add(hit(stored.document(docs[i].doc), origin));
         }
-        var counts = facetCounts(searcher, state, baseQuery, filters, result.facetsCollector(),
-                facetKey(query, origin));
-        return new SearchResult(hits, top.totalHits.value(), query.page(), query.pageSize(), counts, origin,
-                originNotFound);
+        return new SearchResult(hits, total, query.page(), query.pageSize(), counts, origin, originNotFound);
     }
 
     /**
@@ -191,15 +201,8 @@ class LuceneOfferSearch implements OfferSearch {
      * are counted over the result itself. Counts are kept per index generation for queries that
      * repeat (the landing page, a category link), and forgotten as soon as any offer changes.
      */
-    @SuppressWarnings("unchecked")
     private Map<String, Map<String, Integer>> facetCounts(IndexSearcher searcher, OfferIndex.StateHolder state,
             Query base, Map<String, Query> filters, FacetsCollector result, String key) throws IOException {
-        if (facetCacheSize > 0) {
-            Object cached = state.cache().get(key);
-            if (cached != null) {
-                return (Map<String, Map<String, Integer>>) cached;
-            }
-        }
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (String dimension : OfferIndex.DIMENSIONS) {
             SortedSetDocValuesReaderState dimensionState = state.of(dimension);
@@ -223,6 +226,11 @@ class LuceneOfferSearch implements OfferSearch {
             state.cache().put(key, counts);
         }
         return counts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private @Nullable Map<String, Map<String, Integer>> cachedFacetCounts(OfferIndex.StateHolder state, String key) {
+        return facetCacheSize > 0 ? (Map<String, Map<String, Integer>>) state.cache().get(key) : null;
     }
 
     /** What decides the facet counts: everything in the query but paging and sorting. */
