@@ -36,6 +36,7 @@ class AuditPages {
             @RequestParam(name = "side", defaultValue = "1") int page, Model model) {
         administrator();
         model.addAttribute("actions", AuditAction.values());
+        model.addAttribute("outcomes", AuditOutcome.values());
         if (binding.hasErrors()) {
             // With constructor binding a search that does not convert has no object; start it over.
             model.addAttribute("invalid", true);

@@ -118,6 +118,10 @@ class AuditRecords {
             conditions.append(" AND action = :action");
             params.put("action", search.action().name());
         }
+        if (search.outcome() != null) {
+            conditions.append(" AND outcome = :outcome");
+            params.put("outcome", search.outcome().name());
+        }
         return new Where(conditions.isEmpty() ? "" : " WHERE" + conditions.substring(4), params);
     }
 }

@@ -13,9 +13,10 @@ record AuditSearch(
         @BindParam("bruger") @Nullable String username,
         @BindParam("fra") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
         @BindParam("til") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-        @BindParam("handling") @Nullable AuditAction action) {
+        @BindParam("handling") @Nullable AuditAction action,
+        @BindParam("udfald") @Nullable AuditOutcome outcome) {
 
-    static final AuditSearch EVERYTHING = new AuditSearch(null, null, null, null, null);
+    static final AuditSearch EVERYTHING = new AuditSearch(null, null, null, null, null, null);
 
     AuditSearch {
         username = username == null || username.isBlank() ? null : username.strip();
@@ -29,6 +30,7 @@ record AuditSearch(
         append(text, "fra", from);
         append(text, "til", to);
         append(text, "handling", action);
+        append(text, "udfald", outcome);
         return text.isEmpty() ? "hele loggen" : text.toString();
     }
 

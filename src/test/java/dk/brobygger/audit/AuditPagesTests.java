@@ -98,6 +98,14 @@ class AuditPagesTests {
     }
 
     @Test
+    void anAdministratorFindsTheRefusedAttempts() throws Exception {
+        mvc.perform(get("/admin/logning").param("udfald", "REFUSED").with(httpBasic("admin", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Ingen sag")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Forebyggende hjemmebesøg"))));
+    }
+
+    @Test
     void theLogIsShownFiftyRecordsAPage() throws Exception {
         for (int i = 0; i < 60; i++) {
             fixture.record(AuditFixture.read("vaert", Role.STAFF, citizen, "Caféaften " + i));
