@@ -1,0 +1,18 @@
+package dk.brobygger.audit;
+
+/** What a user did, or tried to do, with personal data. Whether it was allowed is the {@link AuditOutcome}. */
+public enum AuditAction {
+    /** Opened a citizen's record or part of it. */
+    READ,
+    /** Searched among citizens; the record names no single citizen. */
+    SEARCH,
+    CREATE,
+    UPDATE,
+    DELETE,
+    /** Bryd glasset: saw a citizen outside need-to-know, with a written reason, flagged for review. */
+    BREAK_THE_GLASS,
+    /** Took data out of Brobygger, e.g. a CSV export (also of this log). */
+    EXPORT,
+    /** Anonymised a citizen's record when it was no longer needed. */
+    ANONYMISE
+}

@@ -1,0 +1,42 @@
+package dk.brobygger.audit;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import dk.brobygger.access.Role;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+
+/**
+ * One line of "hvem har set mine data": who, in which role and team, did what with the citizen's record,
+ * when and why.
+ *
+ * @param who the user's display name, or the username if the user no longer exists
+ */
+public record CitizenAccess(Instant at, String who, Role role, @Nullable String team, AuditAction action,
+        String purpose) {
+
+    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+
+    static CitizenAccess of(AuditRecord record, String who) {
+        var entry = record.entry();
+        return new CitizenAccess(record.recordedAt(), who, entry.role(), entry.team(), entry.action(), entry.purpose());
+    }
+
+    /** The message key of the sentence, e.g. {@code audit.citizen.read}, in the {@code i18n/audit} bundle. */
+    public String messageKey() {
+        return "audit.citizen." + action.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The access told in one sentence, e.g. "Hanne Hjemmebesøg (medarbejder) så dine oplysninger ...". */
+    public String sentence(MessageSource messages, Locale locale) {
+        String roleName = messages.getMessage("audit.role." + role.name(), null, role.name(), locale);
+        String pattern = messages.getMessage("audit.citizen.timeFormat", null, "d. MMMM yyyy HH:mm", locale);
+        String when = DateTimeFormatter.ofPattern(pattern, locale).format(at.atZone(DANISH_TIME));
+        String whoWithRole = team == null ? who + " (" + roleName + ")" : who + " (" + roleName + ", " + team + ")";
+        return messages.getMessage(messageKey(), new Object[] {whoWithRole, when, purpose}, locale);
+    }
+}

@@ -1,0 +1,41 @@
+package dk.brobygger.audit;
+
+import java.util.UUID;
+
+import dk.brobygger.access.Role;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Test help: an empty log, and entries recorded in their own transactions. */
+@Component
+class AuditFixture {
+
+    private final JdbcClient jdbc;
+    private final AuditLog log;
+    private final TransactionTemplate transactions;
+
+    AuditFixture(JdbcClient jdbc, AuditLog log, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.log = log;
+        this.transactions = transactions;
+    }
+
+    /** Only tests start the chain over; the application cannot. */
+    void emptyLog() {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM audit_record").update();
+            jdbc.sql("UPDATE audit_chain_head SET last_id = 0, last_hash = :genesis WHERE id = 1")
+                    .param("genesis", AuditHash.GENESIS).update();
+        });
+    }
+
+    AuditRecord record(AuditEntry entry) {
+        return transactions.execute(status -> log.record(entry));
+    }
+
+    static AuditEntry read(String username, Role role, UUID citizen, String purpose) {
+        return AuditEntry.granted(username, role, null, citizen, AuditAction.READ, purpose, "10.0.0.7");
+    }
+}

@@ -1,0 +1,185 @@
+package dk.brobygger.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dk.brobygger.BrobyggerTest;
+import dk.brobygger.access.Role;
+import dk.brobygger.access.Users;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The audit log is an unbroken chain: every change or deletion of a record shows, and nothing escapes it. */
+@BrobyggerTest
+class AuditLogTests {
+
+    @Autowired AuditLog log;
+    @Autowired AuditFixture fixture;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
+    @Autowired Users users;
+    @Autowired MessageSource messages;
+
+    final UUID citizen = UUID.randomUUID();
+
+    @BeforeEach
+    void emptyLog() {
+        fixture.emptyLog();
+    }
+
+    void recordSome(int count) {
+        for (int i = 0; i < count; i++) {
+            fixture.record(AuditFixture.read("hjemmebesog", Role.STAFF, citizen, "Forebyggende hjemmebesøg " + i));
+        }
+    }
+
+    @Test
+    void anUntouchedLogIsAValidChainWithEveryRecordCounted() {
+        recordSome(25);
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(true, 25, null));
+    }
+
+    @Test
+    void anEmptyLogIsValid() {
+        assertThat(log.verify()).isEqualTo(new ChainVerification(true, 0, null));
+    }
+
+    @Test
+    void eachRecordIsLinkedToThePreviousOne() {
+        var first = fixture.record(AuditFixture.read("hjemmebesog", Role.STAFF, citizen, "Besøg"));
+        var second = fixture.record(AuditFixture.read("leder", Role.MANAGER, citizen, "Opfølgning"));
+
+        assertThat(first.previousHash()).isEqualTo(AuditHash.GENESIS);
+        assertThat(second.previousHash()).isEqualTo(first.hash());
+        assertThat(second.id()).isEqualTo(first.id() + 1);
+    }
+
+    @Test
+    void aRecordChangedBehindTheApplicationsBackIsFound() {
+        recordSome(10);
+        jdbc.sql("UPDATE audit_record SET purpose = 'Ingenting at se her' WHERE id = 7").update();
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(false, 10, 7L));
+    }
+
+    @Test
+    void aRecordWhoseHashWasAlsoRecomputedStillBreaksTheNextLink() {
+        recordSome(10);
+        var original = jdbc.sql("SELECT " + AuditLog.columns() + " FROM audit_record WHERE id = 4")
+                .query((rs, row) -> AuditLog.map(rs)).single();
+        var forged = new AuditEntry(original.entry().username(), original.entry().role(), null, citizen,
+                AuditAction.READ, "Skjult", original.entry().clientAddress(), AuditOutcome.GRANTED);
+        var tampered = new AuditHash().hash(4, original.recordedAt(), forged, original.previousHash());
+        jdbc.sql("UPDATE audit_record SET purpose = 'Skjult', hash = :hash WHERE id = 4").param("hash", tampered).update();
+
+        var verification = log.verify();
+
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.firstBrokenId()).isEqualTo(5L);
+    }
+
+    @Test
+    void aDeletedRecordIsFound() {
+        recordSome(10);
+        jdbc.sql("DELETE FROM audit_record WHERE id = 5").update();
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(false, 9, 5L));
+    }
+
+    @Test
+    void recordsCutOffTheEndAreFound() {
+        recordSome(10);
+        jdbc.sql("DELETE FROM audit_record WHERE id > 8").update();
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(false, 8, 9L));
+    }
+
+    @Test
+    void verificationWalksAChainLongerThanOneBatch() {
+        var entries = new ArrayList<AuditEntry>();
+        for (int i = 0; i < AuditLog.VERIFY_BATCH + 5; i++) {
+            entries.add(AuditFixture.read("vaert", Role.STAFF, citizen, "Batch " + i));
+        }
+        transactions.executeWithoutResult(status -> log.recordAll(entries));
+        jdbc.sql("UPDATE audit_record SET username = 'ukendt' WHERE id = :id").param("id", AuditLog.VERIFY_BATCH + 2).update();
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(false, AuditLog.VERIFY_BATCH + 5, AuditLog.VERIFY_BATCH + 2L));
+    }
+
+    @Test
+    void appendsFromManyThreadsAtOnceFormOneUnbrokenChain() throws Exception {
+        int threads = 8;
+        int each = 40;
+        List<Callable<Void>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String purpose = "Tråd " + t;
+            workers.add(() -> {
+                for (int i = 0; i < each; i++) {
+                    fixture.record(AuditFixture.read("faellesteam", Role.STAFF, citizen, purpose));
+                }
+                return null;
+            });
+        }
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            for (Future<Void> done : pool.invokeAll(workers)) {
+                done.get();
+            }
+        }
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(true, threads * each, null));
+        assertThat(jdbc.sql("SELECT MAX(id) FROM audit_record").query(Long.class).single()).isEqualTo(threads * each);
+    }
+
+    @Test
+    void aChangeWhoseAuditRecordCannotBeWrittenIsNotSaved() {
+        String tooLong = "x".repeat(5_000);
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            users.save("vikar", "Vibeke Vikar", null, java.util.Set.of(Role.STAFF), null);
+            log.record(AuditEntry.granted("admin", Role.ADMIN, null, null, AuditAction.CREATE, tooLong, "10.0.0.1"));
+        })).isInstanceOf(RuntimeException.class);
+
+        assertThat(users.find("vikar")).isEmpty();
+        assertThat(log.verify()).isEqualTo(new ChainVerification(true, 0, null));
+    }
+
+    @Test
+    void recordingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> log.record(AuditFixture.read("akut", Role.STAFF, citizen, "Akut")))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void theCitizenSeesWhoHasSeenTheirDataInPlainDanish() {
+        fixture.record(AuditFixture.read("hjemmebesog", Role.STAFF, citizen, "Forebyggende hjemmebesøg"));
+        fixture.record(AuditFixture.read("akut", Role.STAFF, citizen, "Krisesamtale").refused());
+        fixture.record(AuditFixture.read("leder", Role.MANAGER, UUID.randomUUID(), "En anden borger"));
+        fixture.record(AuditEntry.granted("leder", Role.MANAGER, "Fællesteamet", citizen, AuditAction.UPDATE,
+                "Rettede adressen", "10.0.0.8"));
+
+        var accesses = log.accessesTo(citizen);
+
+        assertThat(accesses).extracting(CitizenAccess::who).containsExactly("Lise Leder", "Hanne Hjemmebesøg");
+        var danish = Locale.forLanguageTag("da");
+        assertThat(accesses.get(1).sentence(messages, danish))
+                .startsWith("Hanne Hjemmebesøg (medarbejder) så dine oplysninger den ")
+                .endsWith("Formål: Forebyggende hjemmebesøg");
+        assertThat(accesses.get(0).sentence(messages, danish))
+                .startsWith("Lise Leder (leder, Fællesteamet) ændrede dine oplysninger den ");
+    }
+}
