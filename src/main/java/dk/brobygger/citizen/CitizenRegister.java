@@ -7,6 +7,7 @@ import java.util.Optional;
 import dk.brobygger.access.NeedToKnow;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
+import dk.brobygger.audit.AuditAction;
 import dk.brobygger.shared.CprNumber;
 import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.NotFoundException;
@@ -42,10 +43,12 @@ public class CitizenRegister {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final NeedToKnow needToKnow;
+    private final CitizenAudit audit;
 
     CitizenRegister(Citizens citizens, CitizenAccess access, Users users, JdbcClient jdbc, Clock clock,
-            NeedToKnow needToKnow) {
+            NeedToKnow needToKnow, CitizenAudit audit) {
         this.needToKnow = needToKnow;
+        this.audit = audit;
         this.citizens = citizens;
         this.access = access;
         this.users = users;
@@ -69,24 +72,43 @@ public class CitizenRegister {
             CitizenId id = citizens.save(Citizen.register(citizen.cpr(), citizen.name(), citizen.address(),
                     citizen.district(), citizen.circumstances(), by, clock.instant())).id();
             needToKnow.relate(id.value(), by, "Registrerede borgeren", by);
+            audit.granted(id.value(), AuditAction.CREATE, "Registrerede borgeren");
             return id;
         } catch (DuplicateKeyException e) {
             throw new CprAlreadyRegisteredException();
         }
     }
 
-    @Transactional(readOnly = true)
+    /** The citizen's record; the read is audited (read-write transaction: the audit record is written with it). */
+    @Transactional
     public Citizen get(CitizenId id) {
-        access.checkMaySee(id);
-        return citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
+        checkMaySee(id, AuditAction.READ, "Åbnede borgerens oplysninger");
+        var citizen = citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
+        audit.granted(id.value(), AuditAction.READ, "Åbnede borgerens oplysninger");
+        return citizen;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Optional<Citizen> findByCpr(CprNumber cpr) {
         access.checkMaySearch();
         var found = citizens.findByCpr(cpr);
-        found.ifPresent(citizen -> access.checkMaySee(citizen.id()));
+        if (found.isEmpty()) {
+            audit.granted(null, AuditAction.SEARCH, "Søgte på et CPR-nummer uden resultat");
+            return found;
+        }
+        checkMaySee(found.get().id(), AuditAction.SEARCH, "Søgte borgeren frem på CPR-nummer");
+        audit.granted(found.get().id().value(), AuditAction.SEARCH, "Søgte borgeren frem på CPR-nummer");
         return found;
+    }
+
+    /** Checks need-to-know; a refusal is audited before it is passed on. */
+    private void checkMaySee(CitizenId id, AuditAction action, String purpose) {
+        try {
+            access.checkMaySee(id);
+        } catch (AccessDeniedException e) {
+            audit.refused(id.value(), action, purpose);
+            throw e;
+        }
     }
 
     /**
@@ -94,7 +116,12 @@ public class CitizenRegister {
      * overwritten: {@link StaleCitizenException} carries what is saved now.
      */
     public Citizen revise(CitizenId id, long fromVersion, Revision revision) {
-        access.checkMayChange(id);
+        try {
+            access.checkMayChange(id);
+        } catch (AccessDeniedException e) {
+            audit.refused(id.value(), AuditAction.UPDATE, "Forsøgte at rette borgerens oplysninger");
+            throw e;
+        }
         var citizen = citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
         if (!Objects.equals(citizen.version(), fromVersion)) {
             throw new StaleCitizenException(citizen);
@@ -114,6 +141,7 @@ public class CitizenRegister {
         if (!citizen.circumstances().equals(revision.circumstances())) {
             citizen.describe(revision.circumstances(), by, now);
         }
+        audit.granted(id.value(), AuditAction.UPDATE, "Rettede borgerens oplysninger");
         return citizens.save(citizen);
     }
 
@@ -127,6 +155,7 @@ public class CitizenRegister {
                 .orElseThrow(() -> new AccessDeniedException("Only administrators and managers relate users"));
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
         needToKnow.relate(id.value(), username, "Tilknyttet af " + by.username(), by.username());
+        audit.granted(id.value(), AuditAction.UPDATE, "Tilknyttede medarbejderen " + username + " til borgeren");
     }
 
     /** Breaks the glass: time-limited access to a citizen without a relation, with a written reason. */
@@ -134,7 +163,9 @@ public class CitizenRegister {
     public NeedToKnow.GlassBroken breakTheGlass(CitizenId id, String reason) {
         access.checkMaySearch();
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
-        return needToKnow.breakTheGlass(users.currentOrFail(), id.value(), reason);
+        var glass = needToKnow.breakTheGlass(users.currentOrFail(), id.value(), reason);
+        audit.granted(id.value(), AuditAction.BREAK_THE_GLASS, glass.reason());
+        return glass;
     }
 
     private void requireKnown(@Nullable District district) {

@@ -1,5 +1,7 @@
 package dk.brobygger.citizen;
 
+import dk.brobygger.audit.AuditAction;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -29,15 +31,18 @@ public class CitizenSearch {
 
     private final JdbcClient jdbc;
     private final CitizenAccess access;
+    private final CitizenAudit audit;
 
-    CitizenSearch(JdbcClient jdbc, CitizenAccess access) {
+    CitizenSearch(JdbcClient jdbc, CitizenAccess access, CitizenAudit audit) {
         this.jdbc = jdbc;
         this.access = access;
+        this.audit = audit;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Page byName(String text, int page, int size) {
         access.checkMaySearch();
+        audit.granted(null, AuditAction.SEARCH, "Navnesøgning: " + (text.length() > 100 ? text.substring(0, 100) : text));
         String pattern = "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
         // Need-to-know in the query itself: counts and pages cover only citizens the user may see.
         var visible = access.visibleCitizens();

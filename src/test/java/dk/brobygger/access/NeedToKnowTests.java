@@ -166,6 +166,23 @@ class NeedToKnowTests {
                         .string(containsString("Karen Jensen")));
     }
 
+    @Test
+    void everyAccessToTheCitizenIsAuditedAndRefusedAttemptsToo() throws Exception {
+        mvc.perform(get("/api/citizens/{id}", karen).with(NURSE)).andExpect(status().isOk());
+        mvc.perform(get("/api/citizens/{id}", karen).with(UNRELATED)).andExpect(status().isForbidden());
+
+        var rows = jdbc.sql("""
+                SELECT username, action, outcome FROM audit_record WHERE citizen_id = :citizen ORDER BY id
+                """).param("citizen", UUID.fromString(karen))
+                .query((rs, n) -> rs.getString("username") + " " + rs.getString("action") + " " + rs.getString("outcome"))
+                .list();
+        assertThat(rows).containsSubsequence("hjemmebesog CREATE GRANTED", "hjemmebesog READ GRANTED",
+                "faellesteam READ REFUSED");
+        mvc.perform(get("/api/audit/verify").with(ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true));
+    }
+
     /**
      * Every endpoint that takes a citizen refuses a colleague without a relation, so a new endpoint
      * cannot forget the policy. Only the ways in (breaking the glass, relating) are left out here;
