@@ -122,6 +122,28 @@ class NeedToKnowTests {
     }
 
     @Test
+    void managersSeeEveryBrokenGlassWithItsReasonUntilTheyHaveReviewedIt() throws Exception {
+        mvc.perform(post("/api/citizens/{id}/break-the-glass", karen).with(UNRELATED)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"Datteren ringede om et fald i nat\"}"))
+                .andExpect(status().isCreated());
+
+        var manager = httpBasic("leder", "demo");
+        mvc.perform(get("/leder/bryd-glasset").with(manager))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("Datteren ringede om et fald i nat")));
+        mvc.perform(get("/leder/bryd-glasset").with(NURSE)).andExpect(status().isForbidden());
+
+        long id = jdbc.sql("SELECT id FROM break_the_glass WHERE username = 'faellesteam'").query(Long.class).single();
+        mvc.perform(post("/leder/bryd-glasset/{id}/gennemgaaet", id).with(manager).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/leder/bryd-glasset").with(manager))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("Intet venter på gennemgang")));
+    }
+
+    @Test
     void expiredBrokenGlassNoLongerGivesAccess() throws Exception {
         Instant then = Instant.now().minus(9, ChronoUnit.HOURS);
         jdbc.sql("""
