@@ -101,6 +101,20 @@ public class CitizenRegister {
         return found;
     }
 
+    /** For the citizen's other records (consents): the same need-to-know check, refusals audited. */
+    void checkMaySee(CitizenId id) {
+        checkMaySee(id, AuditAction.READ, "Forsøgte at se borgerens oplysninger");
+    }
+
+    void checkMayChange(CitizenId id) {
+        try {
+            access.checkMayChange(id);
+        } catch (AccessDeniedException e) {
+            audit.refused(id.value(), AuditAction.UPDATE, "Forsøgte at rette borgerens oplysninger");
+            throw e;
+        }
+    }
+
     /** Checks need-to-know; a refusal is audited before it is passed on. */
     private void checkMaySee(CitizenId id, AuditAction action, String purpose) {
         try {

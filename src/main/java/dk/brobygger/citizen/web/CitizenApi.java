@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -11,6 +12,9 @@ import dk.brobygger.citizen.Address;
 import dk.brobygger.citizen.Circumstances;
 import dk.brobygger.citizen.Citizen;
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.Consents;
+import dk.brobygger.citizen.ConsentParty;
+import dk.brobygger.citizen.Consent;
 import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.citizen.CitizenRegister.CprAlreadyRegisteredException;
 import dk.brobygger.citizen.CitizenRegister.StaleCitizenException;
@@ -67,6 +71,11 @@ class CitizenApi {
     record GlassRequest(@Nullable String reason) {
     }
 
+    /** A consent as the API receives it; party is RELATIVES, REGION, GP or ASSOCIATION. */
+    record ConsentRequest(@Nullable String party, @Nullable String partyName, @Nullable String scope,
+            @Nullable LocalDate givenOn, @Nullable LocalDate validUntil) {
+    }
+
     record GlassGranted(UUID citizenId, String username, Instant grantedAt, Instant expiresAt) {
     }
 
@@ -93,7 +102,10 @@ class CitizenApi {
     private final MessageSource messages;
     private final Clock clock;
 
-    CitizenApi(CitizenRegister register, MessageSource messages, Clock clock) {
+    private final Consents consents;
+
+    CitizenApi(CitizenRegister register, Consents consents, MessageSource messages, Clock clock) {
+        this.consents = consents;
         this.register = register;
         this.messages = messages;
         this.clock = clock;
@@ -150,6 +162,30 @@ class CitizenApi {
         var glass = register.breakTheGlass(new CitizenId(id), request.reason());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new GlassGranted(glass.citizenId(), glass.username(), glass.grantedAt(), glass.expiresAt()));
+    }
+
+    @PostMapping("/{id}/consents")
+    ResponseEntity<Consent> giveConsent(@PathVariable UUID id, @RequestBody ConsentRequest request) {
+        ConsentParty party = null;
+        try {
+            party = ConsentParty.valueOf(String.valueOf(request.party()).strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            // Refused by Consents, after the need-to-know check: an unknown party reveals nothing.
+        }
+        var consent = consents.record(new CitizenId(id), new Consents.Grant(party, request.partyName(),
+                request.scope(), request.givenOn() == null ? LocalDate.now(clock) : request.givenOn(),
+                request.validUntil()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(consent);
+    }
+
+    @GetMapping("/{id}/consents")
+    List<Consent> consents(@PathVariable UUID id) {
+        return consents.of(new CitizenId(id));
+    }
+
+    @PostMapping("/{id}/consents/{consentId}/withdraw")
+    Consent withdraw(@PathVariable UUID id, @PathVariable UUID consentId) {
+        return consents.withdraw(new CitizenId(id), consentId);
     }
 
     @ExceptionHandler(CprAlreadyRegisteredException.class)
