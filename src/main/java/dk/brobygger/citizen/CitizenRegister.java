@@ -172,6 +172,16 @@ public class CitizenRegister {
         audit.granted(id.value(), AuditAction.UPDATE, "Tilknyttede medarbejderen " + username + " til borgeren");
     }
 
+    /** Relates a whole team to the citizen: every current member of the team may see the citizen. */
+    @Transactional
+    public void relateTeam(CitizenId id, String team) {
+        var by = users.current().filter(user -> user.has(Role.ADMIN) || user.has(Role.MANAGER))
+                .orElseThrow(() -> new AccessDeniedException("Only administrators and managers relate teams"));
+        citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
+        needToKnow.relateTeam(id.value(), team, "Tilknyttet af " + by.username(), by.username());
+        audit.granted(id.value(), AuditAction.UPDATE, "Tilknyttede teamet " + team + " til borgeren");
+    }
+
     /** Breaks the glass: time-limited access to a citizen without a relation, with a written reason. */
     @Transactional
     public NeedToKnow.GlassBroken breakTheGlass(CitizenId id, String reason) {

@@ -42,6 +42,7 @@ class NeedToKnowTests {
     @Autowired MockMvc mvc;
     @Autowired TestCitizens citizens;
     @Autowired JdbcClient jdbc;
+    @Autowired Teams teams;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     String karen;
@@ -92,6 +93,37 @@ class NeedToKnowTests {
         jdbc.sql("UPDATE citizen_relation SET ended_at = :now WHERE username = 'faellesteam'")
                 .param("now", Timestamp.from(Instant.now())).update();
         mvc.perform(get("/api/citizens/{id}", karen).with(UNRELATED)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aTeamRelationLetsTheTeamsCurrentMembersSeeTheCitizen() throws Exception {
+        var akut = httpBasic("akut", "demo");
+        mvc.perform(get("/api/citizens/{id}", karen).with(akut)).andExpect(status().isForbidden());
+
+        mvc.perform(post("/api/citizens/{id}/relations", karen).with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"team\": \"akuttilbud\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/citizens/{id}", karen).with(akut)).andExpect(status().isOk());
+        mvc.perform(get("/api/citizens/{id}", karen).with(UNRELATED)).andExpect(status().isForbidden());
+
+        teams.leave("akuttilbud", "akut", "admin");
+        try {
+            mvc.perform(get("/api/citizens/{id}", karen).with(akut)).andExpect(status().isForbidden());
+            assertThat(teams.history("akuttilbud")).anySatisfy(m -> {
+                assertThat(m.username()).isEqualTo("akut");
+                assertThat(m.leftBy()).isEqualTo("admin");
+            });
+        } finally {
+            teams.join("akuttilbud", "akut", "admin");
+        }
+    }
+
+    @Test
+    void anUnknownTeamIsRefusedInDanish() throws Exception {
+        mvc.perform(post("/api/citizens/{id}/relations", karen).with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"team\": \"hemmelige-agenter\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("hemmelige-agenter")));
     }
 
     @Test

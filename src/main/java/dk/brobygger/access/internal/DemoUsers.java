@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dk.brobygger.access.Role;
+import dk.brobygger.access.Teams;
 import dk.brobygger.access.Users;
 
 import org.springframework.boot.ApplicationArguments;
@@ -25,25 +26,27 @@ class DemoUsers implements ApplicationRunner {
 
     static final String PASSWORD = "demo";
 
-    record DemoUser(String username, String displayName, Set<Role> roles) {
+    record DemoUser(String username, String displayName, Set<Role> roles, String team) {
     }
 
     static final List<DemoUser> ALL = List.of(
-            new DemoUser("admin", "Anne Administrator", EnumSet.of(Role.ADMIN, Role.EDITOR)),
-            new DemoUser("redaktoer", "Rasmus Redaktør", EnumSet.of(Role.EDITOR)),
-            new DemoUser("forening", "Frida Foreningsredaktør", EnumSet.of(Role.ASSOCIATION_EDITOR)),
-            new DemoUser("hjemmebesog", "Hanne Hjemmebesøg", EnumSet.of(Role.STAFF)),
-            new DemoUser("faellesteam", "Finn Fællesteam", EnumSet.of(Role.STAFF)),
-            new DemoUser("vaert", "Vera Vært", EnumSet.of(Role.STAFF)),
-            new DemoUser("akut", "Anders Akut", EnumSet.of(Role.STAFF)),
-            new DemoUser("hjemmepleje", "Helle Hjemmepleje", EnumSet.of(Role.STAFF)),
-            new DemoUser("leder", "Lise Leder", EnumSet.of(Role.MANAGER, Role.STAFF)));
+            new DemoUser("admin", "Anne Administrator", EnumSet.of(Role.ADMIN, Role.EDITOR), ""),
+            new DemoUser("redaktoer", "Rasmus Redaktør", EnumSet.of(Role.EDITOR), ""),
+            new DemoUser("forening", "Frida Foreningsredaktør", EnumSet.of(Role.ASSOCIATION_EDITOR), ""),
+            new DemoUser("hjemmebesog", "Hanne Hjemmebesøg", EnumSet.of(Role.STAFF), "forebyggende-hjemmebesoeg"),
+            new DemoUser("faellesteam", "Finn Fællesteam", EnumSet.of(Role.STAFF), "faellesteam"),
+            new DemoUser("vaert", "Vera Vært", EnumSet.of(Role.STAFF), "en-indgang"),
+            new DemoUser("akut", "Anders Akut", EnumSet.of(Role.STAFF), "akuttilbud"),
+            new DemoUser("hjemmepleje", "Helle Hjemmepleje", EnumSet.of(Role.STAFF), "hjemmepleje-vest"),
+            new DemoUser("leder", "Lise Leder", EnumSet.of(Role.MANAGER, Role.STAFF), ""));
 
     private final Users users;
+    private final Teams teams;
     private final PasswordEncoder passwords;
 
-    DemoUsers(Users users, PasswordEncoder passwords) {
+    DemoUsers(Users users, Teams teams, PasswordEncoder passwords) {
         this.users = users;
+        this.teams = teams;
         this.passwords = passwords;
     }
 
@@ -54,6 +57,9 @@ class DemoUsers implements ApplicationRunner {
             var existing = users.find(user.username());
             users.save(user.username(), user.displayName(), hash, user.roles(),
                     existing.map(u -> u.organizationId()).orElse(null));
+            if (!user.team().isEmpty()) {
+                teams.join(user.team(), user.username(), "demo");
+            }
         }
     }
 }

@@ -29,8 +29,11 @@ class JdbcNeedToKnow implements NeedToKnow {
     private final Clock clock;
     private final Duration glassDuration;
 
-    JdbcNeedToKnow(JdbcClient jdbc, Clock clock,
+    private final JdbcTeams teams;
+
+    JdbcNeedToKnow(JdbcClient jdbc, Clock clock, JdbcTeams teams,
             @Value("${brobygger.access.break-the-glass-duration:PT8H}") Duration glassDuration) {
+        this.teams = teams;
         this.jdbc = jdbc;
         this.clock = clock;
         this.glassDuration = glassDuration;
@@ -40,8 +43,10 @@ class JdbcNeedToKnow implements NeedToKnow {
     public boolean maySee(BrobyggerUser user, UUID citizenId) {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql("""
-                SELECT COUNT(*) FROM citizen_relation
-                 WHERE citizen_id = :citizen AND username = :username AND ended_at IS NULL
+                SELECT COUNT(*) FROM citizen_relation r
+                 WHERE r.citizen_id = :citizen AND r.ended_at IS NULL
+                   AND (r.username = :username OR r.team IN (SELECT m.team FROM team_membership m
+                                                              WHERE m.username = :username AND m.left_at IS NULL))
                 """).param("citizen", citizenId).param("username", user.username()).query(Long.class).single() > 0
                 || jdbc.sql("""
                         SELECT COUNT(*) FROM break_the_glass
@@ -53,7 +58,10 @@ class JdbcNeedToKnow implements NeedToKnow {
     @Override
     public java.util.Set<UUID> citizensVisibleTo(BrobyggerUser user) {
         return new java.util.HashSet<>(jdbc.sql("""
-                SELECT citizen_id FROM citizen_relation WHERE username = :username AND ended_at IS NULL
+                SELECT r.citizen_id FROM citizen_relation r
+                 WHERE r.ended_at IS NULL
+                   AND (r.username = :username OR r.team IN (SELECT m.team FROM team_membership m
+                                                              WHERE m.username = :username AND m.left_at IS NULL))
                 UNION
                 SELECT citizen_id FROM break_the_glass WHERE username = :username AND expires_at > :now
                 """).param("username", user.username()).param("now", Timestamp.from(clock.instant()))
@@ -71,6 +79,17 @@ class JdbcNeedToKnow implements NeedToKnow {
                 INSERT INTO citizen_relation (citizen_id, username, reason, created_by, created_at)
                 VALUES (:citizen, :username, :reason, :by, :now)
                 """).param("citizen", citizenId).param("username", username).param("reason", clip(reason, 400))
+                .param("by", by).param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    @Override
+    @Transactional
+    public void relateTeam(UUID citizenId, String team, String reason, String by) {
+        teams.requireTeam(team);
+        jdbc.sql("""
+                INSERT INTO citizen_relation (citizen_id, team, reason, created_by, created_at)
+                VALUES (:citizen, :team, :reason, :by, :now)
+                """).param("citizen", citizenId).param("team", team).param("reason", clip(reason, 400))
                 .param("by", by).param("now", Timestamp.from(clock.instant())).update();
     }
 

@@ -64,7 +64,7 @@ class CitizenApi {
     record Created(UUID id) {
     }
 
-    /** Whom to relate to the citizen: a user (teams come with the team administration). */
+    /** Whom to relate to the citizen: a user, or a whole team by its code. */
     record Relation(@Nullable String username, @Nullable String team) {
     }
 
@@ -148,10 +148,11 @@ class CitizenApi {
     @PostMapping("/{id}/relations")
     ResponseEntity<Void> relate(@PathVariable UUID id, @RequestBody Relation relation) {
         if (relation.team() != null && !relation.team().isBlank()) {
-            throw new DomainException("access.relation.teamsLater");
+            register.relateTeam(new CitizenId(id), relation.team().strip());
+            return ResponseEntity.status(HttpStatus.CREATED).build();
         }
         if (relation.username() == null || relation.username().isBlank()) {
-            throw new DomainException("access.relation.usernameMissing");
+            throw new DomainException("access.relation.usernameOrTeam");
         }
         register.relate(new CitizenId(id), relation.username().strip());
         return ResponseEntity.status(HttpStatus.CREATED).build();
