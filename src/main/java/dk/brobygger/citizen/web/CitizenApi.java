@@ -13,6 +13,8 @@ import dk.brobygger.citizen.Circumstances;
 import dk.brobygger.citizen.Citizen;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.Consents;
+import dk.brobygger.citizen.NetworkMember;
+import dk.brobygger.citizen.Networks;
 import dk.brobygger.citizen.ConsentParty;
 import dk.brobygger.citizen.Consent;
 import dk.brobygger.citizen.CitizenRegister;
@@ -31,6 +33,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,6 +74,11 @@ class CitizenApi {
     record GlassRequest(@Nullable String reason) {
     }
 
+    /** A network member as the API receives it; kind is PRIVATE or PROFESSIONAL, closeness 1 (closest) to 3. */
+    record MemberRequest(@Nullable String kind, @Nullable String name, @Nullable String role,
+            @Nullable Integer closeness, @Nullable String phone, @Nullable String email) {
+    }
+
     /** A consent as the API receives it; party is RELATIVES, REGION, GP or ASSOCIATION. */
     record ConsentRequest(@Nullable String party, @Nullable String partyName, @Nullable String scope,
             @Nullable LocalDate givenOn, @Nullable LocalDate validUntil) {
@@ -103,8 +111,10 @@ class CitizenApi {
     private final Clock clock;
 
     private final Consents consents;
+    private final Networks networks;
 
-    CitizenApi(CitizenRegister register, Consents consents, MessageSource messages, Clock clock) {
+    CitizenApi(CitizenRegister register, Consents consents, Networks networks, MessageSource messages, Clock clock) {
+        this.networks = networks;
         this.consents = consents;
         this.register = register;
         this.messages = messages;
@@ -163,6 +173,30 @@ class CitizenApi {
         var glass = register.breakTheGlass(new CitizenId(id), request.reason());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new GlassGranted(glass.citizenId(), glass.username(), glass.grantedAt(), glass.expiresAt()));
+    }
+
+    @PostMapping("/{id}/network")
+    ResponseEntity<NetworkMember> addToNetwork(@PathVariable UUID id, @RequestBody MemberRequest request) {
+        NetworkMember.Kind kind = null;
+        try {
+            kind = NetworkMember.Kind.valueOf(String.valueOf(request.kind()).strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            // Refused by Networks, after the need-to-know check.
+        }
+        var member = networks.add(new CitizenId(id), new Networks.NewMember(kind, request.name(), request.role(),
+                request.closeness(), request.phone(), request.email()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(member);
+    }
+
+    @GetMapping("/{id}/network")
+    List<NetworkMember> network(@PathVariable UUID id) {
+        return networks.of(new CitizenId(id));
+    }
+
+    @DeleteMapping("/{id}/network/{memberId}")
+    ResponseEntity<Void> removeFromNetwork(@PathVariable UUID id, @PathVariable UUID memberId) {
+        networks.remove(new CitizenId(id), memberId);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/consents")

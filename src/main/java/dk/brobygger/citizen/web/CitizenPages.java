@@ -10,6 +10,7 @@ import dk.brobygger.citizen.CitizenAccess;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.citizen.CitizenSearch;
+import dk.brobygger.citizen.Networks;
 import dk.brobygger.shared.CprNumber;
 import dk.brobygger.shared.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,7 +37,10 @@ class CitizenPages {
     private final CitizenAccess access;
     private final Clock clock;
 
-    CitizenPages(CitizenRegister register, CitizenSearch search, CitizenAccess access, Clock clock) {
+    private final Networks networks;
+
+    CitizenPages(CitizenRegister register, CitizenSearch search, CitizenAccess access, Networks networks, Clock clock) {
+        this.networks = networks;
         this.register = register;
         this.access = access;
         this.search = search;
@@ -77,6 +81,9 @@ class CitizenPages {
             return refused(id, null, null, model, response);
         }
         LocalDate today = LocalDate.now(clock);
+        var network = networks.of(citizen.id());
+        model.addAttribute("network", network);
+        model.addAttribute("map", NetworkMap.layout(network));
         model.addAttribute("citizen", citizen);
         model.addAttribute("age", citizen.ageOn(today));
         return "citizen/overview";
