@@ -27,6 +27,12 @@ public interface Users {
     void save(String username, String displayName, @Nullable String passwordHash, Set<Role> roles,
             @Nullable UUID organizationId);
 
+    /** The citizen a citizen login belongs to, if any. */
+    Optional<UUID> citizenOf(String username);
+
+    /** Links a citizen login to the citizen's record. */
+    void linkCitizen(String username, UUID citizenId);
+
     /** Links an association editor to the organisation they edit. */
     void assignOrganization(String username, @Nullable UUID organizationId);
 }

@@ -38,7 +38,8 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("vaert", "Vera Vært", EnumSet.of(Role.STAFF), "en-indgang"),
             new DemoUser("akut", "Anders Akut", EnumSet.of(Role.STAFF), "akuttilbud"),
             new DemoUser("hjemmepleje", "Helle Hjemmepleje", EnumSet.of(Role.STAFF), "hjemmepleje-vest"),
-            new DemoUser("leder", "Lise Leder", EnumSet.of(Role.MANAGER, Role.STAFF), ""));
+            new DemoUser("leder", "Lise Leder", EnumSet.of(Role.MANAGER, Role.STAFF), ""),
+            new DemoUser("borger", "Demoborger", EnumSet.of(Role.CITIZEN), ""));
 
     private final Users users;
     private final Teams teams;

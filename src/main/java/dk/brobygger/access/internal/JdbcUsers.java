@@ -91,6 +91,19 @@ class JdbcUsers implements Users, UserDetailsService {
     }
 
     @Override
+    public Optional<UUID> citizenOf(String username) {
+        return jdbc.sql("SELECT citizen_id FROM app_user WHERE username = :username AND citizen_id IS NOT NULL")
+                .param("username", username).query(UUID.class).optional();
+    }
+
+    @Override
+    @Transactional
+    public void linkCitizen(String username, UUID citizenId) {
+        jdbc.sql("UPDATE app_user SET citizen_id = :citizen, version = version + 1 WHERE username = :username")
+                .param("citizen", citizenId).param("username", username).update();
+    }
+
+    @Override
     @Transactional
     public void assignOrganization(String username, @Nullable UUID organizationId) {
         var params = new LinkedHashMap<String, @Nullable Object>();

@@ -54,6 +54,19 @@ class DemoCitizens implements ApplicationRunner {
         int written = writer.write(SEED, citizens);
         log.info("Demo citizens created: {} in {} ms", written, (System.nanoTime() - start) / 1_000_000);
         relateDemoStaff();
+        linkDemoCitizenLogin();
+    }
+
+    /** The demo login "borger" is one of the home-visit nurse's citizens, so their access report has content. */
+    private void linkDemoCitizenLogin() {
+        if (users.find("borger").isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                SELECT citizen_id FROM citizen_relation WHERE username = 'hjemmebesog' AND ended_at IS NULL
+                 ORDER BY id FETCH FIRST 1 ROWS ONLY
+                """).query(java.util.UUID.class).optional()
+                .ifPresent(citizen -> users.linkCitizen("borger", citizen));
     }
 
     /**
