@@ -1,11 +1,10 @@
 package dk.brobygger.citizen;
 
-import dk.brobygger.audit.AuditAction;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import dk.brobygger.audit.AuditAction;
 import dk.brobygger.shared.CprNumber;
 
 import org.jspecify.annotations.Nullable;

@@ -63,6 +63,14 @@ class TeamPagesTests {
     }
 
     @Test
+    void anEmptyUserNameIsAskedForAgain() throws Exception {
+        mvc.perform(post("/admin/teams/jobcenter/medlemmer").with(httpBasic("admin", "demo")).with(csrf())
+                        .param("brugernavn", "  "))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "team.usernameMissing"));
+    }
+
+    @Test
     void onlyAdministratorsManageTeams() throws Exception {
         mvc.perform(get("/admin/teams").with(httpBasic("leder", "demo"))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/teams/jobcenter/medlemmer").with(httpBasic("hjemmebesog", "demo")).with(csrf())

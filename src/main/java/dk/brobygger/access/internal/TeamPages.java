@@ -49,7 +49,7 @@ class TeamPages {
         String name = username == null ? "" : username.strip();
         try {
             if (name.isEmpty()) {
-                throw new DomainException("access.relation.usernameOrTeam");
+                throw new DomainException("team.usernameMissing");
             }
             teams.join(code, name, users.currentOrFail().username());
             redirect.addFlashAttribute("success", "team.added");
