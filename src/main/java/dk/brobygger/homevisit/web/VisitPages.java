@@ -23,7 +23,6 @@ import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.directory.OfferQuery;
 import dk.brobygger.directory.OfferSearch;
 import dk.brobygger.directory.SupportLevel;
-import dk.brobygger.followup.Tasks;
 import dk.brobygger.homevisit.ConversationElement;
 import dk.brobygger.homevisit.Visit;
 import dk.brobygger.homevisit.VisitPlace;
@@ -54,17 +53,15 @@ class VisitPages {
     private static final int SUGGESTIONS = 8;
 
     private final Visits visits;
-    private final Tasks tasks;
     private final CitizenRegister register;
     private final CitizenRecords records;
     private final OfferSearch offers;
     private final Users users;
     private final Clock clock;
 
-    VisitPages(Visits visits, Tasks tasks, CitizenRegister register, CitizenRecords records, OfferSearch offers,
+    VisitPages(Visits visits, CitizenRegister register, CitizenRecords records, OfferSearch offers,
             Users users, Clock clock) {
         this.visits = visits;
-        this.tasks = tasks;
         this.register = register;
         this.records = records;
         this.offers = offers;
@@ -151,7 +148,6 @@ class VisitPages {
         model.addAttribute("today", LocalDate.now(clock.withZone(DANISH_TIME)));
         model.addAttribute("latestFollowUp", (visit.heldOn() == null
                 ? LocalDate.now(clock.withZone(DANISH_TIME)) : visit.heldOn()).plusWeeks(Visit.FOLLOW_UP_WEEKS));
-        model.addAttribute("tasks", tasks.from(visitId));
         String district = citizen.district() == null ? null : citizen.district().code();
         SupportLevel level = parseSupportLevel(supportLevel);
         var query = new OfferQuery(interests, Set.of(), Set.of(), district == null ? Set.of() : Set.of(district),
