@@ -247,7 +247,8 @@ class NeedToKnowTests {
         List<String> checked = new ArrayList<>();
         for (var entry : mappings.getHandlerMethods().entrySet()) {
             var method = entry.getValue();
-            boolean takesCitizen = method.getBeanType().getPackageName().startsWith("dk.brobygger.citizen")
+            String module = method.getBeanType().getPackageName();
+            boolean takesCitizen = (module.startsWith("dk.brobygger.citizen") || module.startsWith("dk.brobygger.hospital"))
                     && java.util.Arrays.stream(method.getMethodParameters())
                             .anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class));
             if (!takesCitizen) {
@@ -269,6 +270,6 @@ class NeedToKnowTests {
             }
         }
         assertThat(checked).as("endpoints checked").contains("GET /api/citizens/{id}", "PUT /api/citizens/{id}",
-                "GET /borgere/{id}");
+                "GET /borgere/{id}", "GET /borgere/{id}/sygehus", "GET /api/citizens/{id}/hospital-events");
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -100,6 +101,26 @@ class SecurityConfiguration {
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+        return http.build();
+    }
+
+    /**
+     * System-to-system endpoints (MedCom hospital notifications at {@code /fhir}): HTTP Basic as a user with
+     * {@link Role#SYSTEM}, in every profile, and nothing else. No session is read or made, so a browser's
+     * login cookie does not count here and there is nothing for CSRF to protect. Mutual TLS, where wanted,
+     * is the ingress's job.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain systems(HttpSecurity http) throws Exception {
+        http.securityMatcher("/fhir/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.SYSTEM.name()))
+                .httpBasic(basic -> basic.realmName("Brobygger FHIR"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny()));
         return http.build();
     }
 
