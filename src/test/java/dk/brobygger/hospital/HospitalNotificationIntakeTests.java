@@ -246,6 +246,31 @@ class HospitalNotificationIntakeTests {
     }
 
     @Test
+    void anEncounterThatContradictsTheActivityIsRefused() throws Exception {
+        String finishedAdmission = example("HospitalNotification_Ex_STIN_A.json")
+                .replace("\"status\" : \"in-progress\"", "\"status\" : \"finished\"");
+        mvc.perform(post("/fhir/$process-message").with(MEDCOM).contentType(FHIR_JSON).content(finishedAdmission))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.issue[0].diagnostics", containsString("hænger ikke sammen")));
+        assertThat(quarantined()).containsExactly("INCONSISTENT");
+        assertThat(timeline()).isEmpty();
+    }
+
+    @Test
+    void xmlWithAnExternalEntityIsRefusedAndNothingIsRead() throws Exception {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE Bundle [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+                <Bundle xmlns="http://hl7.org/fhir"><id value="&secret;"/><type value="message"/></Bundle>
+                """;
+        mvc.perform(post("/fhir/$process-message").with(MEDCOM).contentType(FHIR_XML).accept(FHIR_JSON).content(xxe))
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("root:"))));
+        assertThat(timeline()).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM hospital_message WHERE outcome = 'QUARANTINED'")).isEqualTo(1);
+    }
+
+    @Test
     void theSameEventFromAnotherMessageIsADuplicateEventAndIsRefused() throws Exception {
         send("HospitalNotification_Ex_STIN_A.json").andExpect(status().isOk());
         String resent = example("HospitalNotification_Ex_STIN_A.json")
