@@ -156,6 +156,36 @@ class HospitalNotificationIntakeTests {
     }
 
     @Test
+    void aSecondRevisionOfTheSameAdmissionRevisesWhatStandsNow() throws Exception {
+        send("HospitalNotification_Ex_STIN_A.json").andExpect(status().isOk());
+        String firstRevision = linkedToStinA("HospitalNotification_Ex_RE_STIN_O.json");
+        deliver(firstRevision).andExpect(status().isOk());
+        String secondRevision = firstRevision.replace(RE_STIN_MESSAGE, "cd146532-0884-407d-85e2-da9a0c399006")
+                .replace("2023-03-01T08:00:00+01:00", "2023-03-01T09:00:00+01:00");
+
+        deliver(secondRevision).andExpect(status().isOk());
+
+        assertThat(timeline()).containsExactlyInAnyOrder("STIN REVISED", "STIN REVISED", "STIN ACTIVE");
+        assertThat(jdbc.sql("SELECT occurred_at FROM hospital_event WHERE status = 'ACTIVE'")
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(Instant.parse("2023-03-01T08:00:00Z"));
+    }
+
+    @Test
+    void aCancelledAdmissionCannotBeCancelledAgainAndALaterAdmissionIsLeftAlone() throws Exception {
+        send("HospitalNotification_Ex_STIN_A.json").andExpect(status().isOk());
+        String cancellation = linkedToStinA("HospitalNotification_Ex_AN_STIN_N.json");
+        deliver(cancellation).andExpect(status().isOk());
+        deliver(example("HospitalNotification_Ex_STIN_A.json").replace(STIN_A_MESSAGE, "d9b4818e-02de-4cc4-b418-d20cbc7b5404")
+                .replace("2023-03-01T12:00:00+01:00", "2023-03-10T12:00:00+01:00")).andExpect(status().isOk());
+
+        deliver(cancellation.replace("cd78c1e2-78e6-4291-b071-f423a4399006", "dd78c1e2-78e6-4291-b071-f423a4399006"))
+                .andExpect(status().isUnprocessableContent());
+
+        assertThat(timeline()).containsExactly("STIN ACTIVE", "STIN CANCELLED");
+        assertThat(quarantined()).containsExactly("EARLIER_MESSAGE_UNKNOWN");
+    }
+
+    @Test
     void aRevisionOfAnAdmissionNeverReceivedIsKeptForAnAdministrator() throws Exception {
         send("HospitalNotification_Ex_RE_STIN_O.json").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.issue[0].code").value("not-found"));
@@ -360,6 +390,19 @@ class HospitalNotificationIntakeTests {
                 .andExpect(content().string(containsString("Ingen adviser venter på gennemsyn")));
         mvc.perform(get("/admin/medcom").param("alle", "true").with(ADMIN))
                 .andExpect(content().string(containsString("Behandlet")));
+    }
+
+    static final String STIN_A_MESSAGE = "b9b4818e-02de-4cc4-b418-d20cbc7b5404";
+    static final String RE_STIN_MESSAGE = "bd146532-0884-407d-85e2-da9a0c399006";
+
+    /** MedCom's RE_ and AN_ examples name an admission message that is not among the examples; this names STIN_A. */
+    static String linkedToStinA(String example) throws IOException {
+        return example(example).replace("MessageHeader/b9b4818e-02de-4cc4-b418-d20cbc399006",
+                "MessageHeader/" + STIN_A_MESSAGE);
+    }
+
+    private ResultActions deliver(String body) throws Exception {
+        return mvc.perform(post("/fhir/$process-message").with(MEDCOM).contentType(FHIR_JSON).content(body));
     }
 
     private ResultActions send(String example) throws Exception {

@@ -155,14 +155,15 @@ class HospitalIntake {
         return new Receipt.Accepted(message, code);
     }
 
-    /** The earlier event a revision or cancellation changes: the one its Provenance names, else the latest of its kind. */
+    /**
+     * The earlier event a revision or cancellation changes: what stands from the message its Provenance names.
+     * Only when that message never reached us (MedCom's own examples name one that does not exist) is it the
+     * citizen's latest standing event of the same kind.
+     */
     private @Nullable Standing earlier(Notification notification, UUID citizen) {
         String named = notification.earlierMessage();
-        if (named != null) {
-            var byMessage = timeline.standingFrom(named, citizen);
-            if (byMessage.isPresent()) {
-                return byMessage.get();
-            }
+        if (named != null && messages.accepted(named).isPresent()) {
+            return timeline.standingFrom(named, citizen).orElse(null);
         }
         return timeline.latestStanding(citizen, notification.event()).orElse(null);
     }

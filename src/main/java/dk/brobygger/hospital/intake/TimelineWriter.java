@@ -56,16 +56,29 @@ class TimelineWriter {
                 .param("id", event).update() == 1;
     }
 
-    /** The standing event the accepted message with this MessageHeader id recorded for the citizen. */
+    /**
+     * The event the accepted message with this MessageHeader id recorded for the citizen, or what stands in its
+     * place now: a revised event is followed to its revision. Empty when it was cancelled.
+     */
     Optional<Standing> standingFrom(String messageId, UUID citizen) {
-        return jdbc.sql("""
-                SELECT e.id, e.citizen_id, e.code FROM hospital_event e
+        var event = jdbc.sql("""
+                SELECT e.id, e.citizen_id, e.code, e.status FROM hospital_event e
                   JOIN hospital_message m ON m.id = e.message_id
-                 WHERE m.accepted_key = :key AND e.citizen_id = :citizen AND e.status = 'ACTIVE'
-                """).param("key", messageId).param("citizen", citizen)
-                .query((rs, n) -> new Standing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        HospitalEventCode.valueOf(rs.getString(3))))
-                .optional();
+                 WHERE m.accepted_key = :key AND e.citizen_id = :citizen
+                """).param("key", messageId).param("citizen", citizen).query(this::row).optional();
+        while (event.isPresent() && event.get().status() == HospitalStatus.REVISED) {
+            event = jdbc.sql("SELECT id, citizen_id, code, status FROM hospital_event WHERE revises = :id")
+                    .param("id", event.get().standing().id()).query(this::row).optional();
+        }
+        return event.filter(found -> found.status() == HospitalStatus.ACTIVE).map(Row::standing);
+    }
+
+    private record Row(Standing standing, HospitalStatus status) {
+    }
+
+    private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(new Standing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                HospitalEventCode.valueOf(rs.getString(3))), HospitalStatus.valueOf(rs.getString(4)));
     }
 
     /** The citizen's latest standing event of this kind: what a revision or cancellation that names no known message means. */
