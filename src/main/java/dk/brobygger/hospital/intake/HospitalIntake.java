@@ -195,11 +195,11 @@ class HospitalIntake {
         return new Receipt.Rejected(id, rejection.reason(), rejection.arguments(), code);
     }
 
+    /** What the administrator reads beside the reason: the particulars, never a CPR number. */
     private static String detail(Rejection rejection) {
         var arguments = rejection.arguments();
-        return arguments.length == 0 ? rejection.reason().name()
-                : rejection.reason().name() + ": " + String.join(" / ",
-                        java.util.Arrays.stream(arguments).map(String::valueOf).toList());
+        return arguments.length == 0 ? "–"
+                : String.join(" / ", java.util.Arrays.stream(arguments).map(String::valueOf).toList());
     }
 
     private BrobyggerUser system() {
