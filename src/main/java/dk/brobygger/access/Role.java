@@ -13,7 +13,12 @@ public enum Role {
     /** Leder: dashboards and reviews. */
     MANAGER,
     /** Borger: sees the own record. */
-    CITIZEN;
+    CITIZEN,
+    /**
+     * System: another system that delivers messages (the MedCom intake at {@code /fhir}), never a person.
+     * It sees no pages and no citizen records; it may only identify the citizen a message is about.
+     */
+    SYSTEM;
 
     /** The Spring Security authority name. */
     public String authority() {

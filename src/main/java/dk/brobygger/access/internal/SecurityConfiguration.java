@@ -1,6 +1,9 @@
 package dk.brobygger.access.internal;
 
 
+import java.time.Clock;
+import java.time.Duration;
+
 import dk.brobygger.access.Role;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +16,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -101,6 +108,31 @@ class SecurityConfiguration {
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+        return http.build();
+    }
+
+    /**
+     * System-to-system endpoints (MedCom hospital notifications at {@code /fhir}): HTTP Basic as a user with
+     * {@link Role#SYSTEM}, in every profile, and nothing else. No session is read or made, so a browser's
+     * login cookie does not count here and there is nothing for CSRF to protect. A checked password is
+     * remembered for a minute ({@link RememberedCredentials}), so hundreds of messages a second do not each
+     * pay for a password hash. Mutual TLS, where wanted, is the ingress's job.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain systems(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, Clock clock)
+            throws Exception {
+        var checked = new DaoAuthenticationProvider(users);
+        checked.setPasswordEncoder(passwords);
+        http.securityMatcher("/fhir/**")
+                .authenticationManager(new RememberedCredentials(new ProviderManager(checked), Duration.ofMinutes(1), clock))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.SYSTEM.name()))
+                .httpBasic(basic -> basic.realmName("Brobygger FHIR"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny()));
         return http.build();
     }
 
