@@ -156,8 +156,8 @@ class UserPagesTests {
         String username = unique("idp");
         mvc.perform(create(username, "Kun Kommunelogin", List.of("STAFF"), List.of(), "").with(ADMIN))
                 .andExpect(redirectedUrl("/admin/brugere/" + username));
-        mvc.perform(login(username, "")).andExpect(unauthenticated());
-        mvc.perform(login(username, PASSWORD)).andExpect(unauthenticated());
+        mvc.perform(login(username, "")).andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(login(username, PASSWORD)).andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/admin/brugere/{username}", username).with(ADMIN))
                 .andExpect(content().string(containsString("Kommunens login (ingen adgangskode her)")));
     }
@@ -210,7 +210,7 @@ class UserPagesTests {
         mvc.perform(get("/borgere").accept(MediaType.TEXT_HTML).cookie(session))
                 .andExpect(redirectedUrl("/login"));
         mvc.perform(get("/login").param("spaerret", "")).andExpect(content().string(containsString("din bruger er spærret")));
-        mvc.perform(login(username, PASSWORD)).andExpect(unauthenticated());
+        mvc.perform(login(username, PASSWORD)).andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/api/citizens").with(httpBasic(username, PASSWORD))).andExpect(status().isUnauthorized());
 
         mvc.perform(post("/admin/brugere/{username}/genaabn", username).param("version", version(username))
