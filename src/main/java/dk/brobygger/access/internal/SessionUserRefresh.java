@@ -30,6 +30,14 @@ final class SessionUserRefresh extends OncePerRequestFilter {
         this.users = users;
     }
 
+    /** Stylesheets, scripts and images show nothing that depends on who asks. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/vendor/")
+                || path.startsWith("/img/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
