@@ -1,6 +1,6 @@
 package dk.brobygger.access;
 
-/** What a user may do. Teams (later) decide whom they may see. */
+/** What a user may do (rolle). Teams decide whom they may see. */
 public enum Role {
     /** Administrator: users, teams, configuration. */
     ADMIN,

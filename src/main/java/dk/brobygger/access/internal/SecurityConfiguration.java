@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dk.brobygger.access.Role;
+import dk.brobygger.access.Users;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -60,7 +62,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, Environment environment,
+    SecurityFilterChain web(HttpSecurity http, Environment environment, Users users,
             ObjectProvider<ClientRegistrationRepository> oidc,
             @Value("${brobygger.login.attempts-per-minute:10}") int attemptsPerUser,
             @Value("${brobygger.login.attempts-per-minute-per-address:60}") int attemptsPerAddress) throws Exception {
@@ -92,6 +94,7 @@ class SecurityConfiguration {
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logget-ud"));
         http.addFilterBefore(new LoginRateLimiter(attemptsPerUser, attemptsPerAddress),
                 UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new SessionUserRefresh(users), AuthorizationFilter.class);
 
         // Requests that carry their own credentials (HTTP Basic, bearer token) cannot be forged
         // by another site, so they need no CSRF token; everything with a session cookie does.
