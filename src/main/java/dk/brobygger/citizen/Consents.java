@@ -118,7 +118,7 @@ public class Consents {
         return jdbc.sql("SELECT * FROM consent WHERE id = :id").param("id", id).query(Consents::consent).single();
     }
 
-    private static Consent consent(ResultSet rs, int row) throws SQLException {
+    static Consent consent(ResultSet rs, int row) throws SQLException {
         Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
         var validUntil = rs.getDate("valid_until");
         return new Consent(rs.getObject("id", UUID.class), new CitizenId(rs.getObject("citizen_id", UUID.class)),
