@@ -8,6 +8,7 @@ import dk.brobygger.access.CitizenIdentities;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -37,6 +38,7 @@ class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     private final CitizenIdentities identities;
     private final Users users;
 
+    @Autowired
     OidcUsers(CitizenLoginProperties properties, CitizenIdentities identities, Users users) {
         this(new OidcUserService(), properties, identities, users);
     }

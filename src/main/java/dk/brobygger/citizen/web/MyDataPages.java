@@ -16,12 +16,14 @@ import dk.brobygger.access.Users;
 import dk.brobygger.citizen.Consent;
 import dk.brobygger.citizen.MyData;
 import dk.brobygger.shared.DomainException;
-import jakarta.servlet.http.HttpServletResponse;
+import dk.brobygger.shared.MunicipalityProperties;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -48,9 +51,12 @@ class MyDataPages {
     private final MyDataPdf pdf;
     private final Users users;
     private final MessageSource messages;
+    private final MunicipalityProperties municipality;
     private final Clock clock;
 
-    MyDataPages(MyData myData, MyDataPdf pdf, Users users, MessageSource messages, Clock clock) {
+    MyDataPages(MyData myData, MyDataPdf pdf, Users users, MessageSource messages, MunicipalityProperties municipality,
+            Clock clock) {
+        this.municipality = municipality;
         this.myData = myData;
         this.pdf = pdf;
         this.users = users;
@@ -132,9 +138,12 @@ class MyDataPages {
 
     /** A citizen login linked to no record: say so plainly, whatever was asked for. */
     @ExceptionHandler(MyData.NoOwnRecordException.class)
-    String noOwnRecord(HttpServletResponse response) {
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        return "citizen/my-none";
+    ModelAndView noOwnRecord(HttpServletRequest request) {
+        // Exception handlers get no model from the controller advice; the layout needs these two.
+        var page = new ModelAndView("citizen/my-none", HttpStatus.NOT_FOUND);
+        page.addObject("municipality", municipality);
+        page.addObject("requestPath", request.getRequestURI());
+        return page;
     }
 
     /** "mine-oplysninger-2026-11-23.json": the date, never the name or CPR number, goes in the file name. */
