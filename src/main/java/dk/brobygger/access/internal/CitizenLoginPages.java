@@ -29,7 +29,7 @@ class CitizenLoginPages {
         var refusal = CitizenLoginRefusal.ofSlug(reason == null ? "" : reason)
                 .orElse(CitizenLoginRefusal.ASSURANCE_TOO_LOW);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        model.addAttribute("refusal", refusal);
+        model.addAttribute("reason", refusal.messageKey());
         return "access/login-refused";
     }
 
