@@ -21,6 +21,11 @@ import dk.brobygger.shared.CprNumber;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -93,6 +98,23 @@ class CitizenLoginTests {
                     .isInstanceOfSatisfying(OAuth2AuthenticationException.class, e -> assertThat(e.getError().getErrorCode())
                             .isEqualTo(CitizenLoginRefusal.NO_CPR.errorCode()));
         }
+    }
+
+    @Test
+    void theOidcProfileDefaultsToTheNsisClaimsAndTakesOthersFromTheEnvironment() throws Exception {
+        var yaml = new YamlPropertySourceLoader().load("oidc", new ClassPathResource("application-oidc.yml"));
+        var environment = new StandardEnvironment();
+        yaml.forEach(environment.getPropertySources()::addLast);
+
+        var defaults = Binder.get(environment).bind("brobygger.citizen-login", CitizenLoginProperties.class).get();
+        assertThat(defaults).isEqualTo(CitizenLoginProperties.defaults());
+
+        environment.getPropertySources().addFirst(new MapPropertySource("env", Map.of(
+                "BROBYGGER_MITID_ACCEPTED_ASSURANCE", HIGH, "BROBYGGER_MITID_CPR_CLAIMS", "dk.cpr,nin")));
+        var configured = Binder.get(environment).bind("brobygger.citizen-login", CitizenLoginProperties.class).get();
+        assertThat(configured.acceptedAssurance()).containsExactly(HIGH);
+        assertThat(configured.cprClaims()).containsExactly("dk.cpr", "nin");
+        assertThat(configured.registrationId()).isEqualTo("mitid");
     }
 
     @Test
