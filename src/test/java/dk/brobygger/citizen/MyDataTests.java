@@ -98,7 +98,7 @@ class MyDataTests {
         mvc.perform(get("/mig").with(CITIZEN))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Samtykker, der gælder nu")))
-                .andExpect(content().string(containsString("pårørende (Mette Jensen)")))
+                .andExpect(content().string(containsString("<td>Pårørende (Mette Jensen)</td>")))
                 .andExpect(content().string(containsString("Deltagelse i netværksmøder")))
                 .andExpect(content().string(containsString("Hanne Hjemmebesøg")))
                 .andExpect(content().string(containsString("Indtil du trækker det tilbage")))

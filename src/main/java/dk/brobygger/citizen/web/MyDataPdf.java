@@ -32,6 +32,7 @@ import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * "Download mine data" as a readable A4 PDF in Danish: a title, the date it was made, and one section
@@ -137,7 +138,7 @@ class MyDataPdf {
             return;
         }
         var table = table(new float[] {1.4f, 1.4f, 1, 1, 1.6f});
-        header(table, locale, "network.name", "network.role", "network.kind", "network.closeness", "network.contact");
+        header(table, locale, "network.name", "mydata.network.role", "network.kind", "network.closeness", "network.contact");
         for (var member : export.network()) {
             cells(table, member.name(), member.role(), text("network.kind." + member.kind(), locale),
                     text("network.closeness." + member.closeness(), locale), joined(member.phone(), member.email()));
@@ -157,7 +158,7 @@ class MyDataPdf {
                     + (consent.partyName() == null ? "" : " (" + consent.partyName() + ")");
             String status = consent.withdrawnAt() != null ? "mydata.consent.status.withdrawn"
                     : consent.isInForceOn(today) ? "mydata.consent.status.active" : "mydata.consent.status.expired";
-            document.add(paragraph(party + " – " + text(status, locale), bold, 8));
+            document.add(paragraph(StringUtils.capitalize(party) + " – " + text(status, locale), bold, 8));
             var table = table(new float[] {1, 2.4f});
             row(table, text("mydata.consent.scope", locale), consent.scope());
             row(table, text("mydata.consent.given", locale), date(consent.givenOn(), locale));
