@@ -72,7 +72,7 @@ public class Consents {
                 .param("partyName", partyName).param("scope", scope).param("givenOn", grant.givenOn())
                 .param("validUntil", grant.validUntil()).param("by", users.currentOrFail().username())
                 .param("at", Timestamp.from(clock.instant())).update();
-        audit.granted(citizen.value(), AuditAction.CREATE, "Registrerede samtykke til deling med " + party);
+        audit.granted(citizen.value(), AuditAction.CREATE, "Registrerede samtykke til deling med " + party.danishName());
         return find(id);
     }
 

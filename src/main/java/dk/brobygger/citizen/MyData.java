@@ -109,7 +109,7 @@ public class MyData {
                 """).param("at", Timestamp.from(clock.instant())).param("by", citizenUser().username())
                 .param("id", consentId).param("citizen", own.value()).update();
         audit.granted(own.value(), AuditAction.UPDATE,
-                "Borgeren trak sit samtykke til deling med " + danish(consent.get().party()) + " tilbage");
+                "Borgeren trak sit samtykke til deling med " + consent.get().party().danishName() + " tilbage");
         return find(consentId).orElseThrow();
     }
 
@@ -125,16 +125,6 @@ public class MyData {
                 auditLog.accessesTo(id.value()));
         audit.granted(id.value(), AuditAction.EXPORT, "Borgeren hentede en kopi af alle sine oplysninger (" + format + ")");
         return export;
-    }
-
-    /** Audit purposes are written in Danish whatever language the citizen reads the page in. */
-    private static String danish(ConsentParty party) {
-        return switch (party) {
-            case RELATIVES -> "pårørende";
-            case REGION -> "regionen";
-            case GP -> "egen læge";
-            case ASSOCIATION -> "en forening";
-        };
     }
 
     private List<NetworkMember> network(CitizenId citizen) {
