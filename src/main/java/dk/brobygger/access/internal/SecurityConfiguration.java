@@ -63,13 +63,13 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, Environment environment, Users users,
-            ObjectProvider<ClientRegistrationRepository> oidc,
+            ObjectProvider<ClientRegistrationRepository> oidc, OidcUsers oidcUsers,
             @Value("${brobygger.login.attempts-per-minute:10}") int attemptsPerUser,
             @Value("${brobygger.login.attempts-per-minute-per-address:60}") int attemptsPerAddress) throws Exception {
         boolean demoUsers = environment.acceptsProfiles(Profiles.of("demo-users"));
 
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/", "/tilbud", "/tilbud/**", "/hsds", "/hsds/**", "/login", "/error",
+                .requestMatchers("/", "/tilbud", "/tilbud/**", "/hsds", "/hsds/**", "/login", "/login/afvist", "/error",
                         "/tilgaengelighed", "/css/**", "/js/**", "/img/**", "/vendor/**", "/favicon.ico",
                         "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .permitAll()
@@ -77,6 +77,7 @@ class SecurityConfiguration {
                 .hasAnyRole(Role.EDITOR.name(), Role.ADMIN.name())
                 .requestMatchers("/redaktion/**")
                 .hasAnyRole(Role.EDITOR.name(), Role.ADMIN.name(), Role.ASSOCIATION_EDITOR.name())
+                .requestMatchers("/mig", "/mig/**").hasRole(Role.CITIZEN.name())
                 .requestMatchers("/leder/**").hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
                 .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/hjemmebesog/**", "/opgaver/**").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
@@ -89,7 +90,9 @@ class SecurityConfiguration {
             http.httpBasic(basic -> basic.realmName("Brobygger"));
         }
         if (oidc.getIfAvailable() != null) {
-            http.oauth2Login(login -> login.loginPage("/login"));
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers))
+                    .failureHandler(CitizenLoginPages.failureHandler()));
         }
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logget-ud"));
         http.addFilterBefore(new LoginRateLimiter(attemptsPerUser, attemptsPerAddress),
