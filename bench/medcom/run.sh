@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-PORT=${PORT:-18180}
+PORT=${PORT:-18380}
 DB=${DB:-brobygger_bench_medcom}
 CITIZENS=${CITIZENS:-100000}
 CLIENTS=${CLIENTS:-8}
@@ -41,6 +41,9 @@ JAR=$(ls target/brobygger-*.jar | grep -v original | head -1)
 } | tee "$OUT/machine.txt"
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
+if curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1; then
+    echo "port $PORT is taken by another process; set PORT" >&2; exit 1
+fi
 BROBYGGER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" BROBYGGER_DB_USER=postgres BROBYGGER_DB_PASSWORD= \
     "$JAVA" -jar "$JAR" --spring.profiles.active=postgres,bench-data,demo-users --brobygger.demo.offers=50 \
     --server.address=127.0.0.1 --server.port="$PORT" > "$OUT/app.log" 2>&1 &
