@@ -75,6 +75,8 @@ class AdministratorManagesUsersJourneyTests {
         browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
         waitUntil(() -> !browser.getCurrentUrl().contains("/login"));
 
+        browser.findElement(By.linkText("Administration")).click();
+        waitUntil(() -> heading().equals("Administration"));
         browser.findElement(By.linkText("Brugere")).click();
         waitUntil(() -> heading().equals("Brugere"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Anne Administrator");
