@@ -26,8 +26,11 @@ class AuditFixture {
     void emptyLog() {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM audit_record").update();
-            jdbc.sql("UPDATE audit_chain_head SET last_id = 0, last_hash = :genesis WHERE id = 1")
+            jdbc.sql("""
+                            UPDATE audit_stripe SET last_position = 0, last_id = 0, last_hash = :genesis,
+                                anchor_position = 0, anchor_id = 0, anchor_hash = :genesis, removed = 0""")
                     .param("genesis", AuditHash.GENESIS).update();
+            jdbc.sql("ALTER SEQUENCE audit_record_id RESTART WITH 1").update();
         });
     }
 
