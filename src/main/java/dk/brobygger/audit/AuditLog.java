@@ -188,11 +188,17 @@ public class AuditLog {
         return head;
     }
 
+    /** Waits for the stripe (stripe 1 if the setting names more stripes than the table has). */
     private StripeHead lock(int stripe) {
         return jdbc.sql("SELECT stripe, last_position, last_hash FROM audit_stripe WHERE stripe = :stripe FOR UPDATE")
                 .param("stripe", stripe)
                 .query((rs, row) -> new StripeHead(rs.getInt(1), rs.getLong(2), rs.getString(3), 0))
-                .single();
+                .optional()
+                .orElseGet(() -> stripe == 1 ? failNoStripes() : lock(1));
+    }
+
+    private static StripeHead failNoStripes() {
+        throw new IllegalStateException("The audit log has no stripes: table audit_stripe is empty");
     }
 
     /**
@@ -271,6 +277,21 @@ public class AuditLog {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Verification of the audit log failed", e.getCause());
         }
+    }
+
+    /**
+     * Checks one stripe from its anchor up to and including {@code end}, whose id and stored hash are given,
+     * in this thread; for {@link AuditRetention}, which must not remove (and so hide) a broken part.
+     *
+     * @return the first broken id, or null if that part of the stripe is intact
+     */
+    @Nullable Long firstBroken(int stripe, long anchorPosition, long anchorId, String anchorHash, long end, long endId,
+            String endHash) {
+        var walk = new StripeWalk(new StripeState(stripe, end, endId, endHash, anchorPosition, anchorId, anchorHash));
+        for (long from = anchorPosition + 1; from <= end; from += VERIFY_CHUNK) {
+            walk.append(walk(stripe, from, Math.min(from + VERIFY_CHUNK - 1, end)));
+        }
+        return walk.end();
     }
 
     private ChainSegment walk(int stripe, long from, long to) {
