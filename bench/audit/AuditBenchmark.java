@@ -80,6 +80,7 @@ public class AuditBenchmark {
                     var log = make.newInstance(dataSource, Clock.systemUTC(), users, stripes, 0);
                     int count = work == 0 ? appends : Math.max(appends / 4, 2_000);
                     var done = new AtomicLong();
+                    long cpuBefore = cpuNanos(jdbc);
                     long start = System.nanoTime();
                     try (var pool = Executors.newFixedThreadPool(threads)) {
                         for (int t = 0; t < threads; t++) {
@@ -96,9 +97,12 @@ public class AuditBenchmark {
                         }
                     }
                     double seconds = (System.nanoTime() - start) / 1e9;
+                    double cpuMicros = (cpuNanos(jdbc) - cpuBefore) / 1e3 / count;
                     System.out.printf("single appends, %2d stripe(s), %d ms other work in the transaction: %,d in %.1f s"
-                            + " = %,.0f records/s (%d threads); verify: %s%n", stripes, work, count, seconds,
-                            count / seconds, threads, log.verify());
+                            + " = %,.0f records/s (%d threads); CPU %.0f µs/append (JVM + PostgreSQL backends)"
+                            + " = at most %,.0f appends/s on %d cores; verify: %s%n", stripes, work, count, seconds,
+                            count / seconds, threads, cpuMicros, Runtime.getRuntime().availableProcessors() * 1e6 / cpuMicros,
+                            Runtime.getRuntime().availableProcessors(), log.verify());
                 }
             }
 
@@ -121,6 +125,27 @@ public class AuditBenchmark {
                         seconds, result.records() / seconds);
             }
         }
+    }
+
+    /**
+     * CPU time so far of this JVM and of the PostgreSQL backends serving this database, from /proc: on a
+     * shared machine the CPU an append costs is steadier than its latency, and says what two free cores
+     * could do.
+     */
+    static long cpuNanos(JdbcClient jdbc) {
+        long nanos = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        for (int pid : jdbc.sql("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+                .query(Integer.class).list()) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                nanos += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+            } catch (java.io.IOException | RuntimeException e) {
+                // the backend ended in between
+            }
+        }
+        return nanos;
     }
 
     static void empty(JdbcClient jdbc, TransactionTemplate transactions) {

@@ -270,6 +270,12 @@ public class AuditLog {
                     firstBroken = broken;
                 }
             }
+            Long orphaned = firstWithoutHead(heads);
+            if (orphaned != null) {
+                records += jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE stripe NOT IN (:stripes)")
+                        .param("stripes", heads.stream().map(StripeState::stripe).toList()).query(Long.class).single();
+                firstBroken = firstBroken == null ? orphaned : Math.min(firstBroken, orphaned);
+            }
             return new ChainVerification(firstBroken == null, records, firstBroken);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -292,6 +298,27 @@ public class AuditLog {
             walk.append(walk(stripe, from, Math.min(from + VERIFY_CHUNK - 1, end)));
         }
         return walk.end();
+    }
+
+    /**
+     * Records in a stripe that has no head (its row in {@code audit_stripe} was deleted) would not be walked;
+     * returns the lowest id of such records, or null. Uses the (stripe, position) index only.
+     */
+    private @Nullable Long firstWithoutHead(List<StripeState> heads) {
+        var known = new java.util.HashSet<Integer>();
+        heads.forEach(head -> known.add(head.stripe()));
+        Integer highest = jdbc.sql("SELECT MAX(stripe) FROM audit_record").query(Integer.class).optional().orElse(null);
+        Long first = null;
+        for (int stripe = 1; highest != null && stripe <= highest; stripe++) {
+            if (!known.contains(stripe)) {
+                Long id = jdbc.sql("SELECT MIN(id) FROM audit_record WHERE stripe = :stripe").param("stripe", stripe)
+                        .query(Long.class).optional().orElse(null);
+                if (id != null && (first == null || id < first)) {
+                    first = id;
+                }
+            }
+        }
+        return first;
     }
 
     private ChainSegment walk(int stripe, long from, long to) {

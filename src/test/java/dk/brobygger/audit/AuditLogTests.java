@@ -246,6 +246,15 @@ class AuditLogTests {
         assertThat(verification.firstBrokenId()).isEqualTo(1000L);
     }
 
+    @Test
+    void aChainWhoseHeadWasDeletedIsFound() {
+        var stripes = recordInThreeChains();
+
+        jdbc.sql("DELETE FROM audit_stripe WHERE stripe = 2").update();
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(false, 9, stripes.get(1).getFirst()));
+    }
+
     /**
      * Nine records, three in each of the chains 1, 2 and 3: three transactions stay open together, so
      * each holds a chain of its own. Returns the ids per chain, in chain order.
