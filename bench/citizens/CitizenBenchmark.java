@@ -218,6 +218,7 @@ public class CitizenBenchmark {
         var measuring = new AtomicBoolean(false);
         var stop = new AtomicBoolean(false);
         var errors = new AtomicLong();
+        var statuses = new java.util.concurrent.ConcurrentHashMap<Integer, Integer>();
         var perClient = new ArrayList<long[][]>();
         var threads = new ArrayList<Thread>();
         for (int c = 0; c < phase.clients(); c++) {
@@ -237,6 +238,7 @@ public class CitizenBenchmark {
                     if (measuring.get()) {
                         if (status != 200) {
                             errors.incrementAndGet();
+                            statuses.merge(status, 1, Integer::sum);
                         }
                         if (n[0] == samples[0].length) {
                             samples[0] = Arrays.copyOf(samples[0], n[0] * 2);
@@ -255,6 +257,9 @@ public class CitizenBenchmark {
         for (var thread : threads) {
             thread.join(Duration.ofSeconds(30));
         }
+        if (!statuses.isEmpty()) {
+            System.out.println("  " + phase + ": statuses other than 200 (-1 = I/O error): " + statuses);
+        }
         long[] all = perClient.stream().flatMapToLong(s -> Arrays.stream(s[0])).sorted().toArray();
         return new Result(all, all.length, errors.get());
     }
@@ -262,6 +267,7 @@ public class CitizenBenchmark {
     /** One logged-in browser: its own connection and session cookie. */
     record Session(HttpClient http, String base) {
 
+        static final AtomicBoolean FIRST_IO_ERROR = new AtomicBoolean();
         static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
         static Session login(String base) throws IOException, InterruptedException {
@@ -278,7 +284,7 @@ public class CitizenBenchmark {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
             String location = login.headers().firstValue("Location").orElse("");
-            if (login.statusCode() != 302 || location.contains("error")) {
+            if (login.statusCode() != 302 || location.contains("error") || location.contains("throttled")) {
                 throw new IllegalStateException("login as " + USER + " failed: " + login.statusCode() + " " + location);
             }
             return new Session(http, base);
@@ -289,6 +295,9 @@ public class CitizenBenchmark {
                 return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
+                if (FIRST_IO_ERROR.compareAndSet(false, true)) {
+                    System.out.println("  first I/O error: " + e);
+                }
                 return -1;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -8,6 +8,8 @@
 #   CITIZENS=100000 WARMUP=5 DURATION=10 bench/run.sh citizens   # a quick try
 #   KEEP_DB=1 / REUSE_DB=1                                 # keep the loaded database / reuse it
 #
+# Every client logs in as the demo user hjemmebesog (form login, a session cookie), so the login rate
+# limiter is raised for the benchmark's instances (it would otherwise refuse the 11th login a minute).
 # Everything on 127.0.0.1, bounded by timeouts. Results in $OUT: machine.txt, citizens-load.txt,
 # citizens-client-side.md, citizens-verify.txt, app-citizens*.log.
 set -euo pipefail
@@ -78,7 +80,9 @@ start() {
     shift 2
     BROBYGGER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" BROBYGGER_DB_USER=postgres BROBYGGER_DB_PASSWORD= BROBYGGER_DB_POOL_SIZE=$POOL \
         "$JAVA" $JAVA_OPTS -jar "$JAR" --spring.profiles.active=postgres,demo-users \
-        --server.address=127.0.0.1 --server.port="$port" "$@" > "$OUT/app-citizens-$name.log" 2>&1 &
+        --server.address=127.0.0.1 --server.port="$port" \
+        --brobygger.login.attempts-per-minute=10000 --brobygger.login.attempts-per-minute-per-address=10000 \
+        "$@" > "$OUT/app-citizens-$name.log" 2>&1 &
     STARTED_PID=$!
     for _ in $(seq 1 600); do
         if ! kill -0 "$STARTED_PID" 2>/dev/null; then
