@@ -1,4 +1,10 @@
 #!/usr/bin/env bash
+# Benchmarks. Subcommands (see bench/README.md):
+#   bench/run.sh citizens ...   citizens at scale: lookup by CPR and overview page, audit included
+#                               (bench/citizens/run.sh)
+#   bench/run.sh audit ...      audit log append throughput and chain verification (bench/audit/run.sh)
+#   bench/run.sh                the directory search benchmark below
+#
 # Directory search benchmark: Lucene (the application's /tilbud page over HTTP) against
 # PostgreSQL full-text search on the same 100,000 generated offers, in one run.
 #
@@ -29,6 +35,10 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+case "${1:-}" in
+    citizens) shift; exec bench/citizens/run.sh "$@" ;;
+    audit) shift; exec bench/audit/run.sh "$@" ;;
+esac
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 PORT=${PORT:-18080}

@@ -12,6 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AuditFixture {
 
+    /** As many stripes as the migration V66 creates. */
+    static final int STRIPES = 32;
+
     private final JdbcClient jdbc;
     private final AuditLog log;
     private final TransactionTemplate transactions;
@@ -26,8 +29,20 @@ class AuditFixture {
     void emptyLog() {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM audit_record").update();
-            jdbc.sql("UPDATE audit_chain_head SET last_id = 0, last_hash = :genesis WHERE id = 1")
+            jdbc.sql("""
+                            UPDATE audit_stripe SET last_position = 0, last_id = 0, last_hash = :genesis,
+                                anchor_position = 0, anchor_id = 0, anchor_hash = :genesis, removed = 0""")
                     .param("genesis", AuditHash.GENESIS).update();
+            jdbc.sql("ALTER SEQUENCE audit_record_id RESTART WITH 1").update();
+            for (int stripe = 1; stripe <= STRIPES; stripe++) {
+                jdbc.sql("""
+                                INSERT INTO audit_stripe (stripe, last_position, last_id, last_hash, anchor_position,
+                                    anchor_id, anchor_hash, removed)
+                                SELECT :stripe, 0, 0, :genesis, 0, 0, :genesis, 0 FROM audit_stripe
+                                WHERE NOT EXISTS (SELECT 1 FROM audit_stripe WHERE stripe = :stripe)
+                                FETCH FIRST 1 ROWS ONLY""")
+                        .param("stripe", stripe).param("genesis", AuditHash.GENESIS).update();
+            }
         });
     }
 

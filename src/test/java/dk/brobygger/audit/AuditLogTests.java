@@ -146,6 +146,168 @@ class AuditLogTests {
     }
 
     @Test
+    void concurrentRequestsHoldingTheirTransactionsOpenAppendToSeparateChainsThatAllVerify() throws Exception {
+        int threads = 12;
+        int each = 15;
+        List<Callable<Void>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String purpose = "Samtidig " + t;
+            workers.add(() -> {
+                for (int i = 0; i < each; i++) {
+                    transactions.executeWithoutResult(status -> {
+                        log.record(AuditFixture.read("faellesteam", Role.STAFF, citizen, purpose));
+                        pause(3);
+                        log.record(AuditFixture.read("faellesteam", Role.STAFF, citizen, purpose + " igen"));
+                    });
+                }
+                return null;
+            });
+        }
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            for (Future<Void> done : pool.invokeAll(workers)) {
+                done.get();
+            }
+        }
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(true, 2L * threads * each, null));
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT stripe) FROM audit_record").query(Long.class).single())
+                .as("requests that overlap do not wait for one chain").isGreaterThan(1);
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM audit_record a JOIN audit_record b ON b.stripe = a.stripe AND b.position = a.position + 1
+                        WHERE b.purpose = a.purpose || ' igen' AND b.id > a.id""")
+                .query(Long.class).single())
+                .as("one transaction's records follow each other in one chain").isEqualTo((long) threads * each);
+    }
+
+    @Test
+    void tamperingInAnyChainIsFound() {
+        var stripes = recordInThreeChains();
+        var second = stripes.get(1);
+
+        jdbc.sql("UPDATE audit_record SET client_address = '10.9.9.9' WHERE id = :id").param("id", second.get(1)).update();
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(false, 9, second.get(1)));
+    }
+
+    @Test
+    void aRecordDeletedFromAnyChainIsFound() {
+        var stripes = recordInThreeChains();
+        var third = stripes.get(2);
+
+        jdbc.sql("DELETE FROM audit_record WHERE id = :id").param("id", third.get(1)).update();
+
+        var verification = log.verify();
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.records()).isEqualTo(8);
+        assertThat(verification.firstBrokenId()).isEqualTo(third.get(0) + 1);
+    }
+
+    @Test
+    void recordsCutOffTheEndOfAnyChainAreFound() {
+        var stripes = recordInThreeChains();
+        var second = stripes.get(1);
+
+        jdbc.sql("DELETE FROM audit_record WHERE id = :id").param("id", second.get(2)).update();
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(false, 8, second.get(1) + 1));
+    }
+
+    @Test
+    void recordsSwappedWithinAChainAreFound() {
+        var stripes = recordInThreeChains();
+        var first = stripes.get(0);
+
+        jdbc.sql("UPDATE audit_record SET position = -position WHERE id IN (:a, :b)")
+                .param("a", first.get(0)).param("b", first.get(1)).update();
+        jdbc.sql("UPDATE audit_record SET position = CASE WHEN id = :a THEN 2 ELSE 1 END WHERE id IN (:a, :b)")
+                .param("a", first.get(0)).param("b", first.get(1)).update();
+
+        var verification = log.verify();
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.firstBrokenId()).isEqualTo(first.get(1));
+    }
+
+    @Test
+    void aRecordSlippedIntoAChainIsFound() {
+        var stripes = recordInThreeChains();
+        var third = stripes.get(2);
+        jdbc.sql("UPDATE audit_record SET position = position + 1 WHERE stripe = 3 AND position = 3").update();
+        var copy = jdbc.sql("SELECT " + AuditLog.columns() + " FROM audit_record WHERE id = :id")
+                .param("id", third.get(1)).query((rs, row) -> AuditLog.map(rs)).single();
+        jdbc.sql("""
+                        INSERT INTO audit_record (id, recorded_at, username, user_role, action, purpose, outcome,
+                            previous_hash, hash, stripe, position)
+                        VALUES (1000, :at, 'hjemmebesog', 'STAFF', 'READ', 'Aldrig sket', 'GRANTED', :previous, :hash, 3, 3)""")
+                .param("at", java.time.OffsetDateTime.ofInstant(copy.recordedAt(), java.time.ZoneOffset.UTC))
+                .param("previous", copy.hash()).param("hash", copy.hash()).update();
+
+        var verification = log.verify();
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.firstBrokenId()).isEqualTo(1000L);
+    }
+
+    @Test
+    void aChainWhoseHeadWasDeletedIsFound() {
+        var stripes = recordInThreeChains();
+
+        jdbc.sql("DELETE FROM audit_stripe WHERE stripe = 2").update();
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(false, 9, stripes.get(1).getFirst()));
+    }
+
+    /**
+     * Nine records, three in each of the chains 1, 2 and 3: three transactions stay open together, so
+     * each holds a chain of its own. Returns the ids per chain, in chain order.
+     */
+    List<List<Long>> recordInThreeChains() {
+        var all = new ArrayList<List<Long>>();
+        var ready = new java.util.concurrent.CyclicBarrier(3);
+        List<Callable<List<Long>>> workers = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            String purpose = "Kæde " + t;
+            workers.add(() -> transactions.execute(status -> {
+                var ids = new ArrayList<Long>();
+                for (int i = 0; i < 3; i++) {
+                    ids.add(log.record(AuditFixture.read("hjemmebesog", Role.STAFF, citizen, purpose)).id());
+                    await(ready);
+                }
+                return ids;
+            }));
+        }
+        try (var pool = Executors.newFixedThreadPool(3)) {
+            for (Future<List<Long>> done : pool.invokeAll(workers)) {
+                all.add(done.get());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        var byStripe = new ArrayList<List<Long>>();
+        for (int stripe = 1; stripe <= 3; stripe++) {
+            byStripe.add(jdbc.sql("SELECT id FROM audit_record WHERE stripe = :stripe ORDER BY position")
+                    .param("stripe", stripe).query(Long.class).list());
+        }
+        assertThat(byStripe).allSatisfy(ids -> assertThat(ids).hasSize(3));
+        assertThat(log.verify()).isEqualTo(new ChainVerification(true, 9, null));
+        return byStripe;
+    }
+
+    static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aChangeWhoseAuditRecordCannotBeWrittenIsNotSaved() {
         String tooLong = "x".repeat(5_000);
 

@@ -149,4 +149,25 @@ class AuditPagesTests {
         assertThat(export.get("handling")).isEqualTo("EXPORT");
         assertThat(log.verify()).isEqualTo(new ChainVerification(true, 4, null));
     }
+
+    @Test
+    void anExportCannotSmuggleAFormulaIntoTheAdministratorsSpreadsheet() throws Exception {
+        fixture.record(AuditEntry.granted("vaert", Role.STAFF, "=cmd|' /C calc'!A0", citizen, AuditAction.READ,
+                "=HYPERLINK(\"http://ondt.example\",\"Klik\")", "@SUM(1+1)"));
+        fixture.record(AuditEntry.granted("vaert", Role.STAFF, null, citizen, AuditAction.READ, "+45 12 34 56 78", null));
+        fixture.record(AuditEntry.granted("vaert", Role.STAFF, null, citizen, AuditAction.READ, "-1", null));
+        fixture.record(AuditEntry.granted("vaert", Role.STAFF, null, citizen, AuditAction.READ, "\tskjult", null));
+        fixture.record(AuditEntry.granted("vaert", Role.STAFF, null, citizen, AuditAction.READ, "\rskjult", null));
+
+        String csv = mvc.perform(get("/admin/logning/eksport").param("bruger", "vaert").with(httpBasic("admin", "demo")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        var rows = CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(csv)).getRecords();
+        assertThat(rows).extracting(row -> row.get("formaal")).containsExactly("'\rskjult", "'\tskjult", "'-1",
+                "'+45 12 34 56 78", "'=HYPERLINK(\"http://ondt.example\",\"Klik\")");
+        assertThat(rows.getLast().get("team")).isEqualTo("'=cmd|' /C calc'!A0");
+        assertThat(rows.getLast().get("klientadresse")).isEqualTo("'@SUM(1+1)");
+        assertThat(rows.getLast().get("bruger")).isEqualTo("vaert");
+    }
 }
