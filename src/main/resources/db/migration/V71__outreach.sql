@@ -13,11 +13,11 @@ CREATE TABLE life_event (
     hospital_event_id   UUID,
     recorded_by         VARCHAR(100) NOT NULL,
     recorded_at         TIMESTAMP WITH TIME ZONE NOT NULL,
-    withdrawn_at        TIMESTAMP WITH TIME ZONE
+    withdrawn_at        TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT life_event_hospital_once UNIQUE (hospital_event_id, citizen_id)
 );
 CREATE INDEX life_event_citizen_idx ON life_event (citizen_id, type, occurred_on);
 CREATE INDEX life_event_date_idx ON life_event (occurred_on, type);
-CREATE INDEX life_event_hospital_idx ON life_event (hospital_event_id);
 
 -- The rules, one per reason, as policy data with history: a change closes the row in force
 -- (superseded_at) and adds a new one. within_days: for an event, how old it may be; for a standing

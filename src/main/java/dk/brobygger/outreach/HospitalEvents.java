@@ -60,6 +60,10 @@ class HospitalEvents {
     }
 
     private void record(UUID citizen, RiskReason type, LocalDate day, UUID hospitalEvent, String source) {
+        // Listeners may run side by side: the citizen's row lock makes the second delivery of the same
+        // event wait for the first and then find it (the unique constraint is the last guard).
+        jdbc.sql("SELECT id FROM citizen WHERE id = :citizen FOR UPDATE").param("citizen", citizen)
+                .query(UUID.class).optional();
         boolean seen = jdbc.sql("""
                 SELECT COUNT(*) FROM life_event WHERE hospital_event_id = :event AND citizen_id = :citizen
                 """).param("event", hospitalEvent).param("citizen", citizen).query(Long.class).single() > 0;

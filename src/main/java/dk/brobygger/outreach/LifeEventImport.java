@@ -40,9 +40,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class LifeEventImport {
 
     static final String DEFAULT_SOURCE = "Registerudtræk";
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("dd-MM-uuuu"), DateTimeFormatter.ofPattern("dd.MM.uuuu"),
-            DateTimeFormatter.ofPattern("d/M/uuuu"));
+    /** Strict: 30-02-2026 is refused, not read as the last day of February. */
+    private static final List<DateTimeFormatter> DATES = java.util.stream.Stream.of("uuuu-MM-dd", "dd-MM-uuuu",
+            "dd.MM.uuuu", "d/M/uuuu").map(pattern -> DateTimeFormatter.ofPattern(pattern)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)).toList();
 
     /** One refused row: its number in the file (the header is row 1) and why, in Danish. */
     public record RowError(int row, String cpr, String message) {
