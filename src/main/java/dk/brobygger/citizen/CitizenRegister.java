@@ -203,15 +203,16 @@ public class CitizenRegister {
     /**
      * Work with the citizen starts in the user's own team (a home visit, an outreach item taken from the
      * worklist): the team sees the citizen while the work lasts. The calling module vouches that the work
-     * is the team's task (the citizen is on its list); this checks that the user is staff in that team.
+     * is the team's task (the citizen is on its list); this checks that the user is staff in that team, or a
+     * manager (who plans the team's work).
      *
      * @return the relation, for {@link #endTeamWork}
      */
     @Transactional
     public long startTeamWork(CitizenId id, String team, String reason) {
-        var user = users.current().filter(u -> u.has(Role.STAFF))
+        var user = users.current().filter(u -> u.has(Role.STAFF) || u.has(Role.MANAGER))
                 .orElseThrow(() -> new AccessDeniedException("Only staff take on work with citizens"));
-        if (!teams.of(user.username()).contains(team)) {
+        if (!user.has(Role.MANAGER) && !teams.of(user.username()).contains(team)) {
             throw new AccessDeniedException("Work is taken on only for one's own team");
         }
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));

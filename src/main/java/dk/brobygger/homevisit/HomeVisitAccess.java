@@ -78,6 +78,12 @@ class HomeVisitAccess {
         return visitorTeams.stream().filter(own::contains).findFirst();
     }
 
+    /** The home visitors' team of a user by name, if they are in one. */
+    Optional<String> visitorTeam(String username) {
+        var own = teams.of(username);
+        return visitorTeams.stream().filter(own::contains).findFirst();
+    }
+
     /** Members of the home visitors' teams: whom work may be assigned to. */
     List<String> visitors() {
         return visitorTeams.stream().flatMap(team -> teams.history(team).stream())

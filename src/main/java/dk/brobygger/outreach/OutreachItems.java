@@ -138,6 +138,12 @@ public class OutreachItems {
         open.forEach(events::publishEvent);
     }
 
+    /** Is the item open and about this citizen? Tells nothing else, so it needs no access check. */
+    public boolean isOpen(UUID id, CitizenId citizen) {
+        return jdbc.sql("SELECT COUNT(*) FROM outreach_item WHERE id = :id AND citizen_id = :citizen AND status = 'OPEN'")
+                .param("id", id).param("citizen", citizen.value()).query(Long.class).single() > 0;
+    }
+
     OutreachItem find(UUID id) {
         return jdbc.sql(SELECT + " WHERE i.id = :id").param("id", id).query(this::item).optional()
                 .orElseThrow(() -> new NotFoundException("outreach item"));
