@@ -1,7 +1,6 @@
 package dk.brobygger.homevisit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -96,8 +95,10 @@ public record VisitPolicy(@Nullable Integer aloneAge, List<Integer> turningAges,
         return new VisitPolicy(aloneAge, ages(turningAges), yearlyFrom, riskFrom, riskTo, exemptHomeCare, note);
     }
 
+    /** The rules by code, as the history lists them: "FROM_82, TURNS_75, TURNS_80, ALONE_70, RISK_65_81". */
     @Override
     public String toString() {
-        return "VisitPolicy" + Arrays.toString(rules().stream().map(VisitRule::code).toArray());
+        return String.join(", ", rules().stream().map(VisitRule::code).toList())
+                + (exemptHomeCare ? " (undtaget: personlig pleje og praktisk hjælp)" : "");
     }
 }

@@ -35,6 +35,8 @@ class WorklistTests {
     @Autowired TestHomeVisits data;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
     int year;
     UUID karen;
@@ -115,6 +117,36 @@ class WorklistTests {
                 .andExpect(flash().attribute("success", "homevisit.worklist.closedOk"));
         assertThat(jdbc.sql("SELECT status || ' ' || outcome FROM outreach_item WHERE id = :id").param("id", oleItem)
                 .query(String.class).single()).isEqualTo("CLOSED NOT_REACHED");
+        mvc.perform(get("/api/citizens/{id}", ole).with(NURSE)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aWithdrawnOutreachItemLeavesTheWorklistAndTheTeamsAccessEnds() throws Exception {
+        UUID event = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO life_event (id, citizen_id, type, occurred_on, source, arrived_via, hospital_event_id,
+                                        recorded_by, recorded_at)
+                VALUES (:id, :citizen, 'DISCHARGED_FROM_HOSPITAL', :day, 'Sygehus', 'HOSPITAL', :hospital, 'system',
+                        CURRENT_TIMESTAMP)
+                """).param("id", event).param("citizen", ole).param("day", LocalDate.now(clock))
+                .param("hospital", event).update();
+        jdbc.sql("UPDATE outreach_item SET life_event_id = :event WHERE id = :item").param("event", event)
+                .param("item", oleItem).update();
+        mvc.perform(post("/hjemmebesog/tag").with(NURSE).with(csrf()).param("art", "OUTREACH")
+                        .param("borger", ole.toString()).param("emne", oleItem.toString()))
+                .andExpect(flash().attribute("success", "homevisit.worklist.takenOk"));
+        mvc.perform(get("/api/citizens/{id}", ole).with(NURSE)).andExpect(status().isOk());
+
+        transaction.executeWithoutResult(status -> publisher.publishEvent(new dk.brobygger.hospital.HospitalEventCancelled(
+                event, new dk.brobygger.citizen.CitizenId(ole), dk.brobygger.hospital.HospitalEventCode.SLHJ)));
+
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (jdbc.sql("SELECT COUNT(*) FROM worklist_task WHERE closed_at IS NULL").query(Long.class).single() > 0
+                && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.sql("SELECT outcome FROM worklist_task WHERE citizen_id = :c").param("c", ole)
+                .query(String.class).single()).isEqualTo("NOT_RELEVANT");
         mvc.perform(get("/api/citizens/{id}", ole).with(NURSE)).andExpect(status().isForbidden());
     }
 
