@@ -1,7 +1,11 @@
 package dk.brobygger.access.internal;
 
 
+import java.time.Clock;
+import java.time.Duration;
+
 import dk.brobygger.access.Role;
+import dk.brobygger.access.Users;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,10 +17,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -53,7 +62,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, Environment environment,
+    SecurityFilterChain web(HttpSecurity http, Environment environment, Users users,
             ObjectProvider<ClientRegistrationRepository> oidc,
             @Value("${brobygger.login.attempts-per-minute:10}") int attemptsPerUser,
             @Value("${brobygger.login.attempts-per-minute-per-address:60}") int attemptsPerAddress) throws Exception {
@@ -70,6 +79,7 @@ class SecurityConfiguration {
                 .hasAnyRole(Role.EDITOR.name(), Role.ADMIN.name(), Role.ASSOCIATION_EDITOR.name())
                 .requestMatchers("/leder/**").hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
                 .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/hjemmebesog/**", "/opgaver/**").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                 .anyRequest().authenticated());
 
@@ -84,6 +94,7 @@ class SecurityConfiguration {
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logget-ud"));
         http.addFilterBefore(new LoginRateLimiter(attemptsPerUser, attemptsPerAddress),
                 UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new SessionUserRefresh(users), AuthorizationFilter.class);
 
         // Requests that carry their own credentials (HTTP Basic, bearer token) cannot be forged
         // by another site, so they need no CSRF token; everything with a session cookie does.
@@ -100,6 +111,31 @@ class SecurityConfiguration {
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+        return http.build();
+    }
+
+    /**
+     * System-to-system endpoints (MedCom hospital notifications at {@code /fhir}): HTTP Basic as a user with
+     * {@link Role#SYSTEM}, in every profile, and nothing else. No session is read or made, so a browser's
+     * login cookie does not count here and there is nothing for CSRF to protect. A checked password is
+     * remembered for a minute ({@link RememberedCredentials}), so hundreds of messages a second do not each
+     * pay for a password hash. Mutual TLS, where wanted, is the ingress's job.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain systems(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, Clock clock)
+            throws Exception {
+        var checked = new DaoAuthenticationProvider(users);
+        checked.setPasswordEncoder(passwords);
+        http.securityMatcher("/fhir/**")
+                .authenticationManager(new RememberedCredentials(new ProviderManager(checked), Duration.ofMinutes(1), clock))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.SYSTEM.name()))
+                .httpBasic(basic -> basic.realmName("Brobygger FHIR"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny()));
         return http.build();
     }
 
