@@ -62,6 +62,12 @@ public class HomeCare {
         return new Period(id, citizen, service, from, to, users.currentOrFail().username());
     }
 
+    /** Need-to-know to the citizen, before the input is looked at. */
+    @Transactional
+    public void checkMayRecord(CitizenId citizen) {
+        access.checkMayChange(citizen, "Registrerede borgerens hjemmehjælp");
+    }
+
     @Transactional
     public List<Period> of(CitizenId citizen) {
         access.checkMaySee(citizen, "Så borgerens hjemmehjælp");

@@ -103,6 +103,7 @@ class HomeVisitApi {
     @PostMapping("/api/citizens/{id}/home-care")
     ResponseEntity<HomeCare.Period> recordHomeCare(@PathVariable UUID id, @RequestBody HomeCareRequest request) {
         var citizen = new CitizenId(id);
+        homeCare.checkMayRecord(citizen);
         return ResponseEntity.status(HttpStatus.CREATED).body(homeCare.record(citizen,
                 HomeCareService.of(request.service()), request.from(), request.to()));
     }

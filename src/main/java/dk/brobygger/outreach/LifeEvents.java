@@ -67,6 +67,12 @@ public class LifeEvents {
         return recorded(id, checked.type());
     }
 
+    /** Need-to-know first, so that a refusal reveals nothing about the input (the API checks before parsing). */
+    @Transactional
+    public void checkMayRecord(CitizenId citizen) {
+        access.checkMayChange(citizen, "Registrerede en livsbegivenhed");
+    }
+
     /** The events recorded for the citizen, newest first. */
     @Transactional
     public List<LifeEvent> of(CitizenId citizen) {

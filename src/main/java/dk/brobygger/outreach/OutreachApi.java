@@ -79,6 +79,7 @@ class OutreachApi {
 
     @PostMapping("/api/citizens/{id}/life-events")
     ResponseEntity<Created> record(@PathVariable UUID id, @RequestBody LifeEventRequest request) {
+        lifeEvents.checkMayRecord(new CitizenId(id));
         var recorded = lifeEvents.record(new CitizenId(id),
                 new LifeEvents.NewLifeEvent(request.type(), date(request.date(), "outreach.event.dateMissing"),
                         request.source()),
@@ -94,6 +95,7 @@ class OutreachApi {
 
     @PostMapping("/api/citizens/{id}/partners")
     ResponseEntity<Void> link(@PathVariable UUID id, @RequestBody PartnerRequest request) {
+        partners.checkMayChange(new CitizenId(id));
         if (request.partnerId() == null) {
             throw new DomainException("outreach.partner.missing");
         }

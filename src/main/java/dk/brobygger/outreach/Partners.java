@@ -35,6 +35,12 @@ public class Partners {
         this.clock = clock;
     }
 
+    /** Need-to-know to the citizen, before anything else is looked at. */
+    @Transactional
+    public void checkMayChange(CitizenId citizen) {
+        access.checkMayChange(citizen, "Registrerede borgerens ægtefælle/samlever");
+    }
+
     @Transactional
     public void link(CitizenId citizen, CitizenId partner) {
         if (citizen.equals(partner)) {
