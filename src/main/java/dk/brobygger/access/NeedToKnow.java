@@ -39,8 +39,14 @@ public interface NeedToKnow {
     /** Starts a relation between a user and a citizen; the work that needs it names the reason. */
     void relate(UUID citizenId, String username, String reason, String by);
 
-    /** Starts a relation between a whole team and a citizen: every current member may see the citizen. */
-    void relateTeam(UUID citizenId, String team, String reason, String by);
+    /**
+     * Starts a relation between a whole team and a citizen: every current member may see the citizen.
+     * Returns the relation's id, so the work that started it can end exactly this relation.
+     */
+    long relateTeam(UUID citizenId, String team, String reason, String by);
+
+    /** Ends one relation (the work that started it is done); an already ended one stays as it was. */
+    void endRelation(long relationId, String by);
 
     /** Ends the user's active relations to the citizen (the work is done). */
     void endRelation(UUID citizenId, String username, String by);

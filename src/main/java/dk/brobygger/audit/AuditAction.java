@@ -14,5 +14,10 @@ public enum AuditAction {
     /** Took data out of Brobygger, e.g. a CSV export (also of this log). */
     EXPORT,
     /** Anonymised a citizen's record when it was no longer needed. */
-    ANONYMISE
+    ANONYMISE,
+    /**
+     * Saw a list of citizens picked by a rule, not by a relation (who is due a §79a visit, the outreach
+     * list). One record per listing names no single citizen; the purpose says which list and how many.
+     */
+    LIST
 }

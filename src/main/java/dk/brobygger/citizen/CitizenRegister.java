@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dk.brobygger.access.NeedToKnow;
 import dk.brobygger.access.Role;
+import dk.brobygger.access.Teams;
 import dk.brobygger.access.Users;
 import dk.brobygger.audit.AuditAction;
 import dk.brobygger.shared.CprNumber;
@@ -44,9 +45,11 @@ public class CitizenRegister {
     private final Clock clock;
     private final NeedToKnow needToKnow;
     private final CitizenAudit audit;
+    private final Teams teams;
 
     CitizenRegister(Citizens citizens, CitizenAccess access, Users users, JdbcClient jdbc, Clock clock,
-            NeedToKnow needToKnow, CitizenAudit audit) {
+            NeedToKnow needToKnow, CitizenAudit audit, Teams teams) {
+        this.teams = teams;
         this.needToKnow = needToKnow;
         this.audit = audit;
         this.citizens = citizens;
@@ -210,6 +213,36 @@ public class CitizenRegister {
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
         needToKnow.relateTeam(id.value(), team, "Tilknyttet af " + by.username(), by.username());
         audit.granted(id.value(), AuditAction.UPDATE, "Tilknyttede teamet " + team + " til borgeren");
+    }
+
+    /**
+     * Work with the citizen starts in the user's own team (a home visit, an outreach item taken from the
+     * worklist): the team sees the citizen while the work lasts. The calling module vouches that the work
+     * is the team's task (the citizen is on its list); this checks that the user is staff in that team, or a
+     * manager (who plans the team's work).
+     *
+     * @return the relation, for {@link #endTeamWork}
+     */
+    @Transactional
+    public long startTeamWork(CitizenId id, String team, String reason) {
+        var user = users.current().filter(u -> u.has(Role.STAFF) || u.has(Role.MANAGER))
+                .orElseThrow(() -> new AccessDeniedException("Only staff take on work with citizens"));
+        if (!user.has(Role.MANAGER) && !teams.of(user.username()).contains(team)) {
+            throw new AccessDeniedException("Work is taken on only for one's own team");
+        }
+        citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
+        long relation = needToKnow.relateTeam(id.value(), team, reason, user.username());
+        audit.granted(id.value(), AuditAction.UPDATE, reason + " (teamet " + team + " tilknyttet)");
+        return relation;
+    }
+
+    /** The work started by {@link #startTeamWork} is done: the relation it started ends. */
+    @Transactional
+    public void endTeamWork(CitizenId id, long relation, String reason) {
+        var user = users.current().filter(u -> u.has(Role.STAFF) || u.has(Role.MANAGER))
+                .orElseThrow(() -> new AccessDeniedException("Only staff end work with citizens"));
+        needToKnow.endRelation(relation, user.username());
+        audit.granted(id.value(), AuditAction.UPDATE, reason + " (tilknytning afsluttet)");
     }
 
     /** Breaks the glass: time-limited access to a citizen without a relation, with a written reason. */

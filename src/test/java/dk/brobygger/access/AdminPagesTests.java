@@ -26,7 +26,9 @@ class AdminPagesTests {
                 .andExpect(content().string(containsString("href=\"/admin/teams\"")))
                 .andExpect(content().string(containsString("href=\"/admin/logning\"")))
                 .andExpect(content().string(containsString("href=\"/admin/instrumenter\"")))
-                .andExpect(content().string(containsString("href=\"/admin/medcom\"")));
+                .andExpect(content().string(containsString("href=\"/admin/medcom\"")))
+                .andExpect(content().string(containsString("href=\"/admin/hjemmebesog/regler\"")))
+                .andExpect(content().string(containsString("href=\"/admin/opsporing/regler\"")));
     }
 
     @Test

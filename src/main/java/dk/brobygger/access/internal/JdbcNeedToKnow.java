@@ -15,6 +15,7 @@ import dk.brobygger.shared.DomainException;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,13 +100,25 @@ class JdbcNeedToKnow implements NeedToKnow {
 
     @Override
     @Transactional
-    public void relateTeam(UUID citizenId, String team, String reason, String by) {
+    public long relateTeam(UUID citizenId, String team, String reason, String by) {
         teams.requireTeam(team);
+        var key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO citizen_relation (citizen_id, team, reason, created_by, created_at)
                 VALUES (:citizen, :team, :reason, :by, :now)
                 """).param("citizen", citizenId).param("team", team).param("reason", clip(reason, 400))
-                .param("by", by).param("now", Timestamp.from(clock.instant())).update();
+                .param("by", by).param("now", Timestamp.from(clock.instant())).update(key);
+        // H2 hands back the identity column, PostgreSQL the whole row: take "id" either way.
+        return key.getKeyList().getFirst().entrySet().stream().filter(column -> column.getKey().equalsIgnoreCase("id"))
+                .map(column -> ((Number) column.getValue()).longValue()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No id for the new relation"));
+    }
+
+    @Override
+    @Transactional
+    public void endRelation(long relationId, String by) {
+        jdbc.sql("UPDATE citizen_relation SET ended_at = :now WHERE id = :id AND ended_at IS NULL")
+                .param("now", Timestamp.from(clock.instant())).param("id", relationId).update();
     }
 
     @Override

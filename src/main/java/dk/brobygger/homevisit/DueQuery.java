@@ -1,0 +1,104 @@
+package dk.brobygger.homevisit;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The due list as one set-based query over the citizen table, built from the policy in force (or one an
+ * administrator is trying out). Every rule is a birth-date range, so the database walks citizens once,
+ * by the birth-date index, however many there are. The first rule that fits a citizen names the reason.
+ *
+ * <p>Reads the citizen module's table directly: a report over every citizen cannot go one citizen at a
+ * time through {@code CitizenRegister}. The access rule for the list is in {@link HomeVisitAccess}.
+ */
+final class DueQuery {
+
+    private final StringBuilder rule = new StringBuilder("CASE");
+    private final Map<String, Object> params = new HashMap<>();
+    private final String exemption;
+
+    DueQuery(VisitPolicy policy, int year, LocalDate referenceDay) {
+        int n = 0;
+        for (VisitRule visitRule : policy.rules()) {
+            switch (visitRule.kind()) {
+                case FROM -> {
+                    rule.append(" WHEN c.birth_date <= :to").append(n);
+                    params.put("to" + n, LocalDate.of(year - visitRule.age(), 12, 31));
+                }
+                case TURNS -> bornIn(n, year - visitRule.age(), year - visitRule.age());
+                case ALONE -> {
+                    bornIn(n, year - visitRule.age(), year - visitRule.age());
+                    rule.append(" AND c.living_situation = 'ALONE'");
+                }
+                case RISK -> {
+                    bornIn(n, year - visitRule.ageTo(), year - visitRule.age());
+                    rule.append(" ").append("""
+                             AND EXISTS (SELECT 1 FROM outreach_item i WHERE i.citizen_id = c.id
+                                           AND i.status <> 'WITHDRAWN'
+                                           AND (i.status = 'OPEN' OR i.reason_date BETWEEN :yearStart AND :yearEnd))""");
+                }
+            }
+            // The code is built from whole numbers and an enum name, so it is safe as a literal.
+            rule.append(" THEN '").append(visitRule.code()).append("'");
+            n++;
+        }
+        rule.append(" END");
+        params.put("year", year);
+        params.put("yearStart", LocalDate.of(year, 1, 1));
+        params.put("yearEnd", LocalDate.of(year, 12, 31));
+        params.put("youngestBorn", LocalDate.of(year - policy.youngestAge(), 12, 31));
+        params.put("reference", referenceDay);
+        exemption = policy.exemptHomeCare() ? " " + """
+                 AND NOT (EXISTS (SELECT 1 FROM homevisit_home_care p WHERE p.citizen_id = c.id
+                                   AND p.service = 'PERSONAL_CARE' AND p.from_date <= :reference
+                                   AND (p.to_date IS NULL OR p.to_date >= :reference))
+                      AND EXISTS (SELECT 1 FROM homevisit_home_care h WHERE h.citizen_id = c.id
+                                   AND h.service = 'PRACTICAL_HELP' AND h.from_date <= :reference
+                                   AND (h.to_date IS NULL OR h.to_date >= :reference)))""" : "";
+    }
+
+    private void bornIn(int n, int fromYear, int toYear) {
+        rule.append(" WHEN c.birth_date BETWEEN :from").append(n).append(" AND :to").append(n);
+        params.put("from" + n, LocalDate.of(fromYear, 1, 1));
+        params.put("to" + n, LocalDate.of(toYear, 12, 31));
+    }
+
+    /** Citizens due a visit, with the rule and the year's offer, in district and age order. */
+    String list(@Nullable String district, @Nullable UUID citizen) {
+        if (district != null) {
+            params.put("district", district);
+        }
+        if (citizen != null) {
+            params.put("citizen", citizen);
+        }
+        return """
+                SELECT d.id, d.name, d.address, d.birth_date, d.district, d.living_situation, d.rule,
+                       o.id AS offer_id, o.offered_on, o.channel, o.answer, o.held_on, o.held_by
+                  FROM (SELECT c.id, c.name, c.address, c.birth_date, c.district, c.living_situation, %s AS rule
+                          FROM citizen c
+                         WHERE c.birth_date <= :youngestBorn %s %s %s) d
+                  LEFT JOIN homevisit_offer o ON o.citizen_id = d.id AND o.visit_year = :year
+                 WHERE d.rule IS NOT NULL
+                 ORDER BY d.district, d.birth_date DESC, d.id
+                """.formatted(rule, district == null ? "" : "AND c.district = :district",
+                citizen == null ? "" : "AND c.id = :citizen", exemption);
+    }
+
+    /** How many citizens each rule selects: the administrator's preview. */
+    String countByRule() {
+        return """
+                SELECT d.rule, COUNT(*) AS citizens
+                  FROM (SELECT %s AS rule FROM citizen c WHERE c.birth_date <= :youngestBorn %s) d
+                 WHERE d.rule IS NOT NULL
+                 GROUP BY d.rule
+                """.formatted(rule, exemption);
+    }
+
+    Map<String, Object> params() {
+        return params;
+    }
+}

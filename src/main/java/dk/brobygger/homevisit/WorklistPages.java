@@ -1,0 +1,151 @@
+package dk.brobygger.homevisit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.outreach.Outcome;
+import dk.brobygger.shared.DomainException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The home visitor's worklist page (/hjemmebesog): filter, sort, take, assign and close lines. */
+@Controller
+class WorklistPages {
+
+    static final int PAGE_SIZE = 50;
+
+    private final Worklist worklist;
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    WorklistPages(Worklist worklist, JdbcClient jdbc, MessageSource messages, Clock clock) {
+        this.worklist = worklist;
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/hjemmebesog")
+    String list(@RequestParam(name = "aar", required = false) @Nullable String year,
+            @RequestParam(name = "distrikt", required = false) @Nullable String district,
+            @RequestParam(name = "vis", defaultValue = "ALL") String holder,
+            @RequestParam(name = "sorter", defaultValue = "DISTRICT") String sort,
+            @RequestParam(name = "side", defaultValue = "1") int page, Model model, Locale locale) {
+        int chosenYear = HomeVisitApi.year(year, clock);
+        String chosenDistrict = district == null || district.isBlank() ? null : district.strip();
+        var chosenHolder = parse(Worklist.Holder.class, holder, Worklist.Holder.ALL);
+        var chosenSort = parse(Worklist.Sort.class, sort, Worklist.Sort.DISTRICT);
+        List<WorklistEntry> entries = worklist.entries(chosenYear, chosenDistrict, chosenHolder, chosenSort);
+        int pages = Math.max(1, (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(1, page), pages);
+        model.addAttribute("entries", entries.subList((current - 1) * PAGE_SIZE,
+                Math.min(entries.size(), current * PAGE_SIZE)));
+        model.addAttribute("total", entries.size());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("year", chosenYear);
+        model.addAttribute("district", chosenDistrict);
+        model.addAttribute("holder", chosenHolder);
+        model.addAttribute("sort", chosenSort);
+        model.addAttribute("districts", jdbc.sql("SELECT code FROM district ORDER BY code").query(String.class).list());
+        model.addAttribute("visitors", worklist.visitors());
+        model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("channels", OfferChannel.values());
+        model.addAttribute("sorts", Worklist.Sort.values());
+        model.addAttribute("holders", Worklist.Holder.values());
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("back", back(chosenYear, chosenDistrict, chosenHolder.name(), chosenSort.name(), current));
+        return "homevisit/worklist";
+    }
+
+    @PostMapping("/hjemmebesog/tag")
+    String take(@RequestParam("art") String kind, @RequestParam("borger") UUID citizen,
+            @RequestParam(name = "aar", required = false) @Nullable String year,
+            @RequestParam(name = "emne", required = false) @Nullable UUID item,
+            @RequestParam(name = "besoeger", required = false) @Nullable String visitor,
+            @RequestParam(name = "tilbage", defaultValue = "/hjemmebesog") String back, RedirectAttributes redirect) {
+        try {
+            worklist.take(parse(WorklistEntry.Kind.class, kind, WorklistEntry.Kind.VISIT), new CitizenId(citizen),
+                    HomeVisitApi.year(year, clock), item, visitor);
+            redirect.addFlashAttribute("success", "homevisit.worklist.takenOk");
+        } catch (DomainException e) {
+            failed(redirect, e);
+        }
+        return "redirect:" + safe(back);
+    }
+
+    @PostMapping("/hjemmebesog/opgaver/{task}/tildel")
+    String assign(@PathVariable UUID task, @RequestParam(name = "besoeger", defaultValue = "") String visitor,
+            @RequestParam(name = "tilbage", defaultValue = "/hjemmebesog") String back, RedirectAttributes redirect) {
+        try {
+            worklist.assign(task, visitor);
+            redirect.addFlashAttribute("success", "homevisit.worklist.assignedOk");
+        } catch (DomainException e) {
+            failed(redirect, e);
+        }
+        return "redirect:" + safe(back);
+    }
+
+    @PostMapping("/hjemmebesog/opgaver/{task}/luk")
+    String close(@PathVariable UUID task, @RequestParam(name = "udfald", required = false) @Nullable String outcome,
+            @RequestParam(name = "dato", required = false) @Nullable String date,
+            @RequestParam(name = "kanal", required = false) @Nullable String channel,
+            @RequestParam(name = "tilbage", defaultValue = "/hjemmebesog") String back, RedirectAttributes redirect) {
+        try {
+            LocalDate day = date == null || date.isBlank() ? null : parseDate(date);
+            worklist.close(task, Outcome.of(outcome), day,
+                    channel == null || channel.isBlank() ? null : OfferChannel.of(channel));
+            redirect.addFlashAttribute("success", "homevisit.worklist.closedOk");
+        } catch (DomainException e) {
+            failed(redirect, e);
+        }
+        return "redirect:" + safe(back);
+    }
+
+    private void failed(RedirectAttributes redirect, DomainException e) {
+        redirect.addFlashAttribute("error", e.messageKey());
+        redirect.addFlashAttribute("errorArguments", e.arguments());
+    }
+
+    private static LocalDate parseDate(String date) {
+        try {
+            return LocalDate.parse(date.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new DomainException("outreach.event.dateInvalid", date);
+        }
+    }
+
+    /** Only a path on this site, so a form cannot send the user elsewhere. */
+    private static String safe(String back) {
+        return back.startsWith("/hjemmebesog") && !back.startsWith("//") ? back : "/hjemmebesog";
+    }
+
+    static String back(int year, @Nullable String district, String holder, String sort, int page) {
+        return UriComponentsBuilder.fromPath("/hjemmebesog").queryParam("aar", year)
+                .queryParamIfPresent("distrikt", java.util.Optional.ofNullable(district)).queryParam("vis", holder)
+                .queryParam("sorter", sort).queryParam("side", page).encode().build().toUriString();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dk.brobygger.outreach;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import dk.brobygger.access.Users;
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.shared.DomainException;
+import dk.brobygger.shared.NotFoundException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opsporingslisten: outreach items with their reasons, closed with an outcome or withdrawn. */
+@Service
+public class OutreachItems {
+
+    static final int MAX_PAGE = 1000;
+
+    /** A page of items and how many there are in all. */
+    public record Page(List<OutreachItem> items, long total, int page, int size) {
+    }
+
+    private static final String SELECT = """
+            SELECT i.id, i.citizen_id, i.reason, i.reason_date, i.status, i.outcome, i.outcome_on, i.created_at,
+                   c.name, c.address, c.district, c.birth_date,
+                   r.id AS rule_id, r.min_age, r.max_age, r.living_alone, r.within_days,
+                   e.id AS event_id, e.type AS event_type, e.occurred_on, e.source, e.arrived_via
+              FROM outreach_item i
+              JOIN citizen c ON c.id = i.citizen_id
+              JOIN outreach_rule r ON r.id = i.rule_id
+              LEFT JOIN life_event e ON e.id = i.life_event_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final OutreachAccess access;
+    private final Users users;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    OutreachItems(JdbcClient jdbc, OutreachAccess access, Users users, Clock clock, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.users = users;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * The items in a district (or all) with a status (or all), newest reason first. Only the outreach
+     * teams and managers may see it; each listing is audited.
+     */
+    @Transactional
+    public Page list(@Nullable String district, OutreachItem.@Nullable Status status, int page, int size) {
+        String purpose = "Så opsporingslisten" + (district == null ? "" : ", distrikt " + district)
+                + (status == null ? "" : ", " + status.name().toLowerCase(Locale.ROOT));
+        access.checkMayList(purpose);
+        int pageSize = Math.max(1, Math.min(size, MAX_PAGE));
+        int pageNumber = Math.max(1, page);
+        var params = new HashMap<String, Object>();
+        var where = new StringBuilder(" WHERE 1 = 1");
+        if (district != null) {
+            where.append(" AND c.district = :district");
+            params.put("district", district);
+        }
+        if (status != null) {
+            where.append(" AND i.status = :status");
+            params.put("status", status.name());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM outreach_item i JOIN citizen c ON c.id = i.citizen_id" + where)
+                .params(params).query(Long.class).single();
+        params.put("offset", (long) (pageNumber - 1) * pageSize);
+        params.put("size", pageSize);
+        var items = jdbc.sql(SELECT + where + " ORDER BY i.reason_date DESC, i.id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+                .params(params).query(this::item).list();
+        access.listed(purpose + " (" + items.size() + " af " + total + ")");
+        return new Page(items, total, pageNumber, pageSize);
+    }
+
+    /** One item, for someone who works with the citizen. */
+    @Transactional
+    public OutreachItem get(UUID id) {
+        var item = find(id);
+        access.checkMaySee(item.citizen(), "Så et opsporingsemne");
+        access.read(item.citizen().value(), "Så et opsporingsemne");
+        return item;
+    }
+
+    /** Ends an open item with an outcome on a day (not in the future); needs need-to-know to the citizen. */
+    @Transactional
+    public OutreachItem close(UUID id, Outcome outcome, @Nullable LocalDate on) {
+        var item = find(id);
+        access.checkMayChange(item.citizen(), "Afsluttede et opsporingsemne");
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
+        if (day.isAfter(LocalDate.now(clock))) {
+            throw new DomainException("outreach.outcome.future");
+        }
+        if (item.status() != OutreachItem.Status.OPEN) {
+            throw new DomainException("outreach.item.notOpen");
+        }
+        jdbc.sql("""
+                UPDATE outreach_item SET status = 'CLOSED', outcome = :outcome, outcome_on = :day, closed_by = :by,
+                       closed_at = :at
+                 WHERE id = :id AND status = 'OPEN'
+                """).param("outcome", outcome.name()).param("day", day).param("by", users.currentOrFail().username())
+                .param("at", Timestamp.from(clock.instant())).param("id", id).update();
+        access.changed(item.citizen().value(), "Afsluttede et opsporingsemne: " + outcome.name());
+        return find(id);
+    }
+
+    /** The items a cancelled hospital event caused are withdrawn, and so are its life events. */
+    @Transactional
+    void withdrawHospitalEvent(UUID hospitalEvent) {
+        var now = Timestamp.from(clock.instant());
+        var open = jdbc.sql("""
+                SELECT i.id, i.citizen_id FROM outreach_item i JOIN life_event e ON e.id = i.life_event_id
+                 WHERE e.hospital_event_id = :event AND i.status = 'OPEN'
+                """).param("event", hospitalEvent)
+                .query((rs, row) -> new OutreachItemWithdrawn(rs.getObject("id", UUID.class),
+                        new CitizenId(rs.getObject("citizen_id", UUID.class))))
+                .list();
+        jdbc.sql("""
+                UPDATE outreach_item SET status = 'WITHDRAWN', withdrawn_at = :now
+                 WHERE status = 'OPEN' AND life_event_id IN (SELECT id FROM life_event WHERE hospital_event_id = :event)
+                """).param("now", now).param("event", hospitalEvent).update();
+        jdbc.sql("UPDATE life_event SET withdrawn_at = :now WHERE hospital_event_id = :event AND withdrawn_at IS NULL")
+                .param("now", now).param("event", hospitalEvent).update();
+        open.forEach(events::publishEvent);
+    }
+
+    /** Is the item open and about this citizen? Tells nothing else, so it needs no access check. */
+    public boolean isOpen(UUID id, CitizenId citizen) {
+        return jdbc.sql("SELECT COUNT(*) FROM outreach_item WHERE id = :id AND citizen_id = :citizen AND status = 'OPEN'")
+                .param("id", id).param("citizen", citizen.value()).query(Long.class).single() > 0;
+    }
+
+    OutreachItem find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE i.id = :id").param("id", id).query(this::item).optional()
+                .orElseThrow(() -> new NotFoundException("outreach item"));
+    }
+
+    private OutreachItem item(ResultSet rs, int row) throws SQLException {
+        LocalDate born = rs.getDate("birth_date").toLocalDate();
+        UUID event = rs.getObject("event_id", UUID.class);
+        String outcome = rs.getString("outcome");
+        var outcomeOn = rs.getDate("outcome_on");
+        var rule = new OutreachItem.Rule(rs.getLong("rule_id"), integer(rs, "min_age"), integer(rs, "max_age"),
+                rs.getBoolean("living_alone"), rs.getInt("within_days"));
+        return new OutreachItem(rs.getObject("id", UUID.class), new CitizenId(rs.getObject("citizen_id", UUID.class)),
+                rs.getString("name"), rs.getString("address"), rs.getString("district"),
+                java.time.Period.between(born, LocalDate.now(clock)).getYears(),
+                RiskReason.valueOf(rs.getString("reason")), rule,
+                event == null ? null : new OutreachItem.Event(event, RiskReason.valueOf(rs.getString("event_type")),
+                        rs.getDate("occurred_on").toLocalDate(), rs.getString("source"),
+                        LifeEvent.ArrivedVia.valueOf(rs.getString("arrived_via"))),
+                rs.getDate("reason_date").toLocalDate(), OutreachItem.Status.valueOf(rs.getString("status")),
+                outcome == null ? null : Outcome.valueOf(outcome), outcomeOn == null ? null : outcomeOn.toLocalDate(),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+}
