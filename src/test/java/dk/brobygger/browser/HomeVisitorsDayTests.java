@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dk.brobygger.TestDatabaseProfiles;
-import dk.brobygger.access.NeedToKnow;
 import dk.brobygger.citizen.TestCitizens;
 import dk.brobygger.directory.TestDirectory;
 
@@ -42,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The home visitor's day in a real browser, on a phone-sized screen: the calendar, the visit, the
+ * The home visitor's day in a real browser, on a phone-sized screen: the worklist, the visit, the
  * conversation about loneliness that earns the "Fællesskab" tag, offers suggested from the portal,
  * the community card for this citizen, and the follow-up call on the worklist. Every page passes
  * axe-core's WCAG 2.1 A and AA rules without serious or critical violations.
@@ -60,7 +59,6 @@ class HomeVisitorsDayTests {
     @LocalServerPort int port;
     @Autowired TestDirectory directory;
     @Autowired TestCitizens citizens;
-    @Autowired NeedToKnow needToKnow;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
 
@@ -103,28 +101,27 @@ class HomeVisitorsDayTests {
                 VALUES (:id, '1505511234', DATE '1951-05-15', 'FEMALE', 'Karen Jensen', 'Vestergade 3', '7100', 'VEST',
                         'ALONE', FALSE, 0, :now, 'test', :now, 'test')
                 """).param("id", karen).param("now", Timestamp.from(clock.instant())).update();
-        needToKnow.relate(karen, "hjemmebesog", "Forebyggende hjemmebesøg", "test");
-        jdbc.sql("""
-                INSERT INTO visit (id, citizen_id, visitor, planned_start, duration_minutes, place, status, version,
-                                   created_by, created_at, updated_by, updated_at)
-                VALUES (:id, :citizen, 'hjemmebesog', :start, 60, 'HOME', 'PLANNED', 0, 'test', :now, 'test', :now)
-                """).param("id", UUID.randomUUID()).param("citizen", karen)
-                .param("start", Timestamp.valueOf(today.atTime(10, 0))).param("now", Timestamp.from(clock.instant()))
-                .update();
     }
 
     @Test
-    void calendarToVisitToTagToSuggestedOffersToCardToFollowUpTask() throws IOException {
+    void worklistToVisitToTagToSuggestedOffersToCardToFollowUpTask() throws IOException {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("hjemmebesog");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
 
-        browser.get(url("/hjemmebesog/kalender?visning=dag"));
-        waitUntil(() -> browser.findElement(By.tagName("h1")).getText().equals("Mine hjemmebesøg"));
-        checkPage("visit-1-calendar");
-        browser.findElement(By.partialLinkText("Karen Jensen")).click();
+        browser.get(url("/hjemmebesog?aar=" + today.getYear() + "&distrikt=VEST"));
+        waitUntil(() -> browser.findElement(By.tagName("main")).getText().contains("Karen Jensen"));
+        checkPage("visit-0-worklist");
+        click(By.xpath("//tr[td[contains(normalize-space(), 'Karen Jensen')]]//button[normalize-space()='Tag']"));
+        click(By.xpath("//tr[td[contains(normalize-space(), 'Karen Jensen')]]//a[normalize-space()='Planlæg besøg']"));
 
+        waitUntil(() -> browser.findElement(By.tagName("h1")).getText().equals("Hjemmebesøg hos Karen Jensen"));
+        checkPage("visit-1-plan");
+        browser.findElement(By.id("dato")).clear();
+        browser.findElement(By.id("dato")).sendKeys(danishDateInput(today));
+        click(By.xpath("//button[normalize-space()='Planlæg besøget']"));
+        waitUntil(() -> browser.findElement(By.cssSelector(".alert-success")).getText().equals("Besøget er planlagt."));
         waitUntil(() -> browser.findElement(By.tagName("h1")).getText().equals("Hjemmebesøg hos Karen Jensen"));
         checkPage("visit-2-visit");
         click(By.cssSelector("label[for='tema-SOCIAL']"));
