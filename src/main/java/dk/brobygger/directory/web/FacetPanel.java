@@ -18,7 +18,9 @@ import org.thymeleaf.context.Context;
  * depends only on the filters (labels, what is checked), the facet counts and the language, and
  * the same combinations come back all day (the landing page, a category link, a district), so a
  * rendered panel is kept for its exact inputs: equal inputs give the same HTML, and new counts
- * after any change to an offer are new inputs.
+ * after any change to an offer are new inputs. A panel is about 14 KB, so the default of 2,000
+ * panels (as many as the search keeps facet counts for) holds at most about 28 MB; when full the
+ * cache starts over.
  */
 @Component
 class FacetPanel {
@@ -31,7 +33,7 @@ class FacetPanel {
     private final int capacity;
     private final Map<Inputs, String> rendered = new ConcurrentHashMap<>();
 
-    FacetPanel(ITemplateEngine templates, @Value("${brobygger.search.facet-panel-cache-size:1000}") int capacity) {
+    FacetPanel(ITemplateEngine templates, @Value("${brobygger.search.facet-panel-cache-size:2000}") int capacity) {
         this.templates = templates;
         this.capacity = capacity;
     }
