@@ -573,6 +573,17 @@ public class LoadDriver {
             accessLog(Path.of(args[1]));
             return;
         }
+        if (args.length > 0 && args[0].equals("queries")) {
+            // The mix as request paths, one a line, for bench/wrk-mix.lua.
+            Path file = Path.of(args.length > 1 ? args[1] : "bench/out/paths.txt");
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, mix(SEED, QUERIES).stream().map(s -> s.url("")).toList());
+            return;
+        }
+        if (args.length > 0 && args[0].equals("compare")) {
+            compare(args[1], args[2], Integer.parseInt(args.length > 3 ? args[3] : "500"));
+            return;
+        }
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         String base = o.getOrDefault("base", "http://127.0.0.1:18080");
@@ -658,6 +669,63 @@ public class LoadDriver {
         }
         http.close();
         Files.write(out.resolve("sanity.tsv"), lines);
+    }
+
+    /**
+     * Asks two instances (e.g. the commit before a change and after it) the first {@code n}
+     * searches of the mix, as JSON and as the HTML page, and fails unless they give the same
+     * total, the same hits in the same order and the same facet counts.
+     */
+    static void compare(String baseA, String baseB, int n) throws Exception {
+        for (String base : List.of(baseA, baseB)) {
+            if (!URI.create(base).getHost().equals("127.0.0.1")) {
+                throw new IllegalArgumentException("the benchmark talks to 127.0.0.1 only");
+            }
+        }
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var ids = java.util.regex.Pattern.compile("href=\"/tilbud/([0-9a-f-]{36})\"");
+        var counts = java.util.regex.Pattern.compile("class=\"facet-count\">\\((\\d+)\\)<");
+        var total = java.util.regex.Pattern.compile("class=\"result-count\" role=\"status\">([^<]*)<");
+        int differences = 0;
+        List<Search> searches = mix(SEED, QUERIES).subList(0, n);
+        for (Search s : searches) {
+            String jsonA = get(http, s.url(baseA).replaceFirst("/tilbud\\?", "/tilbud/soeg?"));
+            String jsonB = get(http, s.url(baseB).replaceFirst("/tilbud\\?", "/tilbud/soeg?"));
+            String pageA = get(http, s.url(baseA)), pageB = get(http, s.url(baseB));
+            String a = canonical(jsonA) + "\n" + extract(ids, pageA) + extract(counts, pageA) + extract(total, pageA);
+            String b = canonical(jsonB) + "\n" + extract(ids, pageB) + extract(counts, pageB) + extract(total, pageB);
+            if (!a.equals(b) || extract(ids, pageA).isEmpty() && !pageA.contains("empty-result")) {
+                if (differences++ < 5) System.out.println("DIFFERENT: " + s.url(""));
+            }
+        }
+        http.close();
+        System.out.printf("compared %d searches (JSON body; page hits, facet counts and total): %d differ%n", n,
+                differences);
+        if (differences > 0) System.exit(1);
+    }
+
+    /** The JSON answer with its facet maps' entries sorted (their order carries no meaning). */
+    static String canonical(String json) {
+        int facets = json.indexOf("\"facets\":");
+        int origin = json.indexOf(",\"origin\":", facets);
+        if (facets < 0 || origin < 0) return json;
+        List<String> entries = new ArrayList<>(List.of(json.substring(facets, origin).split("[{},]")));
+        entries.sort(null);
+        return json.substring(0, facets) + entries + json.substring(origin);
+    }
+
+    static String get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode() + " " + url);
+        return response.body();
+    }
+
+    static String extract(java.util.regex.Pattern pattern, String body) {
+        var found = new StringBuilder();
+        var m = pattern.matcher(body);
+        while (m.find()) found.append(m.group(1)).append(',');
+        return found.toString();
     }
 
     /** Server-side latency per phase from Tomcat's access log: "%{X-Bench-Phase}i %s %D" (µs). */

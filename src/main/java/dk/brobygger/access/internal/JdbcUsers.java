@@ -14,6 +14,7 @@ import dk.brobygger.access.Users;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -38,7 +39,10 @@ class JdbcUsers implements Users, UserDetailsService {
     @Override
     public Optional<BrobyggerUser> current() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
+        // Anonymous visitors carry an "authenticated" anonymous token; they are nobody, and
+        // looking their name up would cost a query on every public page.
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
         if (authentication.getPrincipal() instanceof BrobyggerUser user) {

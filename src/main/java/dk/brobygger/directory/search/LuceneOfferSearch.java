@@ -1,23 +1,19 @@
 package dk.brobygger.directory.search;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dk.brobygger.directory.OfferHit;
 import dk.brobygger.directory.OfferQuery;
 import dk.brobygger.directory.OfferSearch;
 import dk.brobygger.directory.OfferStatus;
 import dk.brobygger.directory.SearchResult;
-import dk.brobygger.directory.SupportLevel;
-import dk.brobygger.directory.WeeklySchedule;
 
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -27,6 +23,9 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -40,7 +39,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.jspecify.annotations.Nullable;
@@ -71,14 +69,33 @@ class LuceneOfferSearch implements OfferSearch {
 
     @Override
     public SearchResult search(OfferQuery query) {
-        SearchResult.Place origin = query.origin() == null ? null : places.find(query.origin()).orElse(null);
-        boolean originNotFound = query.origin() != null && origin == null;
         return index.withSearcher((searcher, state) -> {
+            SearchResult.Place origin = query.origin() == null ? null : place(state, query.origin());
+            boolean originNotFound = query.origin() != null && origin == null;
             if (state == null) {
                 return new SearchResult(List.of(), 0, query.page(), query.pageSize(), Map.of(), origin, originNotFound);
             }
             return run(searcher, state, query, origin, originNotFound);
         });
+    }
+
+    /**
+     * Where a typed place is. Places found are kept with the index generation, like the facet
+     * counts: the same few postcodes are asked for all day, and the gazetteer changes with the data.
+     */
+    private SearchResult.@Nullable Place place(OfferIndex.@Nullable StateHolder state, String input) {
+        if (state == null || facetCacheSize <= 0) {
+            return places.find(input).orElse(null);
+        }
+        String key = "place\u0000" + input;
+        if (state.cache().get(key) instanceof SearchResult.Place known) {
+            return known;
+        }
+        SearchResult.Place found = places.find(input).orElse(null);
+        if (found != null && state.cache().size() < facetCacheSize * 2) {
+            state.cache().put(key, found);
+        }
+        return found;
     }
 
     private SearchResult run(IndexSearcher searcher, OfferIndex.StateHolder state, OfferQuery query,
@@ -98,31 +115,63 @@ class LuceneOfferSearch implements OfferSearch {
         Sort sort = sort(query, origin, text != null);
         Query main = and(baseQuery, filters, null);
         String key = facetKey(query, origin);
-        var cachedCounts = cachedFacetCounts(state, key);
+        var cached = cachedFacets(state, key);
         TopDocs top;
-        Map<String, Map<String, Integer>> counts;
-        if (cachedCounts != null) {
-            // The counts are known: only the page of hits is needed, not every matching document.
+        Facets facets;
+        if (cached != null) {
+            // The counts and the total are known: only the page of hits is needed, not every match.
             top = sort == null ? searcher.search(main, wanted) : searcher.search(main, wanted, sort);
-            counts = cachedCounts;
+            facets = cached;
         } else {
             var manager = new FacetsCollectorManager();
             FacetsCollectorManager.FacetsResult result = sort == null
                     ? FacetsCollectorManager.search(searcher, main, wanted, manager)
                     : FacetsCollectorManager.search(searcher, main, wanted, sort, manager);
             top = result.topDocs();
-            counts = facetCounts(searcher, state, baseQuery, filters, result.facetsCollector(), key);
+            facets = facets(searcher, state, baseQuery, filters, result.facetsCollector(), key);
         }
-        long total = top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
-                ? top.totalHits.value() : searcher.count(main);
+        int from = (query.page() - 1) * query.pageSize();
+        List<OfferHit> hits = hits(searcher, top.scoreDocs, from, origin);
+        return new SearchResult(hits, facets.total(), query.page(), query.pageSize(), facets.counts(), origin,
+                originNotFound);
+    }
 
-        List<OfferHit> hits = new ArrayList<>();
-        StoredFields stored = searcher.storedFields();
-        ScoreDoc[] docs = top.scoreDocs;
-        for (int i = (query.page() - 1) * query.pageSize(); i < docs.length; i++) {
-            hits.add(hit(stored.document(docs[i].doc), origin));
+    /** What a search knows before paging: how many offers match, and the count of every filter choice. */
+    private record Facets(long total, Map<String, Map<String, Integer>> counts) {
+    }
+
+    /**
+     * The page of hits, read from the index's per-offer hit values in document order (each
+     * segment's values are read forwards), returned in the order of the result.
+     */
+    private static List<OfferHit> hits(IndexSearcher searcher, ScoreDoc[] docs, int from,
+            SearchResult.@Nullable Place origin) throws IOException {
+        if (from >= docs.length) {
+            return List.of();
         }
-        return new SearchResult(hits, total, query.page(), query.pageSize(), counts, origin, originNotFound);
+        double[] point = origin == null ? null : new double[] {origin.latitude(), origin.longitude()};
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Integer[] order = new Integer[docs.length - from];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = from + i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+        OfferHit[] hits = new OfferHit[order.length];
+        int leaf = -1;
+        BinaryDocValues values = null;
+        for (int i : order) {
+            int doc = docs[i].doc;
+            int segment = ReaderUtil.subIndex(doc, leaves);
+            if (segment != leaf) {
+                leaf = segment;
+                values = leaves.get(segment).reader().getBinaryDocValues(OfferIndex.HIT);
+            }
+            if (values == null || !values.advanceExact(doc - leaves.get(segment).docBase)) {
+                throw new IllegalStateException("offer in the index without its hit value: document " + doc);
+            }
+            hits[i - from] = HitCodec.decode(values.binaryValue(), point);
+        }
+        return List.of(hits);
     }
 
     /**
@@ -201,8 +250,8 @@ class LuceneOfferSearch implements OfferSearch {
      * are counted over the result itself. Counts are kept per index generation for queries that
      * repeat (the landing page, a category link), and forgotten as soon as any offer changes.
      */
-    private Map<String, Map<String, Integer>> facetCounts(IndexSearcher searcher, OfferIndex.StateHolder state,
-            Query base, Map<String, Query> filters, FacetsCollector result, String key) throws IOException {
+    private Facets facets(IndexSearcher searcher, OfferIndex.StateHolder state, Query base,
+            Map<String, Query> filters, FacetsCollector result, String key) throws IOException {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (String dimension : OfferIndex.DIMENSIONS) {
             SortedSetDocValuesReaderState dimensionState = state.of(dimension);
@@ -222,15 +271,19 @@ class LuceneOfferSearch implements OfferSearch {
             }
             counts.put(dimension, Map.copyOf(values));
         }
-        if (facetCacheSize > 0 && state.cache().size() < facetCacheSize * 2) {
-            state.cache().put(key, counts);
+        long total = 0;
+        for (FacetsCollector.MatchingDocs matching : result.getMatchingDocs()) {
+            total += matching.totalHits();
         }
-        return counts;
+        var facets = new Facets(total, counts);
+        if (facetCacheSize > 0 && state.cache().size() < facetCacheSize * 2) {
+            state.cache().put(key, facets);
+        }
+        return facets;
     }
 
-    @SuppressWarnings("unchecked")
-    private @Nullable Map<String, Map<String, Integer>> cachedFacetCounts(OfferIndex.StateHolder state, String key) {
-        return facetCacheSize > 0 ? (Map<String, Map<String, Integer>>) state.cache().get(key) : null;
+    private @Nullable Facets cachedFacets(OfferIndex.StateHolder state, String key) {
+        return facetCacheSize > 0 && state.cache().get(key) instanceof Facets facets ? facets : null;
     }
 
     /** What decides the facet counts: everything in the query but paging and sorting. */
@@ -309,26 +362,4 @@ class LuceneOfferSearch implements OfferSearch {
         }
         return any.build();
     }
-
-    private static OfferHit hit(Document doc, SearchResult.@Nullable Place origin) {
-        String flags = doc.get(OfferIndex.STORED + "flags");
-        String schedules = doc.get(OfferIndex.STORED + "schedules");
-        List<WeeklySchedule> decoded = schedules.isEmpty() ? List.of()
-                : Arrays.stream(schedules.split(";")).map(OfferIndex::decode).toList();
-        Double distance = null;
-        if (origin != null) {
-            distance = Places.distanceKm(origin.latitude(), origin.longitude(),
-                    doc.getField(OfferIndex.STORED + "lat").numericValue().doubleValue(),
-                    doc.getField(OfferIndex.STORED + "lon").numericValue().doubleValue());
-        }
-        return new OfferHit(UUID.fromString(doc.get(OfferIndex.ID)), doc.get(OfferIndex.STORED + "name"),
-                doc.get(OfferIndex.STORED + "organization"), doc.get(OfferIndex.STORED + "summary"),
-                doc.get(OfferIndex.STORED + "district"), doc.get(OfferIndex.STORED + "address"),
-                doc.get(OfferIndex.STORED + "postalCode"), doc.get(OfferIndex.STORED + "city"),
-                SupportLevel.valueOf(doc.get(OfferIndex.STORED + "supportLevel")),
-                OfferStatus.valueOf(doc.get(OfferIndex.STATUS)), flags.contains("F"), flags.contains("W"),
-                flags.contains("T"), flags.contains("A"), decoded,
-                LocalDate.parse(doc.get(OfferIndex.STORED + "assured")), distance);
-    }
-
 }

@@ -36,12 +36,13 @@ class DirectoryPages {
     private final OfferHistory history;
     private final Users users;
     private final SearchFilters filters;
+    private final FacetPanel facetPanel;
     private final Clock clock;
     private final int pageSize;
     private final Period staleAfter;
 
     DirectoryPages(OfferSearch search, Offers offers, Organizations organizations, Locations locations,
-            Taxonomy taxonomy, OfferHistory history, Users users, SearchFilters filters, Clock clock,
+            Taxonomy taxonomy, OfferHistory history, Users users, SearchFilters filters, FacetPanel facetPanel, Clock clock,
             @Value("${brobygger.search.page-size:20}") int pageSize,
             @Value("${brobygger.directory.stale-after:P6M}") Period staleAfter) {
         this.search = search;
@@ -52,6 +53,7 @@ class DirectoryPages {
         this.history = history;
         this.users = users;
         this.filters = filters;
+        this.facetPanel = facetPanel;
         this.clock = clock;
         this.pageSize = pageSize;
         this.staleAfter = staleAfter;
@@ -67,9 +69,10 @@ class DirectoryPages {
     @GetMapping("/tilbud")
     String search(@ModelAttribute("form") SearchForm form, Model model, Locale locale) {
         OfferQuery query = form.toQuery(pageSize);
+        var result = search.search(query);
         model.addAttribute("query", query);
-        model.addAttribute("result", search.search(query));
-        model.addAttribute("filters", filters.of(form, locale));
+        model.addAttribute("result", result);
+        model.addAttribute("facetPanel", facetPanel.render(filters.of(form, locale), result, locale));
         model.addAttribute("sorts", OfferQuery.Sort.values());
         return "directory/search";
     }

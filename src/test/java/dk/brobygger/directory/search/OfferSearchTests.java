@@ -26,6 +26,7 @@ class OfferSearchTests {
 
     @Autowired TestDirectory directory;
     @Autowired OfferSearch search;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void municipality() {
@@ -161,6 +162,57 @@ class OfferSearchTests {
         directory.offer(hall, "Stolegymnastik").category("motion").save();
 
         assertThat(search.search(everything).count("kategori", "motion")).isEqualTo(2);
+    }
+
+    @Test
+    void theTotalAndTheHitsOfARepeatedSearchFollowAChangeAtOnce() {
+        var seniors = new QueryBuilder().targetGroups("seniorer").sort(OfferQuery.Sort.NAME).build();
+        assertThat(search.search(seniors).total()).isEqualTo(2);
+        assertThat(search.search(seniors).total()).isEqualTo(2); // the second time from the counts kept
+
+        var club = directory.organization("Ældre Sagen Fjordlund");
+        var hall = directory.location(club, "Skolevej 4", "7100", "VEST", 55.71, 9.53, true);
+        directory.offer(hall, "Aftenhygge").targetGroup("seniorer").meets(DayOfWeek.MONDAY, 19, 21).save();
+
+        var after = search.search(seniors);
+        assertThat(after.total()).isEqualTo(3);
+        assertThat(names(after)).containsExactly("Aftenhygge", "Gåture langs fjorden", "Strikkeklubben");
+        assertThat(after.hits().getFirst().schedules()).extracting(s -> s.weekday()).containsExactly(DayOfWeek.MONDAY);
+    }
+
+    @Test
+    void aPostcodeFoundOnceIsFoundAgainAndAnUnknownOneIsNotRemembered() {
+        var near = new QueryBuilder().origin("7100").maxDistance(2.0).build();
+        assertThat(search.search(near).origin()).isNotNull();
+        assertThat(search.search(near).origin().label()).isEqualTo("7100 Fjordlund C");
+
+        var unknown = new QueryBuilder().origin("7190").build();
+        assertThat(search.search(unknown).originNotFound()).isTrue();
+        jdbc.sql("INSERT INTO postcode (code, name, latitude, longitude) VALUES ('7190', 'Nyby', 55.70, 9.50)")
+                .update();
+        assertThat(search.search(unknown).originNotFound()).isFalse();
+    }
+
+    @Test
+    void hitsCarryWhatTheResultListShows() {
+        var hit = search.search(OfferQuery.text("besøgsven")).hits().getFirst();
+        assertThat(hit.name()).isEqualTo("Besøgsven hos Røde Kors");
+        assertThat(hit.organizationName()).isEqualTo("Røde Kors Fjordlund");
+        assertThat(hit.address()).isEqualTo("Havnegade 3");
+        assertThat(hit.postalCode()).isEqualTo("7130");
+        assertThat(hit.district()).isEqualTo("ØST");
+        assertThat(hit.supportLevel()).isEqualTo(SupportLevel.ACCOMPANIED);
+        assertThat(hit.status()).isEqualTo(OfferStatus.ACTIVE);
+        assertThat(hit.accompaniment()).isTrue();
+        assertThat(hit.transportOffered()).isTrue();
+        assertThat(hit.wheelchairAccess()).isFalse();
+        assertThat(hit.summary()).isEqualTo("En frivillig besøgsven kommer hjem til dig.");
+        assertThat(hit.schedules()).singleElement().satisfies(s -> {
+            assertThat(s.weekday()).isEqualTo(DayOfWeek.THURSDAY);
+            assertThat(s.opensAt()).isEqualTo(java.time.LocalTime.of(18, 0));
+            assertThat(s.closesAt()).isEqualTo(java.time.LocalTime.of(20, 0));
+        });
+        assertThat(hit.distanceKm()).isNull();
     }
 
     @Test

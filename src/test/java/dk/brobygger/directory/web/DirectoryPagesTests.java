@@ -90,6 +90,36 @@ class DirectoryPagesTests {
     }
 
     @Test
+    void theFiltersFollowAChangeToAnOfferAtOnce() throws Exception {
+        var kreativ = "(?s).*value=\"kreativ\">\\s*<label[^>]*><span>Kreativt</span>\\s*"
+                + "<span class=\"facet-count\">\\(%d\\)</span>.*";
+        mvc.perform(get("/tilbud").param("bydel", "VEST"))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(kreativ.formatted(1))));
+        mvc.perform(get("/tilbud").param("bydel", "VEST")) // the same panel again, as rendered before
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(kreativ.formatted(1))));
+
+        var club = directory.organization("Fjordlund Syklub");
+        var room = directory.location(club, "Vestergade 12", "7100", "VEST", 55.7091, 9.5361, false);
+        directory.offer(room, "Syaften").category("kreativ").save();
+
+        mvc.perform(get("/tilbud").param("bydel", "VEST"))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(kreativ.formatted(2))));
+    }
+
+    @Test
+    void theFiltersSpeakTheLanguageOfThePageAndShowWhatWasChosen() throws Exception {
+        mvc.perform(get("/tilbud").param("gratis", "true"))
+                .andExpect(content().string(containsString(">Kategori</legend>")))
+                .andExpect(content().string(containsString("value=\"true\" checked=\"checked\">")));
+        mvc.perform(get("/tilbud").param("gratis", "true").param("lang", "en"))
+                .andExpect(content().string(containsString(">Category</legend>")))
+                .andExpect(content().string(containsString("Free of charge")))
+                .andExpect(content().string(not(containsString(">Kategori</legend>"))));
+        mvc.perform(get("/tilbud"))
+                .andExpect(content().string(not(containsString("checked=\"checked\""))));
+    }
+
+    @Test
     void anOfferPageShowsWhatACitizenNeedsToKnow() throws Exception {
         mvc.perform(get("/tilbud/{id}", knitting.id()))
                 .andExpect(status().isOk())
