@@ -311,7 +311,7 @@ class UserPagesTests {
         mvc.perform(get("/admin/teams/forebyggende-hjemmebesoeg").with(ADMIN))
                 .andExpect(content().string(containsString("href=\"/admin/brugere/hjemmebesog\"")));
         mvc.perform(get("/admin/teams").with(ADMIN))
-                .andExpect(content().string(containsString("href=\"/admin/brugere\"")));
+                .andExpect(content().string(containsString("href=\"/admin\"")));
     }
 
     private MockHttpServletRequestBuilder create(String username, String displayName, List<String> roles,
