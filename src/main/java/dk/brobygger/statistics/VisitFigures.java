@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,9 +49,96 @@ public class VisitFigures {
     static final String NO_DISTRICT = "Uden distrikt";
 
     private final JdbcClient jdbc;
+    private final MessageSource messages;
 
-    VisitFigures(JdbcClient jdbc) {
+    VisitFigures(JdbcClient jdbc, MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    /**
+     * §79a offers made for the year by the rule they were made under: offered, accepted, declined
+     * and held (DOMAIN.md §1).
+     */
+    @Transactional(readOnly = true)
+    public Table offers(int year) {
+        Map<String, long[]> byRule = new TreeMap<>();
+        long[] total = new long[4];
+        jdbc.sql("SELECT rule, answer, held_on FROM homevisit_offer WHERE visit_year = :year")
+                .param("year", year).query((rs, row) -> {
+                    long[] counts = byRule.computeIfAbsent(rs.getString("rule"), rule -> new long[4]);
+                    String answer = rs.getString("answer");
+                    int[] hits = {0, "ACCEPTED".equals(answer) ? 1 : -1, "DECLINED".equals(answer) ? 2 : -1,
+                            rs.getDate("held_on") != null ? 3 : -1};
+                    for (int hit : hits) {
+                        if (hit >= 0) {
+                            counts[hit]++;
+                            total[hit]++;
+                        }
+                    }
+                    return null;
+                }).list();
+        List<List<String>> rows = new ArrayList<>();
+        byRule.forEach((rule, counts) -> rows.add(row(ruleLabel(rule), counts)));
+        rows.add(row("I alt", total));
+        return new Table("Tilbud om forebyggende hjemmebesøg " + year + " pr. regel",
+                List.of("Regel", "Tilbudt", "Takket ja", "Takket nej", "Afholdt"), rows);
+    }
+
+    /** Outreach items whose reason falls in the year, by reason and how they ended (DOMAIN.md §2). */
+    @Transactional(readOnly = true)
+    public Table outreach(int year) {
+        List<String> outcomes = List.of("VISIT_OFFERED", "ACCEPTED", "DECLINED", "NOT_REACHED", "NOT_RELEVANT");
+        Map<String, long[]> byReason = new TreeMap<>();
+        jdbc.sql("""
+                SELECT reason, status, outcome FROM outreach_item WHERE reason_date >= :from AND reason_date < :until
+                """).param("from", LocalDate.of(year, 1, 1)).param("until", LocalDate.of(year + 1, 1, 1))
+                .query((rs, row) -> {
+                    long[] counts = byReason.computeIfAbsent(rs.getString("reason"), r -> new long[8]);
+                    counts[0]++;
+                    String status = rs.getString("status");
+                    if ("OPEN".equals(status)) {
+                        counts[1]++;
+                    } else if ("WITHDRAWN".equals(status)) {
+                        counts[7]++;
+                    } else {
+                        int outcome = outcomes.indexOf(rs.getString("outcome"));
+                        if (outcome >= 0) {
+                            counts[2 + outcome]++;
+                        }
+                    }
+                    return null;
+                }).list();
+        List<List<String>> rows = new ArrayList<>();
+        byReason.forEach((reason, counts) -> rows.add(row(messages.getMessage("outreach.reason." + reason, null,
+                reason, java.util.Locale.of("da")), counts)));
+        return new Table("Opsporing " + year + " pr. årsag og udfald",
+                List.of("Årsag", "I alt", "Åbne", "Besøg tilbudt", "Takket ja", "Takket nej", "Ikke truffet",
+                        "Ikke relevant", "Trukket tilbage"), rows);
+    }
+
+    private static List<String> row(String label, long[] counts) {
+        List<String> row = new ArrayList<>();
+        row.add(label);
+        for (long count : counts) {
+            row.add(new Count(count).shown());
+        }
+        return row;
+    }
+
+    /** "TURNS_75" reads "Fylder 75 i året", and so on for the §79a rule codes. */
+    static String ruleLabel(String code) {
+        var matcher = java.util.regex.Pattern.compile("([A-Z]+)_(\\d+)(?:_(\\d+))?").matcher(code);
+        if (!matcher.matches()) {
+            return code;
+        }
+        return switch (matcher.group(1)) {
+            case "ALONE" -> "Fylder " + matcher.group(2) + " i året og bor alene";
+            case "TURNS" -> "Fylder " + matcher.group(2) + " i året";
+            case "FROM" -> matcher.group(2) + " år eller ældre";
+            case "RISK" -> matcher.group(2) + "–" + matcher.group(3) + " år i særlig risiko";
+            default -> code;
+        };
     }
 
     @Transactional(readOnly = true)
@@ -131,7 +219,7 @@ public class VisitFigures {
                 List.of("Område", "Besøgstype", "Alder", "Køn", "År", "Modtagere"), rows);
     }
 
-    /** The year's figures as report tables: by month, by district and by age band. */
+    /** The year's figures as report tables: by month, by district, by age band, offers and outreach. */
     public List<Table> tables(Year figures) {
         List<List<String>> months = new ArrayList<>();
         for (MonthRow row : figures.months()) {
@@ -146,7 +234,8 @@ public class VisitFigures {
                 new Table("Afholdte besøg og Fællesskab-mærker pr. måned " + figures.year(),
                         List.of("Måned", "Afholdte besøg", "Fællesskab", "Samtale om ensomhed"), months),
                 new Table("Fællesskab-mærker pr. distrikt " + figures.year(), List.of("Distrikt", "Fællesskab"), districts),
-                new Table("Fællesskab-mærker pr. aldersgruppe " + figures.year(), List.of("Alder", "Fællesskab"), ages));
+                new Table("Fællesskab-mærker pr. aldersgruppe " + figures.year(), List.of("Alder", "Fællesskab"), ages),
+                offers(figures.year()), outreach(figures.year()));
     }
 
     static final String[] MONTHS = {"Januar", "Februar", "Marts", "April", "Maj", "Juni", "Juli", "August",

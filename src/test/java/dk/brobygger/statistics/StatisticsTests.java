@@ -135,12 +135,33 @@ class StatisticsTests {
         byte[] xlsx = mvc.perform(get("/leder/statistik/hjemmebesog.xlsx").param("aar", "2025").with(MANAGER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(5);
             var months = workbook.getSheetAt(0);
             assertThat(months.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Måned");
             assertThat(months.getRow(5).getCell(2).getNumericCellValue()).as("March tags").isEqualTo(6);
             assertThat(months.getRow(6).getCell(2).getStringCellValue()).as("April tags").isEqualTo("<5");
         }
+    }
+
+    @Test
+    void offersAreCountedByRuleAndOutreachByReasonAndOutcome() {
+        for (int i = 0; i < 6; i++) {
+            UUID citizen = citizen("VEST", LocalDate.of(1950, 3, 1), "FEMALE");
+            jdbc.sql("""
+                    INSERT INTO homevisit_offer (id, citizen_id, visit_year, rule, offered_on, channel, answer, answered_on,
+                                                 held_on, held_by, recorded_by, recorded_at, version)
+                    VALUES (:id, :citizen, 2025, 'TURNS_75', DATE '2025-02-01', 'LETTER', :answer, DATE '2025-02-10',
+                            :held, 'hjemmebesog', 'hjemmebesog', :now, 0)
+                    """).param("id", UUID.randomUUID()).param("citizen", citizen)
+                    .param("answer", i < 5 ? "ACCEPTED" : "DECLINED")
+                    .param("held", i < 5 ? LocalDate.of(2025, 3, 1) : null)
+                    .param("now", Timestamp.valueOf("2025-02-01 10:00:00")).update();
+        }
+        var offers = figures.offers(YEAR);
+        assertThat(offers.rows()).containsExactly(List.of("Fylder 75 i året", "6", "5", "<5", "5"),
+                List.of("I alt", "6", "5", "<5", "5"));
+        assertThat(VisitFigures.ruleLabel("RISK_65_81")).isEqualTo("65–81 år i særlig risiko");
+        assertThat(figures.outreach(YEAR).headers()).contains("Årsag", "Ikke truffet", "Trukket tilbage");
     }
 
     @Test
