@@ -29,6 +29,33 @@ public interface NeedToKnow {
     /** Ends the user's active relations to the citizen (the work is done). */
     void endRelation(UUID citizenId, String username, String by);
 
+    /** The citizen's relations, active ones first, then ended ones (the history), newest first. */
+    List<Relation> relationsOf(UUID citizenId);
+
+    /** Ends one relation of the citizen; false if there is no such active relation. */
+    boolean endRelation(UUID citizenId, long relationId, String by);
+
+    /**
+     * Opbevaring: citizens who have relations, none of them active, the last ended before
+     * {@code cutoff}; at most {@code limit} of them, the longest ended first.
+     */
+    List<UUID> citizensWhoseLastRelationEndedBefore(Instant cutoff, int limit);
+
+    /** Forgets the citizen's relations when the citizen is anonymised or deleted after the retention period. */
+    void forgetRelations(UUID citizenId);
+
+    /**
+     * One relation: a user or a whole team works with the citizen, from {@code createdAt} until it
+     * is ended. {@code endedBy} is null for relations ended before it was recorded who ended them.
+     */
+    record Relation(long id, UUID citizenId, @Nullable String username, @Nullable String team, String reason,
+            String createdBy, Instant createdAt, @Nullable Instant endedAt, @Nullable String endedBy) {
+
+        public boolean isActive() {
+            return endedAt == null;
+        }
+    }
+
     /** Breaks the glass: time-limited access with a written reason, flagged for review. */
     GlassBroken breakTheGlass(BrobyggerUser user, UUID citizenId, String reason);
 

@@ -102,7 +102,7 @@ class CitizenPages {
     }
 
     /** No relation to the citizen: say so, and offer to break the glass with a reason. */
-    private static String refused(UUID id, @Nullable String reason, @Nullable DomainException error, Model model,
+    static String refused(UUID id, @Nullable String reason, @Nullable DomainException error, Model model,
             HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         model.addAttribute("citizenId", id);
