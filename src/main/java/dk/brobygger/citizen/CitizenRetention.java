@@ -62,8 +62,8 @@ public class CitizenRetention {
     public record Settings(Period period, Mode mode, String cron) {
     }
 
-    /** What one run did. */
-    public record Outcome(int anonymised, int deleted, int failed) {
+    /** What one run did; serializable, as the administration page carries it across a redirect in the session. */
+    public record Outcome(int anonymised, int deleted, int failed) implements java.io.Serializable {
     }
 
     /** The name audit records carry when nobody pressed a button: the nightly job. */
