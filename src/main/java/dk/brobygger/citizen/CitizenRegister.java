@@ -102,7 +102,11 @@ public class CitizenRegister {
             audit.granted(null, AuditAction.SEARCH, "Søgte på et CPR-nummer uden resultat");
             return found;
         }
-        checkMaySee(found.get().id(), AuditAction.SEARCH, "Søgte borgeren frem på CPR-nummer");
+        try {
+            checkMaySee(found.get().id(), AuditAction.SEARCH, "Søgte borgeren frem på CPR-nummer");
+        } catch (AccessDeniedException e) {
+            throw new NotRelatedException(found.get().id());
+        }
         audit.granted(found.get().id().value(), AuditAction.SEARCH, "Søgte borgeren frem på CPR-nummer");
         return found;
     }
@@ -298,6 +302,23 @@ public class CitizenRegister {
     public static class CprAlreadyRegisteredException extends RuntimeException {
         CprAlreadyRegisteredException() {
             super("citizen.cpr.taken");
+        }
+    }
+
+    /**
+     * The CPR number belongs to a citizen the user does not work with. It names the citizen only so the
+     * user's own page can offer to break the glass; the API answers a plain refusal.
+     */
+    public static class NotRelatedException extends AccessDeniedException {
+        private final CitizenId citizen;
+
+        NotRelatedException(CitizenId citizen) {
+            super("No active relation to the citizen");
+            this.citizen = citizen;
+        }
+
+        public CitizenId citizen() {
+            return citizen;
         }
     }
 

@@ -61,7 +61,13 @@ class CitizenPages {
                 model.addAttribute("cprError", "cpr.date");
                 return "citizen/search";
             }
-            var found = register.findByCpr(CprNumber.of(text));
+            java.util.Optional<Citizen> found;
+            try {
+                found = register.findByCpr(CprNumber.of(text));
+            } catch (CitizenRegister.NotRelatedException e) {
+                // The user may break the glass from the citizen's page, as in an emergency they must.
+                return "redirect:/borgere/" + e.citizen().value();
+            }
             if (found.isPresent()) {
                 return "redirect:/borgere/" + found.get().id().value();
             }
