@@ -86,6 +86,7 @@ class BreakTheGlassJourneyTests {
         jdbc.sql("DELETE FROM break_the_glass").update();
         karen = citizens.registered(CPR, "Karen Jensen", "hjemmebesog");
         users.linkCitizen("borger", karen);
+        browser.manage().deleteAllCookies();
     }
 
     @Test
@@ -129,6 +130,47 @@ class BreakTheGlassJourneyTests {
         String report = browser.findElement(By.cssSelector(".access-report")).getText();
         assertThat(report).contains("Finn Fællesteam").contains("uden at have en sag med dig").contains(REASON);
         checkPage("glass-8-mine");
+    }
+
+    @Test
+    void aHomeVisitorRegistersACitizenCorrectsTheMistakesAndMeetsAColleaguesChange() throws Exception {
+        logIn("hjemmebesog");
+        browser.get(url("/borgere"));
+        browser.findElement(By.linkText("Registrér en ny borger")).click();
+        waitUntil(() -> heading().equals("Registrér en ny borger"));
+        browser.findElement(By.id("cpr")).sendKeys("310245-1236");
+        browser.findElement(By.id("name")).sendKeys("Ole <b>Hansen</b>");
+        browser.findElement(By.id("postcode")).sendKeys("71");
+        browser.findElement(By.cssSelector("form[novalidate] button[type=submit]")).click();
+        waitUntil(() -> browser.findElement(By.cssSelector(".error-summary")).getText()
+                .contains("CPR-nummeret indeholder en dato, der ikke findes."));
+        assertThat(browser.findElement(By.cssSelector(".error-summary")).getText())
+                .contains("Et postnummer har 4 cifre, fx 7100.");
+        checkPage("register-1-errors");
+
+        browser.findElement(By.id("cpr")).clear();
+        browser.findElement(By.id("cpr")).sendKeys("020346-1235");
+        browser.findElement(By.id("postcode")).clear();
+        browser.findElement(By.id("postcode")).sendKeys("7100");
+        browser.findElement(By.cssSelector("form[novalidate] button[type=submit]")).click();
+        waitUntil(() -> heading().equals("Ole <b>Hansen</b>"));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("Borgeren er registreret.");
+
+        browser.findElement(By.linkText("Ret oplysninger")).click();
+        waitUntil(() -> heading().equals("Ret borgerens oplysninger"));
+        // A colleague saves a new phone number while the form is open.
+        jdbc.sql("UPDATE citizen SET phone = '99 88 77 66', updated_by = 'akut', version = version + 1 WHERE cpr = '0203461235'")
+                .update();
+        browser.findElement(By.id("phone")).sendKeys("11 22 33 44");
+        browser.findElement(By.cssSelector("form[novalidate] button[type=submit]")).click();
+        waitUntil(() -> browser.findElement(By.id("konflikt")).getText().contains("Nogen har ændret borgeren, mens du skrev"));
+        assertThat(browser.findElement(By.cssSelector(".conflict-table")).getText()).contains("99 88 77 66")
+                .contains("11 22 33 44");
+        checkPage("register-2-conflict");
+
+        browser.findElement(By.cssSelector("form[novalidate] button[type=submit]")).click();
+        waitUntil(() -> heading().equals("Ole <b>Hansen</b>"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("11 22 33 44");
     }
 
     private void logIn(String username) {
