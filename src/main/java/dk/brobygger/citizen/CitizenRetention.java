@@ -171,40 +171,50 @@ public class CitizenRetention {
         }
         String period = settings.period().toString();
         if (settings.mode() == Mode.DELETE) {
-            delete(citizen);
+            if (!delete(citizen)) {
+                return false;
+            }
             audit(citizen, AuditAction.DELETE, "Opbevaringsperioden (" + period
                     + ") efter borgerens sidste tilknytning er udløbet: borgeren er slettet med netværk og samtykker");
         } else {
-            anonymise(citizen, now);
+            if (!anonymise(citizen, now)) {
+                return false;
+            }
             audit(citizen, AuditAction.ANONYMISE, "Opbevaringsperioden (" + period
                     + ") efter borgerens sidste tilknytning er udløbet: borgerens oplysninger er anonymiseret");
         }
         return true;
     }
 
-    private void delete(UUID citizen) {
+    /** False if another run got there first. */
+    private boolean delete(UUID citizen) {
         jdbc.sql("DELETE FROM consent WHERE citizen_id = :id").param("id", citizen).update();
         jdbc.sql("DELETE FROM network_member WHERE citizen_id = :id").param("id", citizen).update();
-        jdbc.sql("DELETE FROM citizen WHERE id = :id").param("id", citizen).update();
+        return jdbc.sql("DELETE FROM citizen WHERE id = :id").param("id", citizen).update() == 1;
     }
 
-    private void anonymise(UUID citizen, Instant now) {
+    /** False if another run got there first. */
+    private boolean anonymise(UUID citizen, Instant now) {
         LocalDate born = jdbc.sql("SELECT birth_date FROM citizen WHERE id = :id").param("id", citizen)
                 .query(LocalDate.class).single();
         Timestamp at = Timestamp.from(now);
-        jdbc.sql("""
+        boolean changed = jdbc.sql("""
                 UPDATE citizen
                    SET cpr = NULL, name = :name, birth_date = :born, address = NULL, postcode = NULL, phone = NULL,
                        email = NULL, language = NULL, needs_interpreter = FALSE, transport_notes = NULL,
                        anonymised_at = :at, updated_at = :at, updated_by = :by, version = version + 1
-                 WHERE id = :id
+                 WHERE id = :id AND anonymised_at IS NULL
                 """).param("name", ANONYMISED_NAME).param("born", LocalDate.of(born.getYear(), 1, 1))
-                .param("at", at).param("by", SYSTEM).param("id", citizen).update();
+                .param("at", at).param("by", SYSTEM).param("id", citizen).update() == 1;
+        if (!changed) {
+            return false;
+        }
         jdbc.sql("""
                 UPDATE network_member SET name = :text, role = :text, phone = NULL, email = NULL WHERE citizen_id = :id
                 """).param("text", ANONYMISED_TEXT).param("id", citizen).update();
         jdbc.sql("UPDATE consent SET party_name = NULL, scope = :text WHERE citizen_id = :id")
                 .param("text", ANONYMISED_TEXT).param("id", citizen).update();
+        return true;
     }
 
     /** The administrator who asked for the run, or the nightly job. */
