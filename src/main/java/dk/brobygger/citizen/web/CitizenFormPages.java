@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -116,8 +117,13 @@ class CitizenFormPages {
     }
 
     @GetMapping("/borgere/{id}/ret")
-    String edit(@PathVariable UUID id, Model model) {
-        var citizen = register.get(new CitizenId(id));
+    String edit(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        Citizen citizen;
+        try {
+            citizen = register.get(new CitizenId(id));
+        } catch (AccessDeniedException e) {
+            return CitizenPages.refused(id, null, null, model, response);
+        }
         refuseAnonymised(citizen);
         return form(model, CitizenForm.of(citizen), citizen, null, null);
     }
