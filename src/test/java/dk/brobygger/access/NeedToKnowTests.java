@@ -247,9 +247,12 @@ class NeedToKnowTests {
         List<String> checked = new ArrayList<>();
         for (var entry : mappings.getHandlerMethods().entrySet()) {
             var method = entry.getValue();
-            boolean takesCitizen = method.getBeanType().getPackageName().startsWith("dk.brobygger.citizen")
-                    && java.util.Arrays.stream(method.getMethodParameters())
-                            .anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class));
+            boolean hasPathVariable = java.util.Arrays.stream(method.getMethodParameters())
+                    .anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class));
+            boolean citizenPath = entry.getKey().getPatternValues().stream()
+                    .anyMatch(pattern -> pattern.matches("/(api/citizens|borgere)/\\{[^}]+}.*"));
+            boolean takesCitizen = hasPathVariable
+                    && (citizenPath || method.getBeanType().getPackageName().startsWith("dk.brobygger.citizen"));
             if (!takesCitizen) {
                 continue;
             }
@@ -269,6 +272,6 @@ class NeedToKnowTests {
             }
         }
         assertThat(checked).as("endpoints checked").contains("GET /api/citizens/{id}", "PUT /api/citizens/{id}",
-                "GET /borgere/{id}");
+                "GET /borgere/{id}", "POST /api/citizens/{id}/scores", "GET /borgere/{id}/maalinger");
     }
 }

@@ -1,0 +1,10 @@
+package dk.brobygger.homevisit;
+
+/** Where the visit takes place. */
+public enum VisitPlace {
+    HOME, PHONE, VIDEO, OTHER;
+
+    public String messageKey() {
+        return "visit.place." + name();
+    }
+}

@@ -1,0 +1,10 @@
+package dk.brobygger.homevisit;
+
+/** What was talked about at the visit. */
+public enum VisitTheme {
+    PHYSICAL, MENTAL, SOCIAL, COMMUNITY;
+
+    public String messageKey() {
+        return "visit.theme." + name();
+    }
+}

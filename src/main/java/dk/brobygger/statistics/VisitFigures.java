@@ -1,0 +1,198 @@
+package dk.brobygger.statistics;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counting the preventive home visits for a year (DOMAIN.md §1, §11): "Fællesskab" tags by month,
+ * district and age band; visits planned, held and cancelled; the share with a conversation about
+ * loneliness; follow-up calls made on time; and recipients shaped like Danmarks Statistik's AED10.
+ * Reads the visit and follow-up tables as a read model; one pass over the year's held visits.
+ */
+@Service
+public class VisitFigures {
+
+    /** One month of the year. */
+    public record MonthRow(Month month, Count held, Count tagged, Count withConversation) {
+    }
+
+    /** How the agreed follow-up calls due in the year went. */
+    public record FollowUps(Count due, Count doneOnTime, Count doneLate, Count openOverdue, Count open,
+            Count joinedCommunity, String shareOnTime) {
+    }
+
+    /** The whole year's figures. */
+    public record Year(int year, Count planned, Count held, Count cancelled, Count tagged, Count withConversation,
+            String shareWithConversation, String shareTagged, List<MonthRow> months, Map<String, Count> taggedByDistrict,
+            Map<AgeBand, Count> taggedByAgeBand, FollowUps followUps) {
+    }
+
+    private record HeldVisit(UUID citizen, LocalDate heldOn, boolean tagged, boolean conversation, String place,
+            String district, LocalDate birthDate, String sex) {
+    }
+
+    static final String NO_DISTRICT = "Uden distrikt";
+
+    private final JdbcClient jdbc;
+
+    VisitFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Year year(int year, LocalDate today) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate until = from.plusYears(1);
+        var held = held(from, until);
+
+        Map<Month, long[]> months = new EnumMap<>(Month.class);
+        for (Month month : Month.values()) {
+            months.put(month, new long[3]);
+        }
+        Map<String, Long> byDistrict = new TreeMap<>();
+        Map<AgeBand, Long> byAge = new EnumMap<>(AgeBand.class);
+        long tagged = 0;
+        long conversation = 0;
+        for (HeldVisit visit : held) {
+            long[] month = months.get(visit.heldOn().getMonth());
+            month[0]++;
+            if (visit.tagged()) {
+                month[1]++;
+                tagged++;
+                byDistrict.merge(visit.district(), 1L, Long::sum);
+                byAge.merge(AgeBand.of(visit.birthDate(), visit.heldOn()), 1L, Long::sum);
+            }
+            if (visit.conversation()) {
+                month[2]++;
+                conversation++;
+            }
+        }
+        List<MonthRow> monthRows = new ArrayList<>();
+        months.forEach((month, counts) -> monthRows.add(new MonthRow(month, new Count(counts[0]),
+                new Count(counts[1]), new Count(counts[2]))));
+        Map<String, Count> districts = new TreeMap<>();
+        byDistrict.forEach((district, count) -> districts.put(district, new Count(count)));
+        Map<AgeBand, Count> ages = new EnumMap<>(AgeBand.class);
+        for (AgeBand band : AgeBand.values()) {
+            ages.put(band, new Count(byAge.getOrDefault(band, 0L)));
+        }
+
+        Map<String, Long> statuses = new HashMap<>();
+        jdbc.sql("""
+                SELECT status, COUNT(*) AS n FROM visit WHERE planned_start >= :from AND planned_start < :until
+                 GROUP BY status
+                """).param("from", from.atStartOfDay()).param("until", until.atStartOfDay())
+                .query((rs, row) -> statuses.put(rs.getString("status"), rs.getLong("n"))).list();
+
+        return new Year(year, new Count(statuses.getOrDefault("PLANNED", 0L)), new Count(held.size()),
+                new Count(statuses.getOrDefault("CANCELLED", 0L)), new Count(tagged), new Count(conversation),
+                Count.share(conversation, held.size()), Count.share(tagged, held.size()), monthRows, districts, ages,
+                followUps(from, until, today));
+    }
+
+    /**
+     * Recipients of preventive home visits in the year, shaped like Danmarks Statistik's AED10
+     * (område, besøgstype, alder, køn): each citizen counted once per visit type.
+     */
+    @Transactional(readOnly = true)
+    public Table aed10(int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        var held = held(from, from.plusYears(1));
+        Map<List<String>, Set<UUID>> recipients = new TreeMap<>((a, b) -> String.join("\u0000", a)
+                .compareTo(String.join("\u0000", b)));
+        for (HeldVisit visit : held) {
+            String type = "HOME".equals(visit.place()) ? "Besøg i hjemmet" : "Besøg på telefon, video eller andet sted";
+            var key = List.of(visit.district(), type, AgeBand.of(visit.birthDate(), visit.heldOn()).label(),
+                    "MALE".equals(visit.sex()) ? "Mænd" : "Kvinder");
+            recipients.computeIfAbsent(key, k -> new HashSet<>()).add(visit.citizen());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        recipients.forEach((key, citizens) -> {
+            var row = new ArrayList<>(key);
+            row.add(String.valueOf(year));
+            row.add(new Count(citizens.size()).shown());
+            rows.add(row);
+        });
+        return new Table("Modtagere af forebyggende hjemmebesøg " + year + " (som AED10)",
+                List.of("Område", "Besøgstype", "Alder", "Køn", "År", "Modtagere"), rows);
+    }
+
+    /** The year's figures as report tables: by month, by district and by age band. */
+    public List<Table> tables(Year figures) {
+        List<List<String>> months = new ArrayList<>();
+        for (MonthRow row : figures.months()) {
+            months.add(List.of(MONTHS[row.month().ordinal()], row.held().shown(), row.tagged().shown(),
+                    row.withConversation().shown()));
+        }
+        List<List<String>> districts = new ArrayList<>();
+        figures.taggedByDistrict().forEach((district, count) -> districts.add(List.of(district, count.shown())));
+        List<List<String>> ages = new ArrayList<>();
+        figures.taggedByAgeBand().forEach((band, count) -> ages.add(List.of(band.label(), count.shown())));
+        return List.of(
+                new Table("Afholdte besøg og Fællesskab-mærker pr. måned " + figures.year(),
+                        List.of("Måned", "Afholdte besøg", "Fællesskab", "Samtale om ensomhed"), months),
+                new Table("Fællesskab-mærker pr. distrikt " + figures.year(), List.of("Distrikt", "Fællesskab"), districts),
+                new Table("Fællesskab-mærker pr. aldersgruppe " + figures.year(), List.of("Alder", "Fællesskab"), ages));
+    }
+
+    static final String[] MONTHS = {"Januar", "Februar", "Marts", "April", "Maj", "Juni", "Juli", "August",
+            "September", "Oktober", "November", "December"};
+
+    private List<HeldVisit> held(LocalDate from, LocalDate until) {
+        return jdbc.sql("""
+                SELECT v.citizen_id, v.held_on, v.community_tag, v.conversation, v.place, c.district, c.birth_date, c.sex
+                  FROM visit v JOIN citizen c ON c.id = v.citizen_id
+                 WHERE v.status = 'HELD' AND v.held_on >= :from AND v.held_on < :until
+                """).param("from", from).param("until", until)
+                .query((rs, row) -> new HeldVisit(rs.getObject("citizen_id", UUID.class),
+                        rs.getDate("held_on").toLocalDate(), rs.getBoolean("community_tag"),
+                        !rs.getString("conversation").isEmpty(), rs.getString("place"),
+                        rs.getString("district") == null ? NO_DISTRICT : rs.getString("district"),
+                        rs.getDate("birth_date").toLocalDate(), rs.getString("sex")))
+                .list();
+    }
+
+    private FollowUps followUps(LocalDate from, LocalDate until, LocalDate today) {
+        long[] counts = new long[6];
+        jdbc.sql("""
+                SELECT status, due_on, done_on, joined_community FROM followup_task
+                 WHERE kind = 'FOLLOW_UP_CALL' AND due_on >= :from AND due_on < :until
+                """).param("from", from).param("until", until).query((rs, row) -> {
+                    counts[0]++;
+                    LocalDate due = rs.getDate("due_on").toLocalDate();
+                    if ("DONE".equals(rs.getString("status"))) {
+                        LocalDate done = rs.getDate("done_on").toLocalDate();
+                        counts[done.isAfter(due) ? 2 : 1]++;
+                        if (Boolean.TRUE.equals(rs.getObject("joined_community"))) {
+                            counts[5]++;
+                        }
+                    } else if (due.isBefore(today)) {
+                        counts[3]++;
+                    } else {
+                        counts[4]++;
+                    }
+                    return null;
+                }).list();
+        return new FollowUps(new Count(counts[0]), new Count(counts[1]), new Count(counts[2]), new Count(counts[3]),
+                new Count(counts[4]), new Count(counts[5]), Count.share(counts[1], counts[0]));
+    }
+
+    /** Districts in the year's figures, sorted; for choosing in the page. */
+    public static Set<String> districts(Year figures) {
+        return new TreeSet<>(figures.taggedByDistrict().keySet());
+    }
+}

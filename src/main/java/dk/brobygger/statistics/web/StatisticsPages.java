@@ -1,0 +1,104 @@
+package dk.brobygger.statistics.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import dk.brobygger.statistics.Exports;
+import dk.brobygger.statistics.Table;
+import dk.brobygger.statistics.VisitFigures;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Ledelsesinformation for preventive home visits: charts first, tables beside them, and the same
+ * figures as CSV and XLSX. Managers and administrators only; no figure names a person.
+ */
+@Controller
+class StatisticsPages {
+
+    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final VisitFigures figures;
+    private final Exports exports;
+    private final Clock clock;
+
+    StatisticsPages(VisitFigures figures, Exports exports, Clock clock) {
+        this.figures = figures;
+        this.exports = exports;
+        this.clock = clock;
+    }
+
+    @GetMapping("/leder/statistik")
+    String homeVisits(@RequestParam(name = "aar", required = false) Integer year, Model model) {
+        LocalDate today = today();
+        int chosen = year(year, today);
+        var figures = this.figures.year(chosen, today);
+        model.addAttribute("figures", figures);
+        model.addAttribute("tables", this.figures.tables(figures));
+        model.addAttribute("monthChart", BarChart.of(figures.months().stream()
+                .map(row -> new BarChart.Point(row.month().getDisplayName(java.time.format.TextStyle.SHORT,
+                        java.util.Locale.of("da")), row.tagged())).toList()));
+        model.addAttribute("ageChart", BarChart.of(figures.taggedByAgeBand().entrySet().stream()
+                .map(entry -> new BarChart.Point(entry.getKey().label(), entry.getValue())).toList()));
+        model.addAttribute("years", List.of(today.getYear() - 2, today.getYear() - 1, today.getYear()));
+        return "statistics/home-visits";
+    }
+
+    @GetMapping("/leder/statistik/hjemmebesog.csv")
+    ResponseEntity<byte[]> csv(@RequestParam(name = "aar", required = false) Integer year,
+            @RequestParam(name = "tabel", defaultValue = "0") int table) {
+        int chosen = year(year, today());
+        var tables = figures.tables(figures.year(chosen, today()));
+        var wanted = tables.get(Math.max(0, Math.min(table, tables.size() - 1)));
+        return download(exports.csv(wanted), CSV, "hjemmebesog-" + chosen + "-" + (table + 1) + ".csv");
+    }
+
+    @GetMapping("/leder/statistik/hjemmebesog.xlsx")
+    ResponseEntity<byte[]> xlsx(@RequestParam(name = "aar", required = false) Integer year) {
+        int chosen = year(year, today());
+        var tables = figures.tables(figures.year(chosen, today()));
+        return download(exports.xlsx(tables.toArray(Table[]::new)), XLSX, "hjemmebesog-" + chosen + ".xlsx");
+    }
+
+    @GetMapping("/leder/statistik/aed10.csv")
+    ResponseEntity<byte[]> aed10Csv(@RequestParam(name = "aar", required = false) Integer year) {
+        int chosen = year(year, today());
+        return download(exports.csv(figures.aed10(chosen)), CSV, "aed10-" + chosen + ".csv");
+    }
+
+    @GetMapping("/leder/statistik/aed10.xlsx")
+    ResponseEntity<byte[]> aed10Xlsx(@RequestParam(name = "aar", required = false) Integer year) {
+        int chosen = year(year, today());
+        return download(exports.xlsx(figures.aed10(chosen)), XLSX, "aed10-" + chosen + ".xlsx");
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .body(body);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(DANISH_TIME));
+    }
+
+    /** A year from the request, kept within what the system can have data for. */
+    private static int year(Integer requested, LocalDate today) {
+        if (requested == null || requested < 2000 || requested > today.getYear() + 1) {
+            return today.getYear();
+        }
+        return requested;
+    }
+}

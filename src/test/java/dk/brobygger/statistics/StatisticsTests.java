@@ -1,0 +1,158 @@
+package dk.brobygger.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dk.brobygger.BrobyggerTest;
+import dk.brobygger.citizen.TestCitizens;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Counting it: Fællesskab tags by month, district and age band, the share with a loneliness
+ * conversation, follow-up calls on time, AED10-shaped recipients — and never a count from 1 to 4.
+ */
+@BrobyggerTest
+class StatisticsTests {
+
+    static final RequestPostProcessor MANAGER = httpBasic("leder", "demo");
+    static final int YEAR = 2025;
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestCitizens citizens;
+    @Autowired VisitFigures figures;
+    @Autowired Exports exports;
+
+    int cpr = 1000;
+
+    @BeforeEach
+    void aYearOfVisits() {
+        citizens.reset();
+        // VEST: 6 women aged 70-74 with a tagged visit in March, one of them also in April.
+        for (int i = 0; i < 6; i++) {
+            UUID woman = citizen("VEST", LocalDate.of(1953, 6, 1), "FEMALE");
+            visit(woman, LocalDate.of(YEAR, 3, 10), true, "ROOM_TO_TALK", "HOME");
+            if (i == 0) {
+                visit(woman, LocalDate.of(YEAR, 4, 2), true, "", "PHONE");
+            }
+        }
+        // ØST: 2 men aged 80-84, held visits without the tag.
+        for (int i = 0; i < 2; i++) {
+            visit(citizen("ØST", LocalDate.of(1943, 1, 1), "MALE"), LocalDate.of(YEAR, 3, 20), false, "", "HOME");
+        }
+    }
+
+    UUID citizen(String district, LocalDate born, String sex) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO citizen (id, cpr, birth_date, sex, name, district, needs_interpreter, version, created_at,
+                                     created_by, updated_at, updated_by)
+                VALUES (:id, :cpr, :born, :sex, 'Test', :district, FALSE, 0, :now, 'test', :now, 'test')
+                """).param("id", id).param("cpr", "010101" + (cpr++)).param("born", born).param("sex", sex)
+                .param("district", district).param("now", Timestamp.valueOf("2025-01-01 00:00:00")).update();
+        return id;
+    }
+
+    void visit(UUID citizen, LocalDate heldOn, boolean tag, String conversation, String place) {
+        jdbc.sql("""
+                INSERT INTO visit (id, citizen_id, visitor, planned_start, duration_minutes, place, status, held_on,
+                                   themes, conversation, card_handed_out, community_tag, version, created_by,
+                                   created_at, updated_by, updated_at)
+                VALUES (:id, :citizen, 'hjemmebesog', :start, 60, :place, 'HELD', :heldOn, '', :conversation, FALSE,
+                        :tag, 1, 'hjemmebesog', :start, 'hjemmebesog', :start)
+                """).param("id", UUID.randomUUID()).param("citizen", citizen)
+                .param("start", Timestamp.valueOf(heldOn.atTime(10, 0))).param("place", place).param("heldOn", heldOn)
+                .param("conversation", conversation).param("tag", tag).update();
+    }
+
+    @Test
+    void tagsAreCountedByMonthDistrictAndAgeBandAndSmallCountsAreShownAsUnderFive() {
+        var year = figures.year(YEAR, LocalDate.of(2026, 1, 15));
+        assertThat(year.held().shown()).isEqualTo("9");
+        assertThat(year.tagged().shown()).isEqualTo("7");
+        assertThat(year.months().get(2).tagged().shown()).isEqualTo("6");
+        assertThat(year.months().get(3).tagged().shown()).as("one visit in April").isEqualTo("<5");
+        assertThat(year.months().get(3).tagged().drawable()).isZero();
+        assertThat(year.months().get(0).tagged().shown()).isEqualTo("0");
+        assertThat(year.taggedByDistrict()).containsOnlyKeys("VEST");
+        assertThat(year.taggedByDistrict().get("VEST").shown()).isEqualTo("7");
+        assertThat(year.taggedByAgeBand().get(AgeBand.FROM_70).shown()).isEqualTo("7");
+        assertThat(year.withConversation().shown()).isEqualTo("6");
+        assertThat(year.shareWithConversation()).isEqualTo("67 %");
+    }
+
+    @Test
+    void sharesResting_onFewerThanFiveAreNotShown() {
+        assertThat(Count.share(3, 9)).isEqualTo("–");
+        assertThat(Count.share(5, 4)).isEqualTo("–");
+        assertThat(Count.share(0, 9)).isEqualTo("0 %");
+        assertThat(Count.share(5, 10)).isEqualTo("50 %");
+    }
+
+    @Test
+    void aed10CountsEachRecipientOnceByAreaVisitTypeAgeAndSex() {
+        var table = figures.aed10(YEAR);
+        assertThat(table.headers()).containsExactly("Område", "Besøgstype", "Alder", "Køn", "År", "Modtagere");
+        assertThat(table.rows()).contains(
+                List.of("VEST", "Besøg i hjemmet", "70-74", "Kvinder", "2025", "6"),
+                List.of("VEST", "Besøg på telefon, video eller andet sted", "70-74", "Kvinder", "2025", "<5"),
+                List.of("ØST", "Besøg i hjemmet", "80-84", "Mænd", "2025", "<5"));
+    }
+
+    @Test
+    void managersSeeChartsAndTablesAndDownloadCsvAndXlsxWithTheSameSuppression() throws Exception {
+        mvc.perform(get("/leder/statistik").param("aar", "2025").with(MANAGER)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<svg")))
+                .andExpect(content().string(containsString("Fællesskab-mærker pr. distrikt 2025")))
+                .andExpect(content().string(containsString("&lt;5")));
+        byte[] csv = mvc.perform(get("/leder/statistik/aed10.csv").param("aar", "2025").with(MANAGER))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("aed10-2025.csv")))
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFOmråde;Besøgstype;Alder;Køn;År;Modtagere");
+        assertThat(text).contains("VEST;Besøg i hjemmet;70-74;Kvinder;2025;6", "ØST;Besøg i hjemmet;80-84;Mænd;2025;<5");
+
+        byte[] xlsx = mvc.perform(get("/leder/statistik/hjemmebesog.xlsx").param("aar", "2025").with(MANAGER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+            var months = workbook.getSheetAt(0);
+            assertThat(months.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Måned");
+            assertThat(months.getRow(5).getCell(2).getNumericCellValue()).as("March tags").isEqualTo(6);
+            assertThat(months.getRow(6).getCell(2).getStringCellValue()).as("April tags").isEqualTo("<5");
+        }
+    }
+
+    @Test
+    void staffAndCitizensCannotSeeTheStatistics() throws Exception {
+        mvc.perform(get("/leder/statistik").with(httpBasic("hjemmebesog", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/leder/statistik/aed10.csv").with(httpBasic("borger", "demo"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void exportedTextThatASpreadsheetWouldRunAsAFormulaIsDefused() {
+        var csv = new String(exports.csv(new Table("t", List.of("a"), List.of(List.of("=HYPERLINK(\"x\")"),
+                List.of("-5"), List.of("@SUM(A1)")))), StandardCharsets.UTF_8);
+        assertThat(csv).contains("'=HYPERLINK", "'@SUM").contains("\r\n-5\r\n");
+    }
+}
