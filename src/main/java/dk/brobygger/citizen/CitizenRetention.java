@@ -20,6 +20,7 @@ import dk.brobygger.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * people were in the network and which consents existed) and removes the rest: CPR number, name,
  * address, contact, language and transport notes, the network's names, roles and contact, and the
  * free text of consents. Deleting removes the citizen with their network and consents. Either way
- * the citizen's relations are forgotten; the audit log keeps who worked with them.
+ * the citizen's relations are forgotten (the audit log keeps who worked with them) and
+ * {@link CitizenExpired} tells the other modules.
  */
 @Service
 public class CitizenRetention {
@@ -80,13 +82,15 @@ public class CitizenRetention {
     private final Clock clock;
     private final TransactionTemplate eachCitizen;
     private final Settings settings;
+    private final ApplicationEventPublisher events;
 
     CitizenRetention(JdbcClient jdbc, NeedToKnow needToKnow, AuditLog auditLog, Users users, Clock clock,
-            PlatformTransactionManager transactions,
+            PlatformTransactionManager transactions, ApplicationEventPublisher events,
             @Value("${brobygger.citizen.retention:P5Y}") Period period,
             @Value("${brobygger.citizen.retention-mode:anonymise}") String mode,
             @Value("${brobygger.citizen.retention-cron:0 30 2 * * *}") String cron) {
         this.jdbc = jdbc;
+        this.events = events;
         this.needToKnow = needToKnow;
         this.auditLog = auditLog;
         this.users = users;
@@ -183,6 +187,7 @@ public class CitizenRetention {
             audit(citizen, AuditAction.ANONYMISE, "Opbevaringsperioden (" + period
                     + ") efter borgerens sidste tilknytning er udløbet: borgerens oplysninger er anonymiseret");
         }
+        events.publishEvent(new CitizenExpired(new CitizenId(citizen), settings.mode()));
         return true;
     }
 

@@ -34,7 +34,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -44,6 +47,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the application's clock.
  */
 @BrobyggerTest
+@RecordApplicationEvents
 class CitizenRetentionTests {
 
     @Autowired CitizenRetention retention;
@@ -56,6 +60,8 @@ class CitizenRetentionTests {
     @Autowired Users users;
     @Autowired PlatformTransactionManager transactions;
     @Autowired MockMvc mvc;
+    @Autowired ApplicationEventPublisher publisher;
+    @Autowired ApplicationEvents events;
 
     Instant fiveYearsAgo;
 
@@ -105,6 +111,8 @@ class CitizenRetentionTests {
         assertThat(jdbc.sql("SELECT purpose FROM audit_record WHERE citizen_id = :id AND action = 'ANONYMISE'")
                 .param("id", karen).query(String.class).single()).contains("P5Y").contains("anonymiseret");
         assertThat(auditLog.verify().valid()).isTrue();
+        assertThat(events.stream(CitizenExpired.class))
+                .containsExactly(new CitizenExpired(new CitizenId(karen), CitizenRetention.Mode.ANONYMISE));
 
         assertThat(retention.apply()).as("a second run finds nothing more").isEqualTo(new CitizenRetention.Outcome(0, 0, 0));
     }
@@ -162,6 +170,8 @@ class CitizenRetentionTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM consent").query(Long.class).single()).isZero();
         assertThat(nameOf(ole)).isEqualTo("Ole Hansen");
         assertThat(auditOf(karen)).containsExactly("system DELETE GRANTED");
+        assertThat(events.stream(CitizenExpired.class))
+                .containsExactly(new CitizenExpired(new CitizenId(karen), CitizenRetention.Mode.DELETE));
         assertThat(auditLog.verify().valid()).isTrue();
     }
 
@@ -169,7 +179,7 @@ class CitizenRetentionTests {
     void theModeMustBeAnonymiseOrDeleteAndThePeriodPositive() {
         assertThatThrownBy(() -> retention(clock, "glem")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("anonymise");
-        assertThatThrownBy(() -> new CitizenRetention(jdbc, needToKnow, auditLog, users, clock, transactions,
+        assertThatThrownBy(() -> new CitizenRetention(jdbc, needToKnow, auditLog, users, clock, transactions, publisher,
                 Period.ZERO, "anonymise", "-")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -213,7 +223,7 @@ class CitizenRetentionTests {
     }
 
     private CitizenRetention retention(Clock at, String mode) {
-        return new CitizenRetention(jdbc, needToKnow, auditLog, users, at, transactions, Period.ofYears(5), mode,
+        return new CitizenRetention(jdbc, needToKnow, auditLog, users, at, transactions, publisher, Period.ofYears(5), mode,
                 "0 30 2 * * *");
     }
 
