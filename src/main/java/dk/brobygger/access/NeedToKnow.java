@@ -20,6 +20,22 @@ public interface NeedToKnow {
     /** The citizens this user may see now: small (the user's own caseload), so lists can filter by it. */
     java.util.Set<UUID> citizensVisibleTo(BrobyggerUser user);
 
+    /** Everyone who works or has worked with the citizen, current relations first, then newest first. */
+    List<Relation> relationsTo(UUID citizenId);
+
+    /**
+     * A user's or a whole team's relation to a citizen, as the citizen may see it ("hvem arbejder med mig").
+     *
+     * @param displayName the user's name, or null for a team relation
+     */
+    record Relation(@Nullable String username, @Nullable String displayName, @Nullable String team, String reason,
+            Instant since, @Nullable Instant endedAt) {
+
+        public boolean isActive() {
+            return endedAt == null;
+        }
+    }
+
     /** Starts a relation between a user and a citizen; the work that needs it names the reason. */
     void relate(UUID citizenId, String username, String reason, String by);
 

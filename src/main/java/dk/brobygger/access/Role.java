@@ -1,6 +1,6 @@
 package dk.brobygger.access;
 
-/** What a user may do. Teams (later) decide whom they may see. */
+/** What a user may do (rolle). Teams decide whom they may see. */
 public enum Role {
     /** Administrator: users, teams, configuration. */
     ADMIN,
@@ -13,7 +13,12 @@ public enum Role {
     /** Leder: dashboards and reviews. */
     MANAGER,
     /** Borger: sees the own record. */
-    CITIZEN;
+    CITIZEN,
+    /**
+     * System: another system that delivers messages (the MedCom intake at {@code /fhir}), never a person.
+     * It sees no pages and no citizen records; it may only identify the citizen a message is about.
+     */
+    SYSTEM;
 
     /** The Spring Security authority name. */
     public String authority() {

@@ -10,6 +10,12 @@ public interface CitizenAccess {
     /** May the current user register a citizen who is not yet known? */
     void checkMayRegister();
 
+    /**
+     * Is the current user a system delivering messages about citizens ({@code Role.SYSTEM}, e.g. the MedCom
+     * intake)? Such a system may learn which citizen a message is about, and nothing more.
+     */
+    void checkMayIdentify();
+
     /** May the current user look citizens up by CPR number or name? */
     void checkMaySearch();
 

@@ -112,6 +112,21 @@ public class CitizenRegister {
     }
 
     /**
+     * Which citizen a message from another system is about (the MedCom intake identifies the patient by CPR
+     * number). Only for a user with {@code Role.SYSTEM}: a system has no need-to-know relations, because the
+     * message is addressed to the municipality and not to a person, so it gets the citizen's id and never the
+     * record. The look-up is audited in the system's name, with the purpose the caller gives.
+     */
+    @Transactional
+    public Optional<CitizenId> identify(CprNumber cpr, String purpose) {
+        access.checkMayIdentify();
+        var found = citizens.findByCpr(cpr).map(Citizen::id);
+        audit.granted(found.map(CitizenId::value).orElse(null), AuditAction.SEARCH,
+                found.isPresent() ? purpose : purpose + " (ukendt CPR-nummer)");
+        return found;
+    }
+
+    /**
      * The logged-in citizen's own record ("mine oplysninger"). Need-to-know is for staff; a citizen
      * always sees their own record, and that is audited too.
      */

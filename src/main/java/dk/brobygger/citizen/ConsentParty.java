@@ -14,4 +14,14 @@ public enum ConsentParty {
     public String messageKey() {
         return "consent.party." + name();
     }
+
+    /** The party in Danish, for audit purposes: the log is written in Danish whatever language the reader uses. */
+    public String danishName() {
+        return switch (this) {
+            case RELATIVES -> "pårørende";
+            case REGION -> "regionen";
+            case GP -> "egen læge";
+            case ASSOCIATION -> "en forening";
+        };
+    }
 }

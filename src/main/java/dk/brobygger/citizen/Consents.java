@@ -72,7 +72,7 @@ public class Consents {
                 .param("partyName", partyName).param("scope", scope).param("givenOn", grant.givenOn())
                 .param("validUntil", grant.validUntil()).param("by", users.currentOrFail().username())
                 .param("at", Timestamp.from(clock.instant())).update();
-        audit.granted(citizen.value(), AuditAction.CREATE, "Registrerede samtykke til deling med " + party);
+        audit.granted(citizen.value(), AuditAction.CREATE, "Registrerede samtykke til deling med " + party.danishName());
         return find(id);
     }
 
@@ -118,7 +118,7 @@ public class Consents {
         return jdbc.sql("SELECT * FROM consent WHERE id = :id").param("id", id).query(Consents::consent).single();
     }
 
-    private static Consent consent(ResultSet rs, int row) throws SQLException {
+    static Consent consent(ResultSet rs, int row) throws SQLException {
         Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
         var validUntil = rs.getDate("valid_until");
         return new Consent(rs.getObject("id", UUID.class), new CitizenId(rs.getObject("citizen_id", UUID.class)),

@@ -32,6 +32,12 @@ class NeedToKnowCitizenAccess implements CitizenAccess {
     }
 
     @Override
+    public void checkMayIdentify() {
+        users.current().filter(user -> user.has(Role.SYSTEM))
+                .orElseThrow(() -> new AccessDeniedException("Only systems identify the citizen a message is about"));
+    }
+
+    @Override
     public void checkMaySearch() {
         staff();
     }

@@ -108,7 +108,7 @@ public class Networks {
         audit.granted(citizen.value(), AuditAction.UPDATE, "Fjernede en person fra borgerens netværk");
     }
 
-    private static NetworkMember member(ResultSet rs, int row) throws SQLException {
+    static NetworkMember member(ResultSet rs, int row) throws SQLException {
         return new NetworkMember(rs.getObject("id", UUID.class), new CitizenId(rs.getObject("citizen_id", UUID.class)),
                 NetworkMember.Kind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("role"),
                 rs.getInt("closeness"), rs.getString("phone"), rs.getString("email"), rs.getString("added_by"),

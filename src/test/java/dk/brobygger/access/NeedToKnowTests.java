@@ -252,7 +252,8 @@ class NeedToKnowTests {
             boolean citizenPath = entry.getKey().getPatternValues().stream()
                     .anyMatch(pattern -> pattern.matches("/(api/citizens|borgere)/\\{[^}]+}.*"));
             boolean takesCitizen = hasPathVariable
-                    && (citizenPath || method.getBeanType().getPackageName().startsWith("dk.brobygger.citizen"));
+                    && (citizenPath || method.getBeanType().getPackageName().startsWith("dk.brobygger.citizen")
+                            || method.getBeanType().getPackageName().startsWith("dk.brobygger.hospital"));
             if (!takesCitizen) {
                 continue;
             }
@@ -272,6 +273,7 @@ class NeedToKnowTests {
             }
         }
         assertThat(checked).as("endpoints checked").contains("GET /api/citizens/{id}", "PUT /api/citizens/{id}",
-                "GET /borgere/{id}", "POST /api/citizens/{id}/scores", "GET /borgere/{id}/maalinger");
+                "GET /borgere/{id}", "POST /api/citizens/{id}/scores", "GET /borgere/{id}/maalinger",
+                "GET /borgere/{id}/sygehus", "GET /api/citizens/{id}/hospital-events", "GET /borgere/{id}/besoeg");
     }
 }

@@ -33,6 +33,7 @@ public class TestCitizens {
     public void reset() {
         jdbc.sql("DELETE FROM consent").update();
         jdbc.sql("DELETE FROM network_member").update();
+        jdbc.sql("DELETE FROM hospital_event").update();
         jdbc.sql("DELETE FROM citizen").update();
         for (String district : List.of("ØST", "VEST")) {
             if (jdbc.sql("SELECT COUNT(*) FROM district WHERE code = :code").param("code", district)

@@ -69,6 +69,21 @@ class JdbcNeedToKnow implements NeedToKnow {
     }
 
     @Override
+    public List<Relation> relationsTo(UUID citizenId) {
+        return jdbc.sql("""
+                SELECT r.username, u.display_name, r.team, r.reason, r.created_at, r.ended_at
+                  FROM citizen_relation r LEFT JOIN app_user u ON u.username = r.username
+                 WHERE r.citizen_id = :citizen
+                 ORDER BY CASE WHEN r.ended_at IS NULL THEN 0 ELSE 1 END, r.created_at DESC, r.id DESC
+                """).param("citizen", citizenId).query((rs, row) -> {
+                    Timestamp ended = rs.getTimestamp("ended_at");
+                    return new Relation(rs.getString("username"), rs.getString("display_name"), rs.getString("team"),
+                            rs.getString("reason"), rs.getTimestamp("created_at").toInstant(),
+                            ended == null ? null : ended.toInstant());
+                }).list();
+    }
+
+    @Override
     @Transactional
     public void relate(UUID citizenId, String username, String reason, String by) {
         if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :username").param("username", username)

@@ -63,16 +63,26 @@ class JdbcTeams implements Teams {
                 VALUES (:team, :username, :now, :by)
                 """).param("team", team).param("username", username)
                 .param("now", Timestamp.from(clock.instant())).param("by", by).update();
+        userChanged(username);
     }
 
     @Override
     @Transactional
     public void leave(String team, String username, String by) {
-        jdbc.sql("""
+        int left = jdbc.sql("""
                 UPDATE team_membership SET left_at = :now, left_by = :by
                  WHERE team = :team AND username = :username AND left_at IS NULL
                 """).param("now", Timestamp.from(clock.instant())).param("by", by).param("team", team)
                 .param("username", username).update();
+        if (left > 0) {
+            userChanged(username);
+        }
+    }
+
+    /** Teams are part of the user: an administrator editing the user from an older page must not undo this. */
+    private void userChanged(String username) {
+        jdbc.sql("UPDATE app_user SET version = version + 1 WHERE username = :username").param("username", username)
+                .update();
     }
 
     void requireTeam(String team) {

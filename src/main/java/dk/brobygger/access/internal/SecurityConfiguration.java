@@ -1,7 +1,11 @@
 package dk.brobygger.access.internal;
 
 
+import java.time.Clock;
+import java.time.Duration;
+
 import dk.brobygger.access.Role;
+import dk.brobygger.access.Users;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,10 +17,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -53,14 +62,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, Environment environment,
-            ObjectProvider<ClientRegistrationRepository> oidc,
+    SecurityFilterChain web(HttpSecurity http, Environment environment, Users users,
+            ObjectProvider<ClientRegistrationRepository> oidc, OidcUsers oidcUsers,
             @Value("${brobygger.login.attempts-per-minute:10}") int attemptsPerUser,
             @Value("${brobygger.login.attempts-per-minute-per-address:60}") int attemptsPerAddress) throws Exception {
         boolean demoUsers = environment.acceptsProfiles(Profiles.of("demo-users"));
 
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/", "/tilbud", "/tilbud/**", "/hsds", "/hsds/**", "/login", "/error",
+                .requestMatchers("/", "/tilbud", "/tilbud/**", "/hsds", "/hsds/**", "/login", "/login/afvist", "/error",
                         "/tilgaengelighed", "/css/**", "/js/**", "/img/**", "/vendor/**", "/favicon.ico",
                         "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .permitAll()
@@ -68,6 +77,7 @@ class SecurityConfiguration {
                 .hasAnyRole(Role.EDITOR.name(), Role.ADMIN.name())
                 .requestMatchers("/redaktion/**")
                 .hasAnyRole(Role.EDITOR.name(), Role.ADMIN.name(), Role.ASSOCIATION_EDITOR.name())
+                .requestMatchers("/mig", "/mig/**").hasRole(Role.CITIZEN.name())
                 .requestMatchers("/leder/**").hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
                 .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/hjemmebesog/**", "/opgaver/**").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
@@ -80,11 +90,14 @@ class SecurityConfiguration {
             http.httpBasic(basic -> basic.realmName("Brobygger"));
         }
         if (oidc.getIfAvailable() != null) {
-            http.oauth2Login(login -> login.loginPage("/login"));
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers))
+                    .failureHandler(CitizenLoginPages.failureHandler()));
         }
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logget-ud"));
         http.addFilterBefore(new LoginRateLimiter(attemptsPerUser, attemptsPerAddress),
                 UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new SessionUserRefresh(users), AuthorizationFilter.class);
 
         // Requests that carry their own credentials (HTTP Basic, bearer token) cannot be forged
         // by another site, so they need no CSRF token; everything with a session cookie does.
@@ -101,6 +114,31 @@ class SecurityConfiguration {
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+        return http.build();
+    }
+
+    /**
+     * System-to-system endpoints (MedCom hospital notifications at {@code /fhir}): HTTP Basic as a user with
+     * {@link Role#SYSTEM}, in every profile, and nothing else. No session is read or made, so a browser's
+     * login cookie does not count here and there is nothing for CSRF to protect. A checked password is
+     * remembered for a minute ({@link RememberedCredentials}), so hundreds of messages a second do not each
+     * pay for a password hash. Mutual TLS, where wanted, is the ingress's job.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain systems(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, Clock clock)
+            throws Exception {
+        var checked = new DaoAuthenticationProvider(users);
+        checked.setPasswordEncoder(passwords);
+        http.securityMatcher("/fhir/**")
+                .authenticationManager(new RememberedCredentials(new ProviderManager(checked), Duration.ofMinutes(1), clock))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.SYSTEM.name()))
+                .httpBasic(basic -> basic.realmName("Brobygger FHIR"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny()));
         return http.build();
     }
 

@@ -216,6 +216,8 @@ class VisitPages {
 
     @PostMapping("/hjemmebesog/besoeg/{visitId}/forslag")
     String suggest(@PathVariable UUID visitId, @RequestParam(name = "tilbud", required = false) @Nullable List<String> chosen,
+            @RequestParam(name = "interesser", required = false) @Nullable String interests,
+            @RequestParam(name = "stoette", required = false) @Nullable String supportLevel,
             RedirectAttributes redirect) {
         Map<UUID, Visit.Suggestion> suggestions = new LinkedHashMap<>();
         for (String value : chosen == null ? List.<String>of() : chosen) {
@@ -231,7 +233,15 @@ class VisitPages {
         }
         var visit = visits.suggest(visitId, suggestions.values());
         redirect.addFlashAttribute("success", suggestions.isEmpty() ? "visit.suggest.none" : "visit.suggested");
-        return "redirect:/hjemmebesog/besoeg/" + visit.id() + "#forslag";
+        // Back to the same search, so the card printed next matches what was talked about.
+        var back = UriComponentsBuilder.fromPath("/hjemmebesog/besoeg/{id}");
+        if (interests != null && !interests.isBlank()) {
+            back.queryParam("interesser", interests.strip());
+        }
+        if (parseSupportLevel(supportLevel) != null) {
+            back.queryParam("stoette", supportLevel);
+        }
+        return "redirect:" + back.fragment("forslag").buildAndExpand(visit.id()).encode().toUriString();
     }
 
     @PostMapping("/hjemmebesog/besoeg/{visitId}/forslag/{offerId}/fjern")

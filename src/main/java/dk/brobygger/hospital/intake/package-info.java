@@ -1,0 +1,6 @@
+/**
+ * MedCom HospitalNotification intake at {@code /fhir/$process-message}: parsing with HAPI FHIR, deriving the
+ * event, idempotent application to the timeline, and the administrator's list of rejected messages.
+ */
+@org.jspecify.annotations.NullMarked
+package dk.brobygger.hospital.intake;
