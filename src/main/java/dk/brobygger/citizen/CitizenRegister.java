@@ -241,7 +241,7 @@ public class CitizenRegister {
     public java.util.List<NeedToKnow.Relation> relations(CitizenId id) {
         checkMaySee(id, AuditAction.READ, "Så hvem der arbejder med borgeren");
         audit.granted(id.value(), AuditAction.READ, "Så hvem der arbejder med borgeren");
-        return needToKnow.relationsOf(id.value());
+        return needToKnow.relationsTo(id.value());
     }
 
     /** Refuses, and audits the refusal, unless the current user relates users and teams to citizens. */
@@ -265,7 +265,7 @@ public class CitizenRegister {
         if (!manages) {
             checkMayChange(id);
         }
-        var relation = needToKnow.relationsOf(id.value()).stream()
+        var relation = needToKnow.relationsTo(id.value()).stream()
                 .filter(candidate -> candidate.id() == relationId && candidate.isActive()).findFirst();
         if (relation.isEmpty() || !(manages || user.username().equals(relation.get().username()))) {
             if (relation.isPresent()) {

@@ -161,7 +161,7 @@ public class CitizenRetention {
 
     /** Handles one citizen; false when there was nothing to do after all (a relation started meanwhile). */
     private boolean expire(UUID citizen, Instant cutoff, Instant now) {
-        var relations = needToKnow.relationsOf(citizen);
+        var relations = needToKnow.relationsTo(citizen);
         boolean stillDue = !relations.isEmpty() && relations.stream()
                 .allMatch(relation -> relation.endedAt() != null && relation.endedAt().isBefore(cutoff));
         if (!stillDue) {

@@ -71,16 +71,11 @@ class JdbcNeedToKnow implements NeedToKnow {
     @Override
     public List<Relation> relationsTo(UUID citizenId) {
         return jdbc.sql("""
-                SELECT r.username, u.display_name, r.team, r.reason, r.created_at, r.ended_at
+                SELECT r.*, u.display_name
                   FROM citizen_relation r LEFT JOIN app_user u ON u.username = r.username
                  WHERE r.citizen_id = :citizen
                  ORDER BY CASE WHEN r.ended_at IS NULL THEN 0 ELSE 1 END, r.created_at DESC, r.id DESC
-                """).param("citizen", citizenId).query((rs, row) -> {
-                    Timestamp ended = rs.getTimestamp("ended_at");
-                    return new Relation(rs.getString("username"), rs.getString("display_name"), rs.getString("team"),
-                            rs.getString("reason"), rs.getTimestamp("created_at").toInstant(),
-                            ended == null ? null : ended.toInstant());
-                }).list();
+                """).param("citizen", citizenId).query(JdbcNeedToKnow::relation).list();
     }
 
     @Override
@@ -119,14 +114,6 @@ class JdbcNeedToKnow implements NeedToKnow {
     }
 
     @Override
-    public List<Relation> relationsOf(UUID citizenId) {
-        return jdbc.sql("""
-                SELECT * FROM citizen_relation WHERE citizen_id = :citizen
-                 ORDER BY CASE WHEN ended_at IS NULL THEN 0 ELSE 1 END, COALESCE(ended_at, created_at) DESC, id DESC
-                """).param("citizen", citizenId).query(JdbcNeedToKnow::relation).list();
-    }
-
-    @Override
     @Transactional
     public boolean endRelation(UUID citizenId, long relationId, String by) {
         return jdbc.sql("""
@@ -156,7 +143,7 @@ class JdbcNeedToKnow implements NeedToKnow {
     private static Relation relation(ResultSet rs, int row) throws SQLException {
         Timestamp ended = rs.getTimestamp("ended_at");
         return new Relation(rs.getLong("id"), rs.getObject("citizen_id", UUID.class), rs.getString("username"),
-                rs.getString("team"), rs.getString("reason"), rs.getString("created_by"),
+                rs.getString("display_name"), rs.getString("team"), rs.getString("reason"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), ended == null ? null : ended.toInstant(),
                 rs.getString("ended_by"));
     }
