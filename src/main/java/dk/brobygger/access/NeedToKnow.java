@@ -24,12 +24,15 @@ public interface NeedToKnow {
     List<Relation> relationsTo(UUID citizenId);
 
     /**
-     * A user's or a whole team's relation to a citizen, as the citizen may see it ("hvem arbejder med mig").
+     * A user's or a whole team's relation to a citizen ("hvem arbejder med mig"), from {@code since}
+     * until it is ended.
      *
      * @param displayName the user's name, or null for a team relation
+     * @param endedBy null while active, and for relations ended before it was recorded who ended them
      */
-    record Relation(@Nullable String username, @Nullable String displayName, @Nullable String team, String reason,
-            Instant since, @Nullable Instant endedAt) {
+    record Relation(long id, UUID citizenId, @Nullable String username, @Nullable String displayName,
+            @Nullable String team, String reason, String createdBy, Instant since, @Nullable Instant endedAt,
+            @Nullable String endedBy) {
 
         public boolean isActive() {
             return endedAt == null;
@@ -50,6 +53,18 @@ public interface NeedToKnow {
 
     /** Ends the user's active relations to the citizen (the work is done). */
     void endRelation(UUID citizenId, String username, String by);
+
+    /** Ends one relation of the citizen; false if there is no such active relation. */
+    boolean endRelation(UUID citizenId, long relationId, String by);
+
+    /**
+     * Opbevaring: citizens who have relations, none of them active, the last ended before
+     * {@code cutoff}; at most {@code limit} of them, the longest ended first.
+     */
+    List<UUID> citizensWhoseLastRelationEndedBefore(Instant cutoff, int limit);
+
+    /** Forgets the citizen's relations when the citizen is anonymised or deleted after the retention period. */
+    void forgetRelations(UUID citizenId);
 
     /** Breaks the glass: time-limited access with a written reason, flagged for review. */
     GlassBroken breakTheGlass(BrobyggerUser user, UUID citizenId, String reason);

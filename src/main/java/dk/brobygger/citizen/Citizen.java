@@ -15,7 +15,8 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * Borger: a citizen known to the municipality. Birth date and sex come from the CPR number and are
  * stored beside it only for queries; nothing can set them on their own. Names are refused, never
- * cut, when longer than {@value #MAX_NAME} characters.
+ * cut, when longer than {@value #MAX_NAME} characters. After the retention period a citizen may be
+ * anonymised ({@link CitizenRetention}): the record then keeps no CPR number, name or contact.
  */
 @Table("citizen")
 public class Citizen {
@@ -24,7 +25,7 @@ public class Citizen {
 
     @Id
     private final UUID id;
-    private final String cpr;
+    private final @Nullable String cpr;
     private final LocalDate birthDate;
     private final CprNumber.Sex sex;
     private String name;
@@ -43,13 +44,14 @@ public class Citizen {
     private final String createdBy;
     private Instant updatedAt;
     private String updatedBy;
+    private @Nullable Instant anonymisedAt;
 
     @PersistenceCreator
-    Citizen(UUID id, String cpr, LocalDate birthDate, CprNumber.Sex sex, String name, @Nullable String address,
+    Citizen(UUID id, @Nullable String cpr, LocalDate birthDate, CprNumber.Sex sex, String name, @Nullable String address,
             @Nullable String postcode, @Nullable String district, @Nullable String phone, @Nullable String email,
             @Nullable LivingSituation livingSituation, @Nullable String language, boolean needsInterpreter,
             @Nullable String transportNotes, @Nullable Long version, Instant createdAt, String createdBy,
-            Instant updatedAt, String updatedBy) {
+            Instant updatedAt, String updatedBy, @Nullable Instant anonymisedAt) {
         this.id = id;
         this.cpr = cpr;
         this.birthDate = birthDate;
@@ -69,14 +71,17 @@ public class Citizen {
         this.createdBy = createdBy;
         this.updatedAt = updatedAt;
         this.updatedBy = updatedBy;
+        this.anonymisedAt = anonymisedAt;
     }
 
     /** A new citizen record; the district must already be known to exist (see {@link CitizenRegister}). */
     static Citizen register(CprNumber cpr, String name, Address address, @Nullable District district,
-            Circumstances circumstances, String by, Instant now) {
+            Contact contact, Circumstances circumstances, String by, Instant now) {
         var citizen = new Citizen(UUID.randomUUID(), cpr.value(), cpr.birthDate(), cpr.sex(), validName(name),
-                null, null, null, null, null, null, null, false, null, null, now, by, now, by);
+                null, null, null, null, null, null, null, false, null, null, now, by, now, by, null);
         citizen.place(address, district);
+        citizen.phone = contact.phone();
+        citizen.email = contact.email();
         citizen.apply(circumstances);
         return citizen;
     }
@@ -129,10 +134,18 @@ public class Citizen {
     }
 
     public CitizenId id() { return new CitizenId(id); }
-    public CprNumber cpr() { return new CprNumber(cpr); }
+    /** The CPR number; an anonymised citizen has none, so ask {@link #isAnonymised()} first where it may be one. */
+    public CprNumber cpr() {
+        if (cpr == null) {
+            throw new IllegalStateException("An anonymised citizen has no CPR number");
+        }
+        return new CprNumber(cpr);
+    }
+    public boolean isAnonymised() { return anonymisedAt != null; }
+    public @Nullable Instant anonymisedAt() { return anonymisedAt; }
     public LocalDate birthDate() { return birthDate; }
     public CprNumber.Sex sex() { return sex; }
-    public int ageOn(LocalDate day) { return cpr().ageOn(day); }
+    public int ageOn(LocalDate day) { return java.time.Period.between(birthDate, day).getYears(); }
     public String name() { return name; }
     public Address address() { return new Address(address, postcode); }
     public @Nullable District district() { return district == null ? null : new District(district); }

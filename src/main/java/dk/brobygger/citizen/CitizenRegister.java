@@ -30,7 +30,13 @@ public class CitizenRegister {
 
     /** What is known about a citizen when they are first registered. */
     public record NewCitizen(CprNumber cpr, String name, Address address, @Nullable District district,
-            Circumstances circumstances) {
+            Contact contact, Circumstances circumstances) {
+
+        /** A citizen registered before anyone knows how to reach them. */
+        public NewCitizen(CprNumber cpr, String name, Address address, @Nullable District district,
+                Circumstances circumstances) {
+            this(cpr, name, address, district, Contact.none(), circumstances);
+        }
     }
 
     /** The whole editable record, as a form or the API sends it back. */
@@ -73,7 +79,7 @@ public class CitizenRegister {
         try {
             String by = currentUser();
             CitizenId id = citizens.save(Citizen.register(citizen.cpr(), citizen.name(), citizen.address(),
-                    citizen.district(), citizen.circumstances(), by, clock.instant())).id();
+                    citizen.district(), citizen.contact(), citizen.circumstances(), by, clock.instant())).id();
             needToKnow.relate(id.value(), by, "Registrerede borgeren", by);
             audit.granted(id.value(), AuditAction.CREATE, "Registrerede borgeren");
             return id;
@@ -99,7 +105,11 @@ public class CitizenRegister {
             audit.granted(null, AuditAction.SEARCH, "Søgte på et CPR-nummer uden resultat");
             return found;
         }
-        checkMaySee(found.get().id(), AuditAction.SEARCH, "Søgte borgeren frem på CPR-nummer");
+        try {
+            checkMaySee(found.get().id(), AuditAction.SEARCH, "Søgte borgeren frem på CPR-nummer");
+        } catch (AccessDeniedException e) {
+            throw new NotRelatedException(found.get().id());
+        }
         audit.granted(found.get().id().value(), AuditAction.SEARCH, "Søgte borgeren frem på CPR-nummer");
         return found;
     }
@@ -129,7 +139,8 @@ public class CitizenRegister {
         if (!user.has(Role.CITIZEN)) {
             throw new AccessDeniedException("Only citizens have their own record");
         }
-        var own = users.citizenOf(user.username()).flatMap(id -> citizens.find(new CitizenId(id)));
+        var own = users.citizenOf(user.username()).flatMap(id -> citizens.find(new CitizenId(id)))
+                .filter(citizen -> !citizen.isAnonymised());
         own.ifPresent(citizen -> audit.granted(citizen.id().value(), AuditAction.READ, "Borgeren så sine egne oplysninger"));
         return own;
     }
@@ -139,7 +150,11 @@ public class CitizenRegister {
         checkMaySee(id, AuditAction.READ, "Forsøgte at se borgerens oplysninger");
     }
 
-    void checkMayChange(CitizenId id) {
+    /**
+     * Refuses (and audits the refusal) unless the current user may change the citizen now; forms
+     * ask this before they look at what was typed, so a refusal never tells anything about the input.
+     */
+    public void checkMayChange(CitizenId id) {
         try {
             access.checkMayChange(id);
         } catch (AccessDeniedException e) {
@@ -198,8 +213,7 @@ public class CitizenRegister {
      */
     @Transactional
     public void relate(CitizenId id, String username) {
-        var by = users.current().filter(user -> user.has(Role.ADMIN) || user.has(Role.MANAGER))
-                .orElseThrow(() -> new AccessDeniedException("Only administrators and managers relate users"));
+        var by = manager(id, "Forsøgte at tilknytte en medarbejder til borgeren");
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
         needToKnow.relate(id.value(), username, "Tilknyttet af " + by.username(), by.username());
         audit.granted(id.value(), AuditAction.UPDATE, "Tilknyttede medarbejderen " + username + " til borgeren");
@@ -208,8 +222,7 @@ public class CitizenRegister {
     /** Relates a whole team to the citizen: every current member of the team may see the citizen. */
     @Transactional
     public void relateTeam(CitizenId id, String team) {
-        var by = users.current().filter(user -> user.has(Role.ADMIN) || user.has(Role.MANAGER))
-                .orElseThrow(() -> new AccessDeniedException("Only administrators and managers relate teams"));
+        var by = manager(id, "Forsøgte at tilknytte et team til borgeren");
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
         needToKnow.relateTeam(id.value(), team, "Tilknyttet af " + by.username(), by.username());
         audit.granted(id.value(), AuditAction.UPDATE, "Tilknyttede teamet " + team + " til borgeren");
@@ -245,6 +258,63 @@ public class CitizenRegister {
         audit.granted(id.value(), AuditAction.UPDATE, reason + " (tilknytning afsluttet)");
     }
 
+    /** A district citizens may belong to, for forms to choose from. */
+    public record DistrictOption(String code, String name) {
+    }
+
+    /** The municipality's districts, by code. */
+    @Transactional(readOnly = true)
+    public java.util.List<DistrictOption> districts() {
+        return jdbc.sql("SELECT code, name FROM district ORDER BY code")
+                .query((rs, row) -> new DistrictOption(rs.getString("code"), rs.getString("name"))).list();
+    }
+
+    /** Who works with the citizen now, and who did before: seen under need-to-know like the record itself. */
+    @Transactional
+    public java.util.List<NeedToKnow.Relation> relations(CitizenId id) {
+        checkMaySee(id, AuditAction.READ, "Så hvem der arbejder med borgeren");
+        audit.granted(id.value(), AuditAction.READ, "Så hvem der arbejder med borgeren");
+        return needToKnow.relationsTo(id.value());
+    }
+
+    /** Refuses, and audits the refusal, unless the current user relates users and teams to citizens. */
+    public void checkMayRelate(CitizenId id) {
+        manager(id, "Forsøgte at tilknytte en medarbejder eller et team til borgeren");
+    }
+
+    /** May the current user relate users and teams to citizens ("tilknyt borger")? */
+    public boolean mayRelate() {
+        return users.current().filter(user -> user.has(Role.ADMIN) || user.has(Role.MANAGER)).isPresent();
+    }
+
+    /**
+     * Ends one relation ("afslut tilknytning"): administrators and managers end any, a member of
+     * staff only their own, when the work is done. The history keeps who ended it and when.
+     */
+    @Transactional
+    public NeedToKnow.Relation endRelation(CitizenId id, long relationId) {
+        var user = users.currentOrFail();
+        boolean manages = user.has(Role.ADMIN) || user.has(Role.MANAGER);
+        if (!manages) {
+            checkMayChange(id);
+        }
+        var relation = needToKnow.relationsTo(id.value()).stream()
+                .filter(candidate -> candidate.id() == relationId && candidate.isActive()).findFirst();
+        if (relation.isEmpty() || !(manages || user.username().equals(relation.get().username()))) {
+            if (relation.isPresent()) {
+                audit.refused(id.value(), AuditAction.UPDATE, "Forsøgte at afslutte en andens tilknytning til borgeren");
+                throw new AccessDeniedException("Only administrators and managers end other people's relations");
+            }
+            throw new NotFoundException("relation");
+        }
+        needToKnow.endRelation(id.value(), relationId, user.username());
+        var ended = relation.get();
+        audit.granted(id.value(), AuditAction.UPDATE, ended.team() != null
+                ? "Afsluttede teamet " + ended.team() + "s tilknytning til borgeren"
+                : "Afsluttede " + ended.username() + "s tilknytning til borgeren");
+        return ended;
+    }
+
     /** Breaks the glass: time-limited access to a citizen without a relation, with a written reason. */
     @Transactional
     public NeedToKnow.GlassBroken breakTheGlass(CitizenId id, String reason) {
@@ -253,6 +323,16 @@ public class CitizenRegister {
         var glass = needToKnow.breakTheGlass(users.currentOrFail(), id.value(), reason);
         audit.granted(id.value(), AuditAction.BREAK_THE_GLASS, glass.reason());
         return glass;
+    }
+
+    /** The current user if they relate users and teams to citizens; a refusal is audited. */
+    private dk.brobygger.access.BrobyggerUser manager(CitizenId id, String purpose) {
+        var user = users.currentOrFail();
+        if (!user.has(Role.ADMIN) && !user.has(Role.MANAGER)) {
+            audit.refused(id.value(), AuditAction.UPDATE, purpose);
+            throw new AccessDeniedException("Only administrators and managers relate users and teams");
+        }
+        return user;
     }
 
     private void requireKnown(@Nullable District district) {
@@ -270,6 +350,23 @@ public class CitizenRegister {
     public static class CprAlreadyRegisteredException extends RuntimeException {
         CprAlreadyRegisteredException() {
             super("citizen.cpr.taken");
+        }
+    }
+
+    /**
+     * The CPR number belongs to a citizen the user does not work with. It names the citizen only so the
+     * user's own page can offer to break the glass; the API answers a plain refusal.
+     */
+    public static class NotRelatedException extends AccessDeniedException {
+        private final CitizenId citizen;
+
+        NotRelatedException(CitizenId citizen) {
+            super("No active relation to the citizen");
+            this.citizen = citizen;
+        }
+
+        public CitizenId citizen() {
+            return citizen;
         }
     }
 

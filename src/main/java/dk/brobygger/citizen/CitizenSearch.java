@@ -48,14 +48,14 @@ public class CitizenSearch {
         if (visible.isEmpty()) {
             return new Page(List.of(), 0, 1, 1);
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM citizen WHERE LOWER(name) LIKE :pattern ESCAPE '\\' AND id IN (:visible)")
+        long total = jdbc.sql("SELECT COUNT(*) FROM citizen WHERE LOWER(name) LIKE :pattern ESCAPE '\\' AND anonymised_at IS NULL AND id IN (:visible)")
                 .param("pattern", pattern).param("visible", visible).query(Long.class).single();
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int current = Math.min(Math.max(page, 1), pages);
         List<Hit> hits = jdbc.sql("""
                 SELECT id, name, cpr, address, district
                 FROM citizen
-                WHERE LOWER(name) LIKE :pattern ESCAPE '\\' AND id IN (:visible)
+                WHERE LOWER(name) LIKE :pattern ESCAPE '\\' AND anonymised_at IS NULL AND id IN (:visible)
                 ORDER BY LOWER(name), name, id
                 LIMIT :limit OFFSET :offset
                 """)

@@ -76,6 +76,24 @@ public class Networks {
                 """).param("citizen", citizen.value()).query(Networks::member).list();
     }
 
+    /** Someone who was in the network and was removed: the history. */
+    public record Removed(NetworkMember member, java.time.Instant removedAt, String removedBy) {
+    }
+
+    /** Members removed from the network, most recently removed first. */
+    @Transactional
+    public List<Removed> removed(CitizenId citizen) {
+        register.checkMaySee(citizen);
+        audit.granted(citizen.value(), AuditAction.READ, "Så hvem der tidligere var i borgerens netværk");
+        return jdbc.sql("""
+                SELECT * FROM network_member WHERE citizen_id = :citizen AND removed_at IS NOT NULL
+                 ORDER BY removed_at DESC, id
+                """).param("citizen", citizen.value())
+                .query((rs, row) -> new Removed(member(rs, row), rs.getTimestamp("removed_at").toInstant(),
+                        rs.getString("removed_by")))
+                .list();
+    }
+
     @Transactional
     public void remove(CitizenId citizen, UUID memberId) {
         register.checkMayChange(citizen);

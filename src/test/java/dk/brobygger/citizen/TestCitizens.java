@@ -10,9 +10,24 @@ import org.springframework.stereotype.Component;
 public class TestCitizens {
 
     private final JdbcClient jdbc;
+    private final Citizens citizens;
 
-    TestCitizens(JdbcClient jdbc) {
+    TestCitizens(JdbcClient jdbc, Citizens citizens) {
         this.jdbc = jdbc;
+        this.citizens = citizens;
+    }
+
+    /** A citizen in VEST who lives alone, registered by and related to {@code staff}; for tests outside this package. */
+    public java.util.UUID registered(String cpr, String name, String staff) {
+        var now = java.time.Instant.now();
+        var citizen = citizens.save(Citizen.register(dk.brobygger.shared.CprNumber.of(cpr), name,
+                new Address("Vestergade 3", "7120"), new District("VEST"), Contact.none(),
+                Circumstances.of(LivingSituation.ALONE), staff, now)).id().value();
+        jdbc.sql("""
+                INSERT INTO citizen_relation (citizen_id, username, reason, created_by, created_at)
+                VALUES (:citizen, :staff, 'Registrerede borgeren', :staff, :now)
+                """).param("citizen", citizen).param("staff", staff).param("now", java.sql.Timestamp.from(now)).update();
+        return citizen;
     }
 
     public void reset() {

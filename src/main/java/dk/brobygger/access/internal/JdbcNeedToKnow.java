@@ -72,16 +72,11 @@ class JdbcNeedToKnow implements NeedToKnow {
     @Override
     public List<Relation> relationsTo(UUID citizenId) {
         return jdbc.sql("""
-                SELECT r.username, u.display_name, r.team, r.reason, r.created_at, r.ended_at
+                SELECT r.*, u.display_name
                   FROM citizen_relation r LEFT JOIN app_user u ON u.username = r.username
                  WHERE r.citizen_id = :citizen
                  ORDER BY CASE WHEN r.ended_at IS NULL THEN 0 ELSE 1 END, r.created_at DESC, r.id DESC
-                """).param("citizen", citizenId).query((rs, row) -> {
-                    Timestamp ended = rs.getTimestamp("ended_at");
-                    return new Relation(rs.getString("username"), rs.getString("display_name"), rs.getString("team"),
-                            rs.getString("reason"), rs.getTimestamp("created_at").toInstant(),
-                            ended == null ? null : ended.toInstant());
-                }).list();
+                """).param("citizen", citizenId).query(JdbcNeedToKnow::relation).list();
     }
 
     @Override
@@ -125,10 +120,45 @@ class JdbcNeedToKnow implements NeedToKnow {
     @Transactional
     public void endRelation(UUID citizenId, String username, String by) {
         jdbc.sql("""
-                UPDATE citizen_relation SET ended_at = :now
+                UPDATE citizen_relation SET ended_at = :now, ended_by = :by
                  WHERE citizen_id = :citizen AND username = :username AND ended_at IS NULL
                 """).param("now", Timestamp.from(clock.instant())).param("citizen", citizenId)
-                .param("username", username).update();
+                .param("username", username).param("by", by).update();
+    }
+
+    @Override
+    @Transactional
+    public boolean endRelation(UUID citizenId, long relationId, String by) {
+        return jdbc.sql("""
+                UPDATE citizen_relation SET ended_at = :now, ended_by = :by
+                 WHERE id = :id AND citizen_id = :citizen AND ended_at IS NULL
+                """).param("now", Timestamp.from(clock.instant())).param("by", by).param("id", relationId)
+                .param("citizen", citizenId).update() == 1;
+    }
+
+    @Override
+    public List<UUID> citizensWhoseLastRelationEndedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                SELECT citizen_id FROM citizen_relation
+                 GROUP BY citizen_id
+                HAVING COUNT(*) = COUNT(ended_at) AND MAX(ended_at) < :cutoff
+                 ORDER BY MAX(ended_at), citizen_id
+                 LIMIT :limit
+                """).param("cutoff", Timestamp.from(cutoff)).param("limit", limit).query(UUID.class).list();
+    }
+
+    @Override
+    @Transactional
+    public void forgetRelations(UUID citizenId) {
+        jdbc.sql("DELETE FROM citizen_relation WHERE citizen_id = :citizen").param("citizen", citizenId).update();
+    }
+
+    private static Relation relation(ResultSet rs, int row) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new Relation(rs.getLong("id"), rs.getObject("citizen_id", UUID.class), rs.getString("username"),
+                rs.getString("display_name"), rs.getString("team"), rs.getString("reason"), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(), ended == null ? null : ended.toInstant(),
+                rs.getString("ended_by"));
     }
 
     @Override

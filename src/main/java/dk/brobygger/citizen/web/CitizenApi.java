@@ -88,7 +88,7 @@ class CitizenApi {
     }
 
     /** A citizen as the API shows it: birth date, age and sex derived from the CPR number. */
-    record CitizenView(UUID id, String cpr, String name, @Nullable String address, @Nullable String postcode,
+    record CitizenView(UUID id, @Nullable String cpr, String name, @Nullable String address, @Nullable String postcode,
             @Nullable String district, @Nullable String phone, @Nullable String email,
             @Nullable LivingSituation livingSituation, @Nullable String language, boolean needsInterpreter,
             @Nullable String transportNotes, LocalDate birthDate, int age, CprNumber.Sex sex, @Nullable Long version,
@@ -97,7 +97,7 @@ class CitizenApi {
         static CitizenView of(Citizen citizen, LocalDate today) {
             var district = citizen.district();
             var circumstances = citizen.circumstances();
-            return new CitizenView(citizen.id().value(), citizen.cpr().formatted(), citizen.name(),
+            return new CitizenView(citizen.id().value(), citizen.isAnonymised() ? null : citizen.cpr().formatted(), citizen.name(),
                     citizen.address().street(), citizen.address().postcode(), district == null ? null : district.code(),
                     citizen.contact().phone(), citizen.contact().email(), circumstances.livingSituation(),
                     circumstances.language(), circumstances.needsInterpreter(), circumstances.transportNotes(),

@@ -61,7 +61,13 @@ class CitizenPages {
                 model.addAttribute("cprError", "cpr.date");
                 return "citizen/search";
             }
-            var found = register.findByCpr(CprNumber.of(text));
+            java.util.Optional<Citizen> found;
+            try {
+                found = register.findByCpr(CprNumber.of(text));
+            } catch (CitizenRegister.NotRelatedException e) {
+                // The user may break the glass from the citizen's page, as in an emergency they must.
+                return "redirect:/borgere/" + e.citizen().value();
+            }
             if (found.isPresent()) {
                 return "redirect:/borgere/" + found.get().id().value();
             }
@@ -102,7 +108,7 @@ class CitizenPages {
     }
 
     /** No relation to the citizen: say so, and offer to break the glass with a reason. */
-    private static String refused(UUID id, @Nullable String reason, @Nullable DomainException error, Model model,
+    static String refused(UUID id, @Nullable String reason, @Nullable DomainException error, Model model,
             HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         model.addAttribute("citizenId", id);

@@ -1,0 +1,231 @@
+package dk.brobygger.citizen;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.Role;
+import dk.brobygger.access.Users;
+import dk.brobygger.audit.AuditAction;
+import dk.brobygger.audit.AuditEntry;
+import dk.brobygger.audit.AuditLog;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Opbevaring: a citizen is kept for {@code brobygger.citizen.retention} (5 years by default) after
+ * their last need-to-know relation ended, then anonymised or deleted
+ * ({@code brobygger.citizen.retention-mode}), every night and whenever an administrator asks. A
+ * citizen with an active relation, or who never had one, is never touched. Each citizen is handled
+ * in a transaction of its own with its audit record, so a failure leaves that citizen whole and the
+ * others done.
+ *
+ * <p>Anonymising keeps what statistics need (birth year, sex, district, living situation, how many
+ * people were in the network and which consents existed) and removes the rest: CPR number, name,
+ * address, contact, language and transport notes, the network's names, roles and contact, and the
+ * free text of consents. Deleting removes the citizen with their network and consents. Either way
+ * the citizen's relations are forgotten (the audit log keeps who worked with them) and
+ * {@link CitizenExpired} tells the other modules.
+ */
+@Service
+public class CitizenRetention {
+
+    /** What happens to a citizen when the retention period has run out. */
+    public enum Mode {
+        ANONYMISE, DELETE;
+
+        static Mode of(String text) {
+            return switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "anonymise", "anonymize", "anonymiser" -> ANONYMISE;
+                case "delete", "slet" -> DELETE;
+                default -> throw new IllegalArgumentException(
+                        "brobygger.citizen.retention-mode must be 'anonymise' or 'delete', not '" + text + "'");
+            };
+        }
+    }
+
+    /** The configuration in force, as the administration page shows it. */
+    public record Settings(Period period, Mode mode, String cron) {
+    }
+
+    /** What one run did; serializable, as the administration page carries it across a redirect in the session. */
+    public record Outcome(int anonymised, int deleted, int failed) implements java.io.Serializable {
+    }
+
+    /** The name audit records carry when nobody pressed a button: the nightly job. */
+    static final String SYSTEM = "system";
+    static final String ANONYMISED_NAME = "Anonymiseret borger";
+    static final String ANONYMISED_TEXT = "Anonymiseret";
+    private static final int BATCH = 200;
+    private static final Logger log = LoggerFactory.getLogger(CitizenRetention.class);
+
+    private final JdbcClient jdbc;
+    private final NeedToKnow needToKnow;
+    private final AuditLog auditLog;
+    private final Users users;
+    private final Clock clock;
+    private final TransactionTemplate eachCitizen;
+    private final Settings settings;
+    private final ApplicationEventPublisher events;
+
+    CitizenRetention(JdbcClient jdbc, NeedToKnow needToKnow, AuditLog auditLog, Users users, Clock clock,
+            PlatformTransactionManager transactions, ApplicationEventPublisher events,
+            @Value("${brobygger.citizen.retention:P5Y}") Period period,
+            @Value("${brobygger.citizen.retention-mode:anonymise}") String mode,
+            @Value("${brobygger.citizen.retention-cron:0 30 2 * * *}") String cron) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.needToKnow = needToKnow;
+        this.auditLog = auditLog;
+        this.users = users;
+        this.clock = clock;
+        this.eachCitizen = new TransactionTemplate(transactions);
+        this.eachCitizen.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("brobygger.citizen.retention must be a positive period, e.g. P5Y");
+        }
+        this.settings = new Settings(period, Mode.of(mode), cron);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Scheduled(cron = "${brobygger.citizen.retention-cron:0 30 2 * * *}", zone = "Europe/Copenhagen")
+    void nightly() {
+        var outcome = apply();
+        log.info("Retention: {} citizens anonymised, {} deleted, {} failed", outcome.anonymised(), outcome.deleted(),
+                outcome.failed());
+    }
+
+    /** The last day a relation may have ended for the citizen to be kept, as of now. */
+    public Instant cutoff() {
+        return clock.instant().atZone(clock.getZone()).minus(settings.period()).toInstant();
+    }
+
+    /** Anonymises or deletes every citizen whose retention period has run out, as of the clock's now. */
+    public Outcome apply() {
+        Instant now = clock.instant();
+        Instant cutoff = cutoff();
+        int anonymised = 0;
+        int deleted = 0;
+        int failed = 0;
+        // Citizens left as they were in this run (failed, or a relation started meanwhile) are asked for again
+        // by the query; they are skipped, and the run ends when nothing else is due.
+        Set<UUID> leftAsTheyWere = new HashSet<>();
+        while (true) {
+            var due = needToKnow.citizensWhoseLastRelationEndedBefore(cutoff, BATCH + leftAsTheyWere.size());
+            if (leftAsTheyWere.containsAll(due)) {
+                break;
+            }
+            for (UUID citizen : due) {
+                if (leftAsTheyWere.contains(citizen)) {
+                    continue;
+                }
+                try {
+                    Boolean done = eachCitizen.execute(status -> expire(citizen, cutoff, now));
+                    if (Boolean.TRUE.equals(done)) {
+                        if (settings.mode() == Mode.DELETE) {
+                            deleted++;
+                        } else {
+                            anonymised++;
+                        }
+                    } else {
+                        leftAsTheyWere.add(citizen);
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Retention could not handle citizen {}", citizen, e);
+                    failed++;
+                    leftAsTheyWere.add(citizen);
+                }
+            }
+        }
+        return new Outcome(anonymised, deleted, failed);
+    }
+
+    /** Handles one citizen; false when there was nothing to do after all (a relation started meanwhile). */
+    private boolean expire(UUID citizen, Instant cutoff, Instant now) {
+        var relations = needToKnow.relationsTo(citizen);
+        boolean stillDue = !relations.isEmpty() && relations.stream()
+                .allMatch(relation -> relation.endedAt() != null && relation.endedAt().isBefore(cutoff));
+        if (!stillDue) {
+            return false;
+        }
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM citizen WHERE id = :id AND anonymised_at IS NULL")
+                .param("id", citizen).query(Long.class).single() > 0;
+        needToKnow.forgetRelations(citizen);
+        if (!exists) {
+            return false;
+        }
+        String period = settings.period().toString();
+        if (settings.mode() == Mode.DELETE) {
+            if (!delete(citizen)) {
+                return false;
+            }
+            audit(citizen, AuditAction.DELETE, "Opbevaringsperioden (" + period
+                    + ") efter borgerens sidste tilknytning er udløbet: borgeren er slettet med netværk og samtykker");
+        } else {
+            if (!anonymise(citizen, now)) {
+                return false;
+            }
+            audit(citizen, AuditAction.ANONYMISE, "Opbevaringsperioden (" + period
+                    + ") efter borgerens sidste tilknytning er udløbet: borgerens oplysninger er anonymiseret");
+        }
+        events.publishEvent(new CitizenExpired(new CitizenId(citizen), settings.mode()));
+        return true;
+    }
+
+    /** False if another run got there first. */
+    private boolean delete(UUID citizen) {
+        jdbc.sql("DELETE FROM consent WHERE citizen_id = :id").param("id", citizen).update();
+        jdbc.sql("DELETE FROM network_member WHERE citizen_id = :id").param("id", citizen).update();
+        return jdbc.sql("DELETE FROM citizen WHERE id = :id").param("id", citizen).update() == 1;
+    }
+
+    /** False if another run got there first. */
+    private boolean anonymise(UUID citizen, Instant now) {
+        LocalDate born = jdbc.sql("SELECT birth_date FROM citizen WHERE id = :id").param("id", citizen)
+                .query(LocalDate.class).single();
+        Timestamp at = Timestamp.from(now);
+        boolean changed = jdbc.sql("""
+                UPDATE citizen
+                   SET cpr = NULL, name = :name, birth_date = :born, address = NULL, postcode = NULL, phone = NULL,
+                       email = NULL, language = NULL, needs_interpreter = FALSE, transport_notes = NULL,
+                       anonymised_at = :at, updated_at = :at, updated_by = :by, version = version + 1
+                 WHERE id = :id AND anonymised_at IS NULL
+                """).param("name", ANONYMISED_NAME).param("born", LocalDate.of(born.getYear(), 1, 1))
+                .param("at", at).param("by", SYSTEM).param("id", citizen).update() == 1;
+        if (!changed) {
+            return false;
+        }
+        jdbc.sql("""
+                UPDATE network_member SET name = :text, role = :text, phone = NULL, email = NULL WHERE citizen_id = :id
+                """).param("text", ANONYMISED_TEXT).param("id", citizen).update();
+        jdbc.sql("UPDATE consent SET party_name = NULL, scope = :text WHERE citizen_id = :id")
+                .param("text", ANONYMISED_TEXT).param("id", citizen).update();
+        return true;
+    }
+
+    /** The administrator who asked for the run, or the nightly job. */
+    private void audit(UUID citizen, AuditAction action, String purpose) {
+        var user = users.current();
+        String username = user.map(current -> current.username()).orElse(SYSTEM);
+        auditLog.record(AuditEntry.granted(username, Role.ADMIN, null, citizen, action, purpose, null));
+    }
+}

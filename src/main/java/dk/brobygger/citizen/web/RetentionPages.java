@@ -1,0 +1,41 @@
+package dk.brobygger.citizen.web;
+
+import dk.brobygger.citizen.CitizenRetention;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Opbevaring for administrators (under /admin, which only they reach): the retention settings in
+ * force, and a button that runs the nightly job now. Each citizen it handles is audited.
+ */
+@Controller
+class RetentionPages {
+
+    private final CitizenRetention retention;
+
+    RetentionPages(CitizenRetention retention) {
+        this.retention = retention;
+    }
+
+    @GetMapping("/admin/opbevaring")
+    String settings(Model model) {
+        var settings = retention.settings();
+        model.addAttribute("settings", settings);
+        model.addAttribute("years", settings.period().getYears());
+        model.addAttribute("months", settings.period().getMonths());
+        model.addAttribute("days", settings.period().getDays());
+        model.addAttribute("cutoff", retention.cutoff());
+        return "citizen/retention";
+    }
+
+    @PostMapping("/admin/opbevaring/koer")
+    String run(RedirectAttributes redirect) {
+        var outcome = retention.apply();
+        redirect.addFlashAttribute("outcome", outcome);
+        return "redirect:/admin/opbevaring";
+    }
+}
