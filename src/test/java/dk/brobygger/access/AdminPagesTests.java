@@ -28,7 +28,8 @@ class AdminPagesTests {
                 .andExpect(content().string(containsString("href=\"/admin/instrumenter\"")))
                 .andExpect(content().string(containsString("href=\"/admin/medcom\"")))
                 .andExpect(content().string(containsString("href=\"/admin/hjemmebesog/regler\"")))
-                .andExpect(content().string(containsString("href=\"/admin/opsporing/regler\"")));
+                .andExpect(content().string(containsString("href=\"/admin/opsporing/regler\"")))
+                .andExpect(content().string(containsString("href=\"/admin/opbevaring\"")));
     }
 
     @Test
