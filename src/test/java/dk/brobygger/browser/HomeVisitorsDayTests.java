@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dk.brobygger.TestDatabaseProfiles;
-import dk.brobygger.citizen.TestCitizens;
+import dk.brobygger.access.Teams;
+import dk.brobygger.homevisit.TestHomeVisits;
 import dk.brobygger.directory.TestDirectory;
 
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +59,8 @@ class HomeVisitorsDayTests {
 
     @LocalServerPort int port;
     @Autowired TestDirectory directory;
-    @Autowired TestCitizens citizens;
+    @Autowired TestHomeVisits homeVisits;
+    @Autowired Teams teams;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
 
@@ -92,7 +94,10 @@ class HomeVisitorsDayTests {
         var vest = directory.location(library, "Vestergade 10", "7100", "VEST", 55.7090, 9.5360, true);
         directory.offer(vest, "Strikkeklubben").category("kreativ").targetGroup("seniorer")
                 .description("Vi strikker, drikker kaffe og hygger os.").save();
-        citizens.reset();
+        homeVisits.reset();
+        if (!teams.of("hjemmebesog").contains("forebyggende-hjemmebesoeg")) {
+            teams.join("forebyggende-hjemmebesoeg", "hjemmebesog", "test");
+        }
         today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Copenhagen")));
         UUID karen = UUID.randomUUID();
         jdbc.sql("""
@@ -109,6 +114,9 @@ class HomeVisitorsDayTests {
         browser.findElement(By.id("username")).sendKeys("hjemmebesog");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        // The login must have finished (session cookie set) before the next address is opened.
+        waitUntil(() -> !browser.getCurrentUrl().contains("/login")
+                && browser.findElement(By.tagName("header")).getText().contains("Hanne Hjemmebesøg"));
 
         browser.get(url("/hjemmebesog?aar=" + today.getYear() + "&distrikt=VEST"));
         waitUntil(() -> browser.findElement(By.tagName("main")).getText().contains("Karen Jensen"));
@@ -188,9 +196,17 @@ class HomeVisitorsDayTests {
         Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
+    /** Waits up to 10 s; on a timeout the failure names the page and what it showed, for the next reader. */
     private void waitUntil(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(RuntimeException.class)
-                .until(driver -> condition.getAsBoolean());
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(RuntimeException.class)
+                    .until(driver -> condition.getAsBoolean());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String shown = browser.findElements(By.tagName("main")).stream().map(WebElement::getText).findFirst()
+                    .orElse("(no main element)");
+            throw new AssertionError("Timed out on " + browser.getCurrentUrl() + ", the page showed:\n"
+                    + shown.substring(0, Math.min(2000, shown.length())), e);
+        }
     }
 
     private String url(String path) {
