@@ -94,6 +94,8 @@ class OwnDataJourneyTests {
         browser.findElement(By.id("username")).sendKeys("borger");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+        // The login must have finished (session cookie set) before the next address is opened.
+        waitUntil(() -> !browser.getCurrentUrl().contains("/login"));
         browser.get(url("/mig"));
         waitUntil(() -> browser.findElement(By.tagName("h1")).getText().equals("Mine oplysninger"));
         String page = browser.findElement(By.tagName("main")).getText();
