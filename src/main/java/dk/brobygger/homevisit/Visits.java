@@ -120,7 +120,7 @@ public class Visits {
     public List<Visit> of(CitizenId citizen) {
         records.read(citizen, "Så borgerens forebyggende hjemmebesøg");
         return jdbc.sql("SELECT * FROM visit WHERE citizen_id = :citizen ORDER BY planned_start DESC")
-                .param("citizen", citizen.value()).query(this::visit).list();
+                .param("citizen", citizen.value()).query(Visits::visit).list();
     }
 
     /**
@@ -133,7 +133,7 @@ public class Visits {
                 SELECT * FROM visit WHERE visitor = :visitor AND planned_start >= :from AND planned_start < :until
                  ORDER BY planned_start
                 """).param("visitor", visitor).param("from", Timestamp.valueOf(from.atStartOfDay()))
-                .param("until", Timestamp.valueOf(untilExclusive.atStartOfDay())).query(this::visit).list();
+                .param("until", Timestamp.valueOf(untilExclusive.atStartOfDay())).query(Visits::visit).list();
     }
 
     /**
@@ -234,9 +234,18 @@ public class Visits {
         return load(id);
     }
 
+    /** One visit with its suggested offers; lists (calendar, a citizen's visits) show no suggestions. */
     private Visit load(UUID id) {
-        return jdbc.sql("SELECT * FROM visit WHERE id = :id").param("id", id).query(this::visit).optional()
+        var visit = jdbc.sql("SELECT * FROM visit WHERE id = :id").param("id", id).query(Visits::visit).optional()
                 .orElseThrow(() -> new NotFoundException("visit"));
+        var suggestions = jdbc.sql("SELECT * FROM visit_suggestion WHERE visit_id = :id ORDER BY suggested_at, offer_name")
+                .param("id", id).query((s, n) -> new Visit.Suggestion(s.getObject("offer_id", UUID.class),
+                        s.getString("offer_name"), s.getString("suggested_by"),
+                        s.getTimestamp("suggested_at").toInstant())).list();
+        return new Visit(visit.id(), visit.citizen(), visit.visitor(), visit.plannedStart(), visit.durationMinutes(),
+                visit.place(), visit.status(), visit.heldOn(), visit.themes(), visit.conversation(),
+                visit.cardHandedOut(), visit.communityTag(), visit.notes(), visit.followUpOn(), suggestions,
+                visit.version(), visit.updatedBy(), visit.updatedAt());
     }
 
     private static String join(Set<? extends Enum<?>> values) {
@@ -251,12 +260,8 @@ public class Visits {
         return values;
     }
 
-    private Visit visit(ResultSet rs, int row) throws SQLException {
+    private static Visit visit(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        var suggestions = jdbc.sql("SELECT * FROM visit_suggestion WHERE visit_id = :id ORDER BY suggested_at, offer_name")
-                .param("id", id).query((s, n) -> new Visit.Suggestion(s.getObject("offer_id", UUID.class),
-                        s.getString("offer_name"), s.getString("suggested_by"),
-                        s.getTimestamp("suggested_at").toInstant())).list();
         var heldOn = rs.getDate("held_on");
         var followUpOn = rs.getDate("follow_up_on");
         return new Visit(id, new CitizenId(rs.getObject("citizen_id", UUID.class)), rs.getString("visitor"),
@@ -265,7 +270,7 @@ public class Visits {
                 heldOn == null ? null : heldOn.toLocalDate(), split(rs.getString("themes"), VisitTheme.class),
                 split(rs.getString("conversation"), ConversationElement.class), rs.getBoolean("card_handed_out"),
                 rs.getBoolean("community_tag"), rs.getString("notes"),
-                followUpOn == null ? null : followUpOn.toLocalDate(), suggestions, rs.getLong("version"),
+                followUpOn == null ? null : followUpOn.toLocalDate(), List.of(), rs.getLong("version"),
                 rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
     }
 }
