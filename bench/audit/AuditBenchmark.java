@@ -2,6 +2,7 @@ import java.io.StringReader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,7 +67,7 @@ public class AuditBenchmark {
             var jdbc = context.getBean(JdbcClient.class);
             var transactions = context.getBean(TransactionTemplate.class);
             Constructor<AuditLog> make = AuditLog.class.getDeclaredConstructor(DataSource.class, Clock.class,
-                    Users.class, int.class, int.class);
+                    Users.class, int.class, int.class, int.class, int.class, java.time.Duration.class);
             make.setAccessible(true);
             var citizens = new ArrayList<UUID>();
             for (int i = 0; i < 1_000; i++) {
@@ -77,19 +78,26 @@ public class AuditBenchmark {
             if (verifyOnly != null && !verifyOnly.isBlank()) {
                 // An experiment on a kept database (KEEP_DB=1): only verify, with the thread counts given.
                 for (String n : verifyOnly.split(",")) {
-                    verify(make.newInstance(dataSource, Clock.systemUTC(), users, 32, Integer.parseInt(n)), jdbc,
-                            Integer.parseInt(n));
+                    var log = make.newInstance(dataSource, Clock.systemUTC(), users, 32, Integer.parseInt(n), 1, 500, Duration.ofSeconds(30));
+                    verify(log, jdbc, Integer.parseInt(n));
+                    log.destroy();
                 }
                 return;
             }
 
-            // 1. Single appends, one per transaction: the request path. 32 stripes against 1 (the old single lock).
+            // 1. Single appends, one per transaction: the request path. Writers x stripes, e.g. "2x32,4x32,1x1".
+            String variants = System.getenv().getOrDefault("VARIANTS", "1x32,2x32,4x32");
+            warmUp(make, dataSource, users, jdbc, transactions, citizens, threads, Math.max(appends / 2, 2_000));
             for (int work : new int[] {0, workMillis}) {
-                for (int stripes : new int[] {32, 1}) {
+                for (String variant : variants.split(",")) {
+                    int writers = Integer.parseInt(variant.split("x")[0]);
+                    int stripes = Integer.parseInt(variant.split("x")[1]);
                     empty(jdbc, transactions);
-                    var log = make.newInstance(dataSource, Clock.systemUTC(), users, stripes, 0);
+                    var log = make.newInstance(dataSource, Clock.systemUTC(), users, stripes, 0, writers, 500,
+                            Duration.ofSeconds(30));
                     int count = work == 0 ? appends : Math.max(appends / 4, 2_000);
                     var done = new AtomicLong();
+                    var latencies = new long[count];
                     long cpuBefore = cpuNanos(jdbc);
                     long start = System.nanoTime();
                     try (var pool = Executors.newFixedThreadPool(threads)) {
@@ -98,21 +106,30 @@ public class AuditBenchmark {
                                 long n;
                                 while ((n = done.getAndIncrement()) < count) {
                                     var entry = entry(citizens.get((int) (n % citizens.size())), n);
+                                    long began = System.nanoTime();
                                     transactions.executeWithoutResult(status -> {
                                         log.record(entry);
                                         sleep(work);
                                     });
+                                    latencies[(int) n] = System.nanoTime() - began;
                                 }
                             });
                         }
                     }
+                    java.util.Arrays.sort(latencies);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     double cpuMicros = (cpuNanos(jdbc) - cpuBefore) / 1e3 / count;
-                    System.out.printf("single appends, %2d stripe(s), %d ms other work in the transaction: %,d in %.1f s"
-                            + " = %,.0f records/s (%d threads); CPU %.0f µs/append (JVM + PostgreSQL backends)"
-                            + " = at most %,.0f appends/s on %d cores; verify: %s%n", stripes, work, count, seconds,
-                            count / seconds, threads, cpuMicros, Runtime.getRuntime().availableProcessors() * 1e6 / cpuMicros,
-                            Runtime.getRuntime().availableProcessors(), log.verify());
+                    long batches = jdbc.sql("SELECT COUNT(*) FROM (SELECT DISTINCT stripe, recorded_at FROM audit_record) b")
+                            .query(Long.class).single();
+                    System.out.printf("single appends, %d writer(s), %2d stripe(s), %d ms other work in the transaction:"
+                            + " %,d in %.1f s = %,.0f records/s (%d threads); %.1f records per commit; CPU %.0f µs/append"
+                            + " (JVM + PostgreSQL backends) = at most %,.0f appends/s on %d cores; transaction with its record"
+                            + " p50 %.1f ms p99 %.1f ms; verify: %s%n", writers,
+                            stripes, work, count, seconds, count / seconds, threads, (double) count / batches, cpuMicros,
+                            Runtime.getRuntime().availableProcessors() * 1e6 / cpuMicros,
+                            Runtime.getRuntime().availableProcessors(), latencies[count / 2] / 1e6,
+                            latencies[(int) (count * 0.99)] / 1e6, log.verify());
+                    log.destroy();
                 }
             }
 
@@ -127,9 +144,32 @@ public class AuditBenchmark {
 
             // 3. Verify with 1 thread (the old walk's shape) and in parallel.
             for (int verifyThreads : new int[] {2, 1, 4}) {
-                verify(make.newInstance(dataSource, Clock.systemUTC(), users, 32, verifyThreads), jdbc, verifyThreads);
+                var log = make.newInstance(dataSource, Clock.systemUTC(), users, 32, verifyThreads, 1, 500, Duration.ofSeconds(30));
+                verify(log, jdbc, verifyThreads);
+                log.destroy();
             }
         }
+    }
+
+    /** The same appends, unmeasured, so that the first variant does not pay for the JIT compiler. */
+    static void warmUp(Constructor<AuditLog> make, DataSource dataSource, Users users, JdbcClient jdbc,
+            TransactionTemplate transactions, List<UUID> citizens, int threads, int count) throws Exception {
+        empty(jdbc, transactions);
+        var log = make.newInstance(dataSource, Clock.systemUTC(), users, 32, 0, 2, 500, Duration.ofSeconds(30));
+        var done = new AtomicLong();
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                pool.submit(() -> {
+                    long n;
+                    while ((n = done.getAndIncrement()) < count) {
+                        var entry = entry(citizens.get((int) (n % citizens.size())), n);
+                        transactions.executeWithoutResult(status -> log.record(entry));
+                    }
+                });
+            }
+        }
+        log.destroy();
+        System.out.printf("warm-up: %,d appends%n", count);
     }
 
     /**

@@ -29,7 +29,7 @@ trap cleanup EXIT
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     ./mvnw -q -B -DskipFrontend=true compile
 fi
-./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
+./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
 {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ) nproc: $(nproc) load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "postgresql: $("${PSQL[@]}" -c 'SHOW server_version') shared_buffers=$("${PSQL[@]}" -c 'SHOW shared_buffers')" \

@@ -1,13 +1,10 @@
 package dk.brobygger.audit;
 
-import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -24,40 +20,35 @@ import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Logning: writes audit records and reads them back. Records are only ever appended; apart from
  * {@link AuditRetention}, which removes the oldest records once the law no longer requires them, the
  * application has no statement that updates or deletes one.
  *
- * <p>The log is {@link #stripes} hash chains ("stripes", table {@code audit_stripe}), so that concurrent
- * requests do not wait for each other: an append locks the first stripe that no other transaction holds
- * ({@code FOR UPDATE SKIP LOCKED}), links its record to that stripe's last record and moves the stripe's
+ * <p>The log is {@code brobygger.audit.stripes} hash chains ("stripes", table {@code audit_stripe}), so that
+ * appends need not wait for each other: an append locks the first stripe that no other transaction holds
+ * ({@code FOR UPDATE SKIP LOCKED}), links its records to that stripe's last record and moves the stripe's
  * head. Only when every stripe is busy does it wait, for a random one. Within a stripe, positions run
- * 1, 2, 3, ... without gaps; across stripes the id (a sequence) orders records in time. A transaction
- * that appends several times keeps to the stripe it already holds, so its records stay in order.
+ * 1, 2, 3, ... without gaps; across stripes the id (a sequence) orders records in time.
  *
- * <p>Recording joins the caller's transaction ({@link Propagation#MANDATORY}): the record commits together
- * with the access it describes, and if it cannot be written the exception rolls the caller's transaction
- * back and fails the request, so there is no unaudited access. MANDATORY rather than REQUIRED makes
- * forgetting the transaction a programming error instead of a silent second transaction that could commit
- * a change whose audit record then fails. Callers that only read personal data need a read-write
- * transaction too (PostgreSQL refuses inserts in a read-only one), and should record late in it: the stripe
- * stays locked until the transaction ends.
+ * <p>Recording is write-ahead, with group commit ({@link AuditWriter}): the caller waits until its record is
+ * committed, in a transaction of the audit log's own that it may share with other callers' records, and only
+ * then goes on to the access it describes. If the record cannot be written the call throws, the caller's
+ * transaction rolls back and the request fails, so there is no unaudited access. The record does not roll
+ * back with the caller: a change that fails afterwards (a conflict, say) stays in the log as what was
+ * attempted, and a refused attempt needs no transaction of its own to be kept. Callers may record from a
+ * read-only transaction or from none; the caller holds no lock on the log while it works.
  */
 @Service
-public class AuditLog {
+public class AuditLog implements DisposableBean {
 
     static final int VERIFY_BATCH = 10_000;
 
@@ -68,167 +59,43 @@ public class AuditLog {
             id, recorded_at, username, user_role, team, citizen_id, action, purpose, client_address, outcome,
             previous_hash, hash""";
 
-    private static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ", stripe, position)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate insert;
     private final JdbcClient streaming;
-    private final Clock clock;
     private final Users users;
-    private final Dialect dialect;
-    private final int stripes;
+    private final AuditWriter writer;
     private final int verifyThreads;
 
     AuditLog(DataSource dataSource, Clock clock, Users users,
             @Value("${brobygger.audit.stripes:32}") int stripes,
-            @Value("${brobygger.audit.verify-threads:0}") int verifyThreads) {
+            @Value("${brobygger.audit.verify-threads:0}") int verifyThreads,
+            @Value("${brobygger.audit.writers:1}") int writers,
+            @Value("${brobygger.audit.max-batch:500}") int maxBatch,
+            @Value("${brobygger.audit.write-timeout:PT30S}") Duration writeTimeout) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.insert = new JdbcTemplate(dataSource);
         var fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(VERIFY_BATCH);
         this.streaming = JdbcClient.create(fetching);
-        this.clock = clock;
         this.users = users;
-        this.dialect = Dialect.of(dataSource);
-        if (stripes < 1) {
-            throw new IllegalArgumentException("brobygger.audit.stripes must be at least 1");
-        }
-        this.stripes = stripes;
         this.verifyThreads = verifyThreads > 0 ? verifyThreads : Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.writer = new AuditWriter(dataSource, clock, stripes, writers, maxBatch, writeTimeout);
     }
 
-    /** Appends one entry to the log, in the caller's transaction. */
-    @Transactional(propagation = Propagation.MANDATORY)
+    /**
+     * Appends one entry to the log and returns once it is committed. If it cannot be written, this throws,
+     * and the caller's transaction (if any) rolls back.
+     */
     public AuditRecord record(AuditEntry entry) {
-        var head = lockStripe(true);
-        Instant now = AuditHash.stored(clock.instant());
-        long id = head.nextId() > 0 ? head.nextId() : ids(1)[0];
-        long position = head.lastPosition() + 1;
-        var record = new AuditRecord(id, now, entry, head.lastHash(), new AuditHash().hash(id, now, entry, head.lastHash()));
-        int written = dialect == Dialect.POSTGRESQL
-                ? insert.update(Dialect.POSTGRESQL_APPEND, statement -> {
-                    statement.setLong(1, id);
-                    statement.setString(2, record.hash());
-                    statement.setInt(3, head.stripe());
-                    statement.setLong(4, head.lastPosition());
-                    bind(statement, 4, record);
-                    statement.setInt(17, head.stripe());
-                    statement.setLong(18, position);
-                })
-                : appendPortably(head, List.of(record));
-        if (written != 1) {
-            throw new IllegalStateException("The audit stripe head moved while it was locked");
-        }
-        return record;
+        return writer.append(List.of(entry)).getFirst();
     }
 
-    /** Appends several entries at once, in order, to one stripe: one lock and one batch insert for them all. */
-    @Transactional(propagation = Propagation.MANDATORY)
+    /** Appends several entries at once, in order, to one stripe, and returns once they are committed. */
     public List<AuditRecord> recordAll(List<AuditEntry> entries) {
-        if (entries.isEmpty()) {
-            return List.of();
-        }
-        var head = lockStripe(false);
-        Instant now = AuditHash.stored(clock.instant());
-        long[] ids = ids(entries.size());
-        var hash = new AuditHash();
-        var records = new ArrayList<AuditRecord>(entries.size());
-        String previous = head.lastHash();
-        for (int i = 0; i < ids.length; i++) {
-            String current = hash.hash(ids[i], now, entries.get(i), previous);
-            records.add(new AuditRecord(ids[i], now, entries.get(i), previous, current));
-            previous = current;
-        }
-        if (appendPortably(head, records) != 1) {
-            throw new IllegalStateException("The audit stripe head moved while it was locked");
-        }
-        return records;
+        return writer.append(entries);
     }
 
-    /** Inserts the records after the stripe's head and moves the head; returns 1 if the head moved. */
-    private int appendPortably(StripeHead head, List<AuditRecord> records) {
-        insert.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement statement, int i) throws SQLException {
-                bind(statement, 0, records.get(i));
-                statement.setInt(13, head.stripe());
-                statement.setLong(14, head.lastPosition() + 1 + i);
-            }
-
-            @Override
-            public int getBatchSize() {
-                return records.size();
-            }
-        });
-        var last = records.getLast();
-        return jdbc.sql("""
-                        UPDATE audit_stripe SET last_position = :position, last_id = :id, last_hash = :hash
-                        WHERE stripe = :stripe AND last_position = :before""")
-                .param("position", head.lastPosition() + records.size()).param("id", last.id())
-                .param("hash", last.hash()).param("stripe", head.stripe()).param("before", head.lastPosition())
-                .update();
-    }
-
-    /**
-     * Locks a stripe for this transaction: the one it already holds, else the first one nobody else holds,
-     * else (every stripe busy) it waits for a random one.
-     */
-    private StripeHead lockStripe(boolean withId) {
-        var held = HeldStripe.current();
-        if (held != null) {
-            return lock(held.stripe);
-        }
-        var free = jdbc.sql(withId ? dialect.lockFreeStripeWithId : dialect.lockFreeStripe)
-                .param("stripes", stripes)
-                .query((rs, row) -> new StripeHead(rs.getInt(1), rs.getLong(2), rs.getString(3), withId ? rs.getLong(4) : 0))
-                .optional();
-        var head = free.orElseGet(() -> lock(1 + ThreadLocalRandom.current().nextInt(stripes)));
-        HeldStripe.remember(head.stripe());
-        return head;
-    }
-
-    /** Waits for the stripe (stripe 1 if the setting names more stripes than the table has). */
-    private StripeHead lock(int stripe) {
-        return jdbc.sql("SELECT stripe, last_position, last_hash FROM audit_stripe WHERE stripe = :stripe FOR UPDATE")
-                .param("stripe", stripe)
-                .query((rs, row) -> new StripeHead(rs.getInt(1), rs.getLong(2), rs.getString(3), 0))
-                .optional()
-                .orElseGet(() -> stripe == 1 ? failNoStripes() : lock(1));
-    }
-
-    private static StripeHead failNoStripes() {
-        throw new IllegalStateException("The audit log has no stripes: table audit_stripe is empty");
-    }
-
-    /**
-     * The stripe the current transaction holds. Kept as one of the transaction's synchronizations, so it
-     * is suspended with the transaction: a nested REQUIRES_NEW transaction takes a stripe of its own.
-     */
-    private record HeldStripe(int stripe) implements TransactionSynchronization {
-
-        static @Nullable HeldStripe current() {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                return null;
-            }
-            for (var synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-                if (synchronization instanceof HeldStripe held) {
-                    return held;
-                }
-            }
-            return null;
-        }
-
-        static void remember(int stripe) {
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new HeldStripe(stripe));
-            }
-        }
-    }
-
-    private long[] ids(int count) {
-        var ids = jdbc.sql(dialect.nextIds).param("count", count).query(Long.class).list();
-        return ids.stream().mapToLong(Long::longValue).sorted().toArray();
+    @Override
+    public void destroy() {
+        writer.close();
     }
 
     /**
@@ -350,23 +217,6 @@ public class AuditLog {
                 .toList();
     }
 
-    /** Sets the record's twelve columns, in {@link #COLUMNS} order, as parameters {@code after + 1} onwards. */
-    private static void bind(PreparedStatement statement, int after, AuditRecord record) throws SQLException {
-        var entry = record.entry();
-        statement.setLong(after + 1, record.id());
-        statement.setObject(after + 2, OffsetDateTime.ofInstant(record.recordedAt(), ZoneOffset.UTC));
-        statement.setString(after + 3, entry.username());
-        statement.setString(after + 4, entry.role().name());
-        statement.setString(after + 5, entry.team());
-        statement.setObject(after + 6, entry.citizenId());
-        statement.setString(after + 7, entry.action().name());
-        statement.setString(after + 8, entry.purpose());
-        statement.setString(after + 9, entry.clientAddress());
-        statement.setString(after + 10, entry.outcome().name());
-        statement.setString(after + 11, record.previousHash());
-        statement.setString(after + 12, record.hash());
-    }
-
     static AuditRecord map(ResultSet rs) throws SQLException {
         var entry = new AuditEntry(rs.getString("username"), Role.valueOf(rs.getString("user_role")),
                 rs.getString("team"), rs.getObject("citizen_id", UUID.class),
@@ -378,51 +228,6 @@ public class AuditLog {
 
     static String columns() {
         return COLUMNS;
-    }
-
-    /** The SQL that differs between PostgreSQL and H2: taking ids from the sequence, and appending in one statement. */
-    private enum Dialect {
-        POSTGRESQL("""
-                WITH head AS (SELECT stripe, last_position, last_hash FROM audit_stripe WHERE stripe <= :stripes
-                              ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED)
-                SELECT stripe, last_position, last_hash, nextval('audit_record_id') FROM head""",
-                "SELECT nextval('audit_record_id') FROM generate_series(1, :count)"),
-        H2("""
-                SELECT stripe, last_position, last_hash, 0 FROM audit_stripe WHERE stripe <= :stripes
-                ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED""",
-                "SELECT NEXT VALUE FOR audit_record_id FROM SYSTEM_RANGE(1, :count)");
-
-        /** Inserts the record and moves the stripe's head in one round trip; inserts nothing if the head moved. */
-        static final String POSTGRESQL_APPEND = """
-                WITH moved AS (UPDATE audit_stripe SET last_position = last_position + 1, last_id = ?, last_hash = ?
-                               WHERE stripe = ? AND last_position = ? RETURNING stripe)
-                INSERT INTO audit_record (%s, stripe, position)
-                SELECT ?, ?::timestamptz, ?, ?, ?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ? FROM moved""".formatted(COLUMNS);
-
-        final String lockFreeStripeWithId;
-        final String lockFreeStripe;
-        final String nextIds;
-
-        Dialect(String lockFreeStripeWithId, String nextIds) {
-            this.lockFreeStripeWithId = lockFreeStripeWithId;
-            this.lockFreeStripe = """
-                    SELECT stripe, last_position, last_hash FROM audit_stripe WHERE stripe <= :stripes
-                    ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED""";
-            this.nextIds = nextIds;
-        }
-
-        static Dialect of(DataSource dataSource) {
-            try {
-                String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-                return "PostgreSQL".equals(product) ? POSTGRESQL : H2;
-            } catch (MetaDataAccessException e) {
-                throw new IllegalStateException("Cannot tell which database holds the audit log", e);
-            }
-        }
-    }
-
-    /** A stripe's end as an append sees it; {@code nextId} is the id taken with it, or 0. */
-    private record StripeHead(int stripe, long lastPosition, String lastHash, long nextId) {
     }
 
     /** A stripe as verification sees it: where it starts (the anchor) and where it ends (the head). */

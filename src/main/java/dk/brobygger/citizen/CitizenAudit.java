@@ -11,30 +11,23 @@ import dk.brobygger.audit.AuditLog;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes every read, change and refused attempt on a citizen to the audit log. A granted access
- * is recorded in the same transaction as the access, so if the record cannot be written the
- * access fails too; a refusal is recorded in a transaction of its own, because the refused
- * request itself rolls back.
+ * Writes every read, change and refused attempt on a citizen to the audit log. The record is
+ * committed before the access goes on (see {@link AuditLog}), so if it cannot be written the access
+ * fails too, and a refusal stays in the log although the refused request itself rolls back.
  */
 @Component
 class CitizenAudit {
 
     private final AuditLog log;
     private final Users users;
-    private final TransactionTemplate separately;
 
-    CitizenAudit(AuditLog log, Users users, PlatformTransactionManager transactions) {
+    CitizenAudit(AuditLog log, Users users) {
         this.log = log;
         this.users = users;
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     void granted(@Nullable UUID citizenId, AuditAction action, String purpose) {
@@ -43,7 +36,7 @@ class CitizenAudit {
 
     void refused(@Nullable UUID citizenId, AuditAction action, String purpose) {
         var entry = entry(citizenId, action, purpose).refused();
-        separately.executeWithoutResult(status -> log.record(entry));
+        log.record(entry);
     }
 
     private AuditEntry entry(@Nullable UUID citizenId, AuditAction action, String purpose) {

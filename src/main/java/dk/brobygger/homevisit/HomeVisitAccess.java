@@ -18,9 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -38,10 +35,9 @@ class HomeVisitAccess {
     private final Teams teams;
     private final AuditLog log;
     private final List<String> visitorTeams;
-    private final TransactionTemplate separately;
     private final CitizenAccess citizens;
 
-    HomeVisitAccess(Users users, Teams teams, AuditLog log, PlatformTransactionManager transactions,
+    HomeVisitAccess(Users users, Teams teams, AuditLog log,
             CitizenAccess citizens,
             @Value("${brobygger.homevisit.teams:forebyggende-hjemmebesoeg}") List<String> visitorTeams) {
         this.users = users;
@@ -49,8 +45,6 @@ class HomeVisitAccess {
         this.teams = teams;
         this.log = log;
         this.visitorTeams = List.copyOf(visitorTeams);
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** May the user see the due list and the worklist? */
@@ -63,7 +57,7 @@ class HomeVisitAccess {
         var user = users.currentOrFail();
         if (!mayList(user)) {
             var entry = entry(user, null, AuditAction.LIST, purpose).refused();
-            separately.executeWithoutResult(status -> log.record(entry));
+            log.record(entry);
             throw new AccessDeniedException("Only the home visitors' team and managers see the due list");
         }
         return user;
@@ -109,7 +103,7 @@ class HomeVisitAccess {
             citizens.checkMayChange(citizen);
         } catch (AccessDeniedException e) {
             var entry = entry(users.currentOrFail(), citizen.value(), AuditAction.UPDATE, purpose).refused();
-            separately.executeWithoutResult(status -> log.record(entry));
+            log.record(entry);
             throw e;
         }
     }
@@ -119,7 +113,7 @@ class HomeVisitAccess {
             citizens.checkMaySee(citizen);
         } catch (AccessDeniedException e) {
             var entry = entry(users.currentOrFail(), citizen.value(), AuditAction.READ, purpose).refused();
-            separately.executeWithoutResult(status -> log.record(entry));
+            log.record(entry);
             throw e;
         }
     }

@@ -18,9 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -37,10 +34,9 @@ class OutreachAccess {
     private final Teams teams;
     private final AuditLog log;
     private final List<String> outreachTeams;
-    private final TransactionTemplate separately;
     private final CitizenAccess citizens;
 
-    OutreachAccess(Users users, Teams teams, AuditLog log, PlatformTransactionManager transactions,
+    OutreachAccess(Users users, Teams teams, AuditLog log,
             CitizenAccess citizens,
             @Value("${brobygger.outreach.teams:forebyggende-hjemmebesoeg,faellesteam}") List<String> outreachTeams) {
         this.users = users;
@@ -48,8 +44,6 @@ class OutreachAccess {
         this.teams = teams;
         this.log = log;
         this.outreachTeams = List.copyOf(outreachTeams);
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** May the user see the outreach list? */
@@ -62,7 +56,7 @@ class OutreachAccess {
         var user = users.currentOrFail();
         if (!mayList(user)) {
             var entry = entry(user, null, AuditAction.LIST, purpose).refused();
-            separately.executeWithoutResult(status -> log.record(entry));
+            log.record(entry);
             throw new AccessDeniedException("Only the outreach teams and managers see the outreach list");
         }
         return user;
@@ -112,7 +106,7 @@ class OutreachAccess {
             citizens.checkMayChange(citizen);
         } catch (AccessDeniedException e) {
             var entry = entry(users.currentOrFail(), citizen.value(), AuditAction.UPDATE, purpose).refused();
-            separately.executeWithoutResult(status -> log.record(entry));
+            log.record(entry);
             throw e;
         }
     }
@@ -122,7 +116,7 @@ class OutreachAccess {
             citizens.checkMaySee(citizen);
         } catch (AccessDeniedException e) {
             var entry = entry(users.currentOrFail(), citizen.value(), AuditAction.READ, purpose).refused();
-            separately.executeWithoutResult(status -> log.record(entry));
+            log.record(entry);
             throw e;
         }
     }

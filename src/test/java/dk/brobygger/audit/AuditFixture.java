@@ -1,6 +1,8 @@
 package dk.brobygger.audit;
 
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dk.brobygger.access.Role;
 
@@ -52,5 +54,44 @@ class AuditFixture {
 
     static AuditEntry read(String username, Role role, UUID citizen, String purpose) {
         return AuditEntry.granted(username, role, null, citizen, AuditAction.READ, purpose, "10.0.0.7");
+    }
+
+    /** Locks stripes 1 to {@code stripes} from a transaction of its own until released: appends go past them or wait. */
+    StripeHolder holdStripes(int stripes) {
+        return new StripeHolder(stripes);
+    }
+
+    /** Holds stripes locked, from a transaction in a thread of its own, until released. */
+    final class StripeHolder {
+
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final Thread holder;
+
+        private StripeHolder(int stripes) {
+            var locked = new CountDownLatch(1);
+            holder = Thread.ofPlatform().start(() -> transactions.executeWithoutResult(status -> {
+                jdbc.sql("SELECT stripe FROM audit_stripe WHERE stripe <= :stripes FOR UPDATE").param("stripes", stripes)
+                        .query(Integer.class).list();
+                locked.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            try {
+                if (!locked.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("Could not lock the stripes within 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void release() throws InterruptedException {
+            release.countDown();
+            holder.join();
+        }
     }
 }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit log is an unbroken chain: every change or deletion of a record shows, and nothing escapes it. */
@@ -33,6 +32,7 @@ class AuditLogTests {
     @Autowired TransactionTemplate transactions;
     @Autowired Users users;
     @Autowired MessageSource messages;
+    @Autowired javax.sql.DataSource dataSource;
 
     final UUID citizen = UUID.randomUUID();
 
@@ -146,7 +146,7 @@ class AuditLogTests {
     }
 
     @Test
-    void concurrentRequestsHoldingTheirTransactionsOpenAppendToSeparateChainsThatAllVerify() throws Exception {
+    void concurrentRequestsHoldingTheirTransactionsOpenEachKeepTheirRecordsInOrderAndTheLogVerifies() throws Exception {
         int threads = 12;
         int each = 15;
         List<Callable<Void>> workers = new ArrayList<>();
@@ -154,10 +154,11 @@ class AuditLogTests {
             String purpose = "Samtidig " + t;
             workers.add(() -> {
                 for (int i = 0; i < each; i++) {
+                    String step = purpose + "." + i;
                     transactions.executeWithoutResult(status -> {
-                        log.record(AuditFixture.read("faellesteam", Role.STAFF, citizen, purpose));
+                        log.record(AuditFixture.read("faellesteam", Role.STAFF, citizen, step));
                         pause(3);
-                        log.record(AuditFixture.read("faellesteam", Role.STAFF, citizen, purpose + " igen"));
+                        log.record(AuditFixture.read("faellesteam", Role.STAFF, citizen, step + " igen"));
                     });
                 }
                 return null;
@@ -170,13 +171,72 @@ class AuditLogTests {
         }
 
         assertThat(log.verify()).isEqualTo(new ChainVerification(true, 2L * threads * each, null));
-        assertThat(jdbc.sql("SELECT COUNT(DISTINCT stripe) FROM audit_record").query(Long.class).single())
-                .as("requests that overlap do not wait for one chain").isGreaterThan(1);
         assertThat(jdbc.sql("""
-                        SELECT COUNT(*) FROM audit_record a JOIN audit_record b ON b.stripe = a.stripe AND b.position = a.position + 1
-                        WHERE b.purpose = a.purpose || ' igen' AND b.id > a.id""")
+                        SELECT COUNT(*) FROM audit_record a JOIN audit_record b ON b.purpose = a.purpose || ' igen'
+                        WHERE b.id > a.id""")
                 .query(Long.class).single())
-                .as("one transaction's records follow each other in one chain").isEqualTo((long) threads * each);
+                .as("a request's second record comes after its first").isEqualTo((long) threads * each);
+    }
+
+    @Test
+    void recordsWaitingAtTheSameMomentAreCommittedTogetherInOneChain() throws Exception {
+        try (var writer = new AuditWriter(dataSource, java.time.Clock.systemUTC(), AuditFixture.STRIPES, 1, 100,
+                java.time.Duration.ofSeconds(30));
+                var pool = Executors.newFixedThreadPool(6)) {
+            var stripes = fixture.holdStripes(AuditFixture.STRIPES);
+            var first = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "Først"))));
+            var others = new ArrayList<Future<List<AuditRecord>>>();
+            awaitUntil(() -> writer.busy() == 1);
+            for (int i = 0; i < 5; i++) {
+                String purpose = "Samtidig " + i;
+                others.add(pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, purpose)))));
+            }
+            awaitUntil(() -> writer.waiting() == 5);
+            stripes.release();
+
+            var together = new ArrayList<AuditRecord>();
+            for (var other : others) {
+                together.addAll(other.get());
+            }
+            assertThat(first.get()).hasSize(1);
+            assertThat(together).extracting(AuditRecord::recordedAt).as("one batch, one commit").containsOnly(
+                    together.getFirst().recordedAt());
+            assertThat(jdbc.sql("SELECT COUNT(DISTINCT stripe) FROM audit_record WHERE purpose LIKE 'Samtidig %'")
+                    .query(Long.class).single()).isEqualTo(1);
+        }
+        assertThat(log.verify()).isEqualTo(new ChainVerification(true, 6, null));
+    }
+
+    @Test
+    void aBadEntryFailsOnlyTheCallerWhoGaveIt() throws Exception {
+        try (var writer = new AuditWriter(dataSource, java.time.Clock.systemUTC(), AuditFixture.STRIPES, 1, 100,
+                java.time.Duration.ofSeconds(30));
+                var pool = Executors.newFixedThreadPool(4)) {
+            var stripes = fixture.holdStripes(AuditFixture.STRIPES);
+            var first = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "Først"))));
+            awaitUntil(() -> writer.busy() == 1);
+            var good = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "God"))));
+            var bad = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "x".repeat(5_000)))));
+            var alsoGood = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "Også god"))));
+            awaitUntil(() -> writer.waiting() == 3);
+            stripes.release();
+
+            assertThat(first.get()).hasSize(1);
+            assertThat(good.get()).hasSize(1);
+            assertThat(alsoGood.get()).hasSize(1);
+            assertThatThrownBy(bad::get).hasCauseInstanceOf(RuntimeException.class);
+        }
+        assertThat(log.verify()).isEqualTo(new ChainVerification(true, 3, null));
+    }
+
+    static void awaitUntil(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Condition not met within 30 s");
+            }
+            pause(10);
+        }
     }
 
     @Test
@@ -256,30 +316,22 @@ class AuditLogTests {
     }
 
     /**
-     * Nine records, three in each of the chains 1, 2 and 3: three transactions stay open together, so
-     * each holds a chain of its own. Returns the ids per chain, in chain order.
+     * Nine records, three in each of the chains 1, 2 and 3: while chains 1 to k-1 are held by another
+     * transaction, appends go to chain k. Returns the ids per chain, in chain order.
      */
     List<List<Long>> recordInThreeChains() {
-        var all = new ArrayList<List<Long>>();
-        var ready = new java.util.concurrent.CyclicBarrier(3);
-        List<Callable<List<Long>>> workers = new ArrayList<>();
-        for (int t = 0; t < 3; t++) {
-            String purpose = "Kæde " + t;
-            workers.add(() -> transactions.execute(status -> {
-                var ids = new ArrayList<Long>();
-                for (int i = 0; i < 3; i++) {
-                    ids.add(log.record(AuditFixture.read("hjemmebesog", Role.STAFF, citizen, purpose)).id());
-                    await(ready);
-                }
-                return ids;
-            }));
-        }
-        try (var pool = Executors.newFixedThreadPool(3)) {
-            for (Future<List<Long>> done : pool.invokeAll(workers)) {
-                all.add(done.get());
+        for (int stripe = 1; stripe <= 3; stripe++) {
+            var held = stripe == 1 ? null : fixture.holdStripes(stripe - 1);
+            for (int i = 0; i < 3; i++) {
+                log.record(AuditFixture.read("hjemmebesog", Role.STAFF, citizen, "Kæde " + stripe));
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            if (held != null) {
+                try {
+                    held.release();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
         var byStripe = new ArrayList<List<Long>>();
         for (int stripe = 1; stripe <= 3; stripe++) {
@@ -321,9 +373,31 @@ class AuditLogTests {
     }
 
     @Test
-    void recordingOutsideATransactionIsRefused() {
-        assertThatThrownBy(() -> log.record(AuditFixture.read("akut", Role.STAFF, citizen, "Akut")))
-                .isInstanceOf(IllegalTransactionStateException.class);
+    void aRecordIsCommittedBeforeTheAccessGoesOnAndStaysWhenTheRequestRollsBack() {
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            log.record(AuditFixture.read("akut", Role.STAFF, citizen, "Forsøg"));
+            assertThat(countElsewhere("Forsøg")).as("visible to others before the caller commits").isEqualTo(1);
+            throw new IllegalStateException("Adgang nægtet");
+        })).hasMessage("Adgang nægtet");
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(true, 1, null));
+    }
+
+    /** Counts records with the purpose from another thread, so from another connection and transaction. */
+    long countElsewhere(String purpose) {
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            return pool.submit(() -> jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE purpose = :p").param("p", purpose)
+                    .query(Long.class).single()).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void recordingNeedsNoTransaction() {
+        log.record(AuditFixture.read("akut", Role.STAFF, citizen, "Akut"));
+
+        assertThat(log.verify()).isEqualTo(new ChainVerification(true, 1, null));
     }
 
     @Test

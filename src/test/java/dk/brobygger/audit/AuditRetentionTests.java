@@ -3,16 +3,13 @@ package dk.brobygger.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -20,6 +17,7 @@ import dk.brobygger.BrobyggerTest;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,8 +49,18 @@ class AuditRetentionTests {
         fixture.emptyLog();
     }
 
+    final List<AuditLog> logs = new ArrayList<>();
+
+    @AfterEach
+    void closeLogs() {
+        logs.forEach(AuditLog::destroy);
+        logs.clear();
+    }
+
     AuditLog logAt(Instant when) {
-        return new AuditLog(dataSource, Clock.fixed(when, DANISH), users, 32, 0);
+        var at = new AuditLog(dataSource, Clock.fixed(when, DANISH), users, 32, 0, 1, 100, Duration.ofSeconds(30));
+        logs.add(at);
+        return at;
     }
 
     AuditRetention retention() {
@@ -60,25 +68,16 @@ class AuditRetentionTests {
                 Period.ofYears(10));
     }
 
-    /** Records in two chains at once: two transactions that overlap, each appending {@code each} records. */
+    /** Records {@code each} records in chain 1, then {@code each} in chain 2 while chain 1 is held by another transaction. */
     void recordInTwoChains(AuditLog at, int each, String purpose) throws Exception {
-        var together = new CyclicBarrier(2);
-        List<Callable<Void>> workers = new ArrayList<>();
-        for (int t = 0; t < 2; t++) {
-            workers.add(() -> transactions.execute(status -> {
-                at.record(AuditFixture.read("hjemmebesog", Role.STAFF, citizen, purpose));
-                AuditLogTests.await(together);
-                for (int i = 1; i < each; i++) {
-                    at.record(AuditFixture.read("hjemmebesog", Role.STAFF, citizen, purpose));
-                }
-                return null;
-            }));
+        for (int i = 0; i < each; i++) {
+            at.record(AuditFixture.read("hjemmebesog", Role.STAFF, citizen, purpose));
         }
-        try (var pool = Executors.newFixedThreadPool(2)) {
-            for (Future<Void> done : pool.invokeAll(workers)) {
-                done.get();
-            }
+        var chainOneHeld = fixture.holdStripes(1);
+        for (int i = 0; i < each; i++) {
+            at.record(AuditFixture.read("hjemmebesog", Role.STAFF, citizen, purpose));
         }
+        chainOneHeld.release();
     }
 
     long count(String purpose) {
