@@ -34,6 +34,11 @@ class CitizenAudit {
         log.record(entry(citizenId, action, purpose));
     }
 
+    /** Several granted reads or changes of one citizen at once: one append, one wait for the commit. */
+    void grantedAll(UUID citizenId, AuditAction action, java.util.List<String> purposes) {
+        log.recordAll(purposes.stream().map(purpose -> entry(citizenId, action, purpose)).toList());
+    }
+
     void refused(@Nullable UUID citizenId, AuditAction action, String purpose) {
         var entry = entry(citizenId, action, purpose).refused();
         log.record(entry);

@@ -91,11 +91,14 @@ public class CitizenRegister {
     /** The citizen's record; the read is audited (read-write transaction: the audit record is written with it). */
     @Transactional
     public Citizen get(CitizenId id) {
-        checkMaySee(id, AuditAction.READ, "Åbnede borgerens oplysninger");
+        checkMaySee(id, AuditAction.READ, READ_PURPOSE);
         var citizen = citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
-        audit.granted(id.value(), AuditAction.READ, "Åbnede borgerens oplysninger");
+        audit.granted(id.value(), AuditAction.READ, READ_PURPOSE);
         return citizen;
     }
+
+    static final String READ_PURPOSE = "Åbnede borgerens oplysninger";
+
 
     @Transactional
     public Optional<Citizen> findByCpr(CprNumber cpr) {
@@ -164,7 +167,7 @@ public class CitizenRegister {
     }
 
     /** Checks need-to-know; a refusal is audited before it is passed on. */
-    private void checkMaySee(CitizenId id, AuditAction action, String purpose) {
+    void checkMaySee(CitizenId id, AuditAction action, String purpose) {
         try {
             access.checkMaySee(id);
         } catch (AccessDeniedException e) {

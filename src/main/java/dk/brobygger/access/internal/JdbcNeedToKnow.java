@@ -43,17 +43,19 @@ class JdbcNeedToKnow implements NeedToKnow {
     @Override
     public boolean maySee(BrobyggerUser user, UUID citizenId) {
         Timestamp now = Timestamp.from(clock.instant());
+        // One round trip: an open relation (own or through a team), or unexpired break-the-glass access.
         return jdbc.sql("""
-                SELECT COUNT(*) FROM citizen_relation r
-                 WHERE r.citizen_id = :citizen AND r.ended_at IS NULL
-                   AND (r.username = :username OR r.team IN (SELECT m.team FROM team_membership m
-                                                              WHERE m.username = :username AND m.left_at IS NULL))
-                """).param("citizen", citizenId).param("username", user.username()).query(Long.class).single() > 0
-                || jdbc.sql("""
-                        SELECT COUNT(*) FROM break_the_glass
-                         WHERE citizen_id = :citizen AND username = :username AND expires_at > :now
-                        """).param("citizen", citizenId).param("username", user.username()).param("now", now)
-                        .query(Long.class).single() > 0;
+                SELECT CASE WHEN EXISTS (
+                           SELECT 1 FROM citizen_relation r
+                            WHERE r.citizen_id = :citizen AND r.ended_at IS NULL
+                              AND (r.username = :username OR r.team IN (SELECT m.team FROM team_membership m
+                                                                         WHERE m.username = :username AND m.left_at IS NULL)))
+                         OR EXISTS (
+                           SELECT 1 FROM break_the_glass
+                            WHERE citizen_id = :citizen AND username = :username AND expires_at > :now)
+                       THEN 1 ELSE 0 END
+                """).param("citizen", citizenId).param("username", user.username()).param("now", now)
+                .query(Integer.class).single() == 1;
     }
 
     @Override

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 import dk.brobygger.citizen.Citizen;
 import dk.brobygger.citizen.CitizenAccess;
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenOverview;
+import dk.brobygger.citizen.CitizenOverviews;
 import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.citizen.CitizenSearch;
-import dk.brobygger.citizen.Networks;
 import dk.brobygger.shared.CprNumber;
 import dk.brobygger.shared.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,10 +38,10 @@ class CitizenPages {
     private final CitizenAccess access;
     private final Clock clock;
 
-    private final Networks networks;
+    private final CitizenOverviews overviews;
 
-    CitizenPages(CitizenRegister register, CitizenSearch search, CitizenAccess access, Networks networks, Clock clock) {
-        this.networks = networks;
+    CitizenPages(CitizenRegister register, CitizenSearch search, CitizenAccess access, CitizenOverviews overviews, Clock clock) {
+        this.overviews = overviews;
         this.register = register;
         this.access = access;
         this.search = search;
@@ -80,14 +81,15 @@ class CitizenPages {
 
     @GetMapping("/borgere/{id}")
     String overview(@PathVariable UUID id, Model model, HttpServletResponse response) {
-        Citizen citizen;
+        CitizenOverview overview;
         try {
-            citizen = register.get(new CitizenId(id));
+            overview = overviews.of(new CitizenId(id));
         } catch (AccessDeniedException e) {
             return refused(id, null, null, model, response);
         }
         LocalDate today = LocalDate.now(clock);
-        var network = networks.of(citizen.id());
+        var citizen = overview.citizen();
+        var network = overview.network();
         model.addAttribute("network", network);
         model.addAttribute("map", NetworkMap.layout(network));
         model.addAttribute("citizen", citizen);
