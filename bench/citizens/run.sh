@@ -7,11 +7,12 @@
 #   bench/run.sh citizens                                  # full run
 #   CITIZENS=100000 WARMUP=5 DURATION=10 bench/run.sh citizens   # a quick try
 #   KEEP_DB=1 / REUSE_DB=1                                 # keep the loaded database / reuse it
+#   B_JAR=/path/to/other.jar B_ARGS= SYSTEMS=A,B           # A/B: this build against another, in one run
 #
 # Every client logs in as the demo user hjemmebesog (form login, a session cookie), so the login rate
 # limiter is raised for the benchmark's instances (it would otherwise refuse the 11th login a minute).
 # Everything on 127.0.0.1, bounded by timeouts. Results in $OUT: machine.txt, citizens-load.txt,
-# citizens-client-side.md, citizens-verify.txt, app-citizens*.log.
+# citizens-client-side.md, citizens-server-side.md (Tomcat access log), citizens-verify.txt, app-citizens*.log.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -32,6 +33,7 @@ OUT=$(realpath -m "${OUT:-bench/out}")
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 
 mkdir -p "$OUT"
+rm -f "$OUT"/access-citizens-*.log
 A_PID=
 B_PID=
 stop() {
@@ -79,9 +81,13 @@ start() {
     local name=$1 port=$2
     shift 2
     BROBYGGER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" BROBYGGER_DB_USER=postgres BROBYGGER_DB_PASSWORD= BROBYGGER_DB_POOL_SIZE=$POOL \
-        "$JAVA" $JAVA_OPTS -jar "$JAR" --spring.profiles.active=postgres,demo-users \
+        "$JAVA" $JAVA_OPTS -jar "${STARTED_JAR:-$JAR}" --spring.profiles.active=postgres,demo-users \
         --server.address=127.0.0.1 --server.port="$port" \
         --brobygger.login.attempts-per-minute=10000 --brobygger.login.attempts-per-minute-per-address=10000 \
+        --server.tomcat.accesslog.enabled=true --server.tomcat.accesslog.directory="$OUT" \
+        --server.tomcat.accesslog.prefix="access-citizens-$name" --server.tomcat.accesslog.suffix=.log \
+        --server.tomcat.accesslog.file-date-format= --server.tomcat.accesslog.rotate=false \
+        --server.tomcat.accesslog.pattern='%{X-Bench-Phase}i %s %D %r' \
         "$@" > "$OUT/app-citizens-$name.log" 2>&1 &
     STARTED_PID=$!
     for _ in $(seq 1 600); do
@@ -111,7 +117,9 @@ fi
 
 SYSTEM_URLS="A=http://127.0.0.1:$PORT"
 if [[ "$SYSTEMS" == *B* ]]; then
-    start B $((PORT + 1)) --brobygger.audit.stripes=1
+    # B: by default the same jar with one audit chain; B_JAR (another build, e.g. an earlier commit's) and
+    # B_ARGS make it an A/B comparison of two versions measured in one run.
+    STARTED_JAR=${B_JAR:-$JAR} start B $((PORT + 1)) ${B_ARGS---brobygger.audit.stripes=1}
     B_PID=$STARTED_PID
     SYSTEM_URLS="$SYSTEM_URLS,B=http://127.0.0.1:$((PORT + 1))"
 fi
@@ -128,4 +136,13 @@ timeout $((600 + 8 * (WARMUP + DURATION + 30) * 4)) "$JAVA" -cp "target/classes:
     echo "GET /api/audit/verify: $(curl -fs -u admin:demo "http://127.0.0.1:$PORT/api/audit/verify")"
     awk -v s="$T0" -v e="$(date +%s.%N)" 'BEGIN {printf "verify took %.1f s\n", e - s}'
 } | tee "$OUT/citizens-verify.txt"
+stop "$B_PID"
+stop "$A_PID"
+A_PID=
+B_PID=
+# Server-side time per request (Tomcat's %D, from request received to response written), per phase.
+for log in "$OUT"/access-citizens-*.log; do
+    echo "## $(basename "$log" .log)"
+    "$JAVA" bench/LoadDriver.java accesslog "$log"
+done | tee "$OUT/citizens-server-side.md"
 echo "done: results in $OUT"
