@@ -33,6 +33,12 @@ public interface Users {
     /** Links a citizen login to the citizen's record. */
     void linkCitizen(String username, UUID citizenId);
 
+    /**
+     * The citizen's record has expired (retention): their citizen login, if they have one, is switched
+     * off, unlinked and renamed {@code displayName}. The user stays, as the audit log names it.
+     */
+    void forgetCitizen(UUID citizenId, String displayName);
+
     /** Links an association editor to the organisation they edit. */
     void assignOrganization(String username, @Nullable UUID organizationId);
 }

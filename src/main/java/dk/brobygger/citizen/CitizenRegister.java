@@ -132,22 +132,6 @@ public class CitizenRegister {
         return found;
     }
 
-    /**
-     * The logged-in citizen's own record ("mine oplysninger"). Need-to-know is for staff; a citizen
-     * always sees their own record, and that is audited too.
-     */
-    @Transactional
-    public Optional<Citizen> mine() {
-        var user = users.currentOrFail();
-        if (!user.has(Role.CITIZEN)) {
-            throw new AccessDeniedException("Only citizens have their own record");
-        }
-        var own = users.citizenOf(user.username()).flatMap(id -> citizens.find(new CitizenId(id)))
-                .filter(citizen -> !citizen.isAnonymised());
-        own.ifPresent(citizen -> audit.granted(citizen.id().value(), AuditAction.READ, "Borgeren så sine egne oplysninger"));
-        return own;
-    }
-
     /** For the citizen's other records (consents): the same need-to-know check, refusals audited. */
     void checkMaySee(CitizenId id) {
         checkMaySee(id, AuditAction.READ, "Forsøgte at se borgerens oplysninger");

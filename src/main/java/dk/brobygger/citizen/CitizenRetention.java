@@ -40,8 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * people were in the network and which consents existed) and removes the rest: CPR number, name,
  * address, contact, language and transport notes, the network's names, roles and contact, and the
  * free text of consents. Deleting removes the citizen with their network and consents. Either way
- * the citizen's relations are forgotten (the audit log keeps who worked with them) and
- * {@link CitizenExpired} tells the other modules.
+ * the citizen's relations are forgotten (the audit log keeps who worked with them), a citizen login of
+ * theirs keeps no name and is switched off, and {@link CitizenExpired} tells the other modules, whose
+ * listeners remove their free text in the same transaction.
  */
 @Service
 public class CitizenRetention {
@@ -71,7 +72,6 @@ public class CitizenRetention {
     /** The name audit records carry when nobody pressed a button: the nightly job. */
     static final String SYSTEM = "system";
     static final String ANONYMISED_NAME = "Anonymiseret borger";
-    static final String ANONYMISED_TEXT = "Anonymiseret";
     private static final int BATCH = 200;
     private static final Logger log = LoggerFactory.getLogger(CitizenRetention.class);
 
@@ -187,6 +187,7 @@ public class CitizenRetention {
             audit(citizen, AuditAction.ANONYMISE, "Opbevaringsperioden (" + period
                     + ") efter borgerens sidste tilknytning er udløbet: borgerens oplysninger er anonymiseret");
         }
+        users.forgetCitizen(citizen, ANONYMISED_NAME);
         events.publishEvent(new CitizenExpired(new CitizenId(citizen), settings.mode()));
         return true;
     }
@@ -216,9 +217,9 @@ public class CitizenRetention {
         }
         jdbc.sql("""
                 UPDATE network_member SET name = :text, role = :text, phone = NULL, email = NULL WHERE citizen_id = :id
-                """).param("text", ANONYMISED_TEXT).param("id", citizen).update();
+                """).param("text", CitizenExpired.ANONYMISED_TEXT).param("id", citizen).update();
         jdbc.sql("UPDATE consent SET party_name = NULL, scope = :text WHERE citizen_id = :id")
-                .param("text", ANONYMISED_TEXT).param("id", citizen).update();
+                .param("text", CitizenExpired.ANONYMISED_TEXT).param("id", citizen).update();
         return true;
     }
 

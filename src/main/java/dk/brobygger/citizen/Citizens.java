@@ -10,10 +10,10 @@ import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
 /**
- * All citizens. Goes around {@link CitizenAccess}: code that shows a citizen to a user reads
- * through {@link CitizenRegister} instead.
+ * All citizens. Goes around {@link CitizenAccess}, so it stays inside this module: other modules read
+ * and change citizens through {@link CitizenRegister} and {@link CitizenRecords}.
  */
-public interface Citizens extends Repository<Citizen, UUID> {
+interface Citizens extends Repository<Citizen, UUID> {
 
     Citizen save(Citizen citizen);
 

@@ -69,6 +69,8 @@ class CitizenRetentionTests {
     void noCitizensAndNoRelations() {
         citizens.reset();
         jdbc.sql("DELETE FROM citizen_relation").update();
+        jdbc.sql("DELETE FROM app_user_role WHERE username LIKE 'borger-%'").update();
+        jdbc.sql("DELETE FROM app_user WHERE username LIKE 'borger-%'").update();
         fiveYearsAgo = clock.instant().atZone(clock.getZone()).minusYears(5).toInstant();
     }
 
@@ -176,6 +178,24 @@ class CitizenRetentionTests {
     }
 
     @Test
+    void anExpiredCitizensOwnLoginKeepsNoNameAndIsSwitchedOffInBothModes() {
+        UUID karen = citizen("010245-1236", "Karen Jensen");
+        UUID ole = citizen("020346-1235", "Ole Hansen");
+        relation(karen, fiveYearsAgo.minus(Duration.ofDays(400)), fiveYearsAgo.minus(Duration.ofDays(1)));
+        relation(ole, fiveYearsAgo.minus(Duration.ofDays(400)), fiveYearsAgo.minus(Duration.ofDays(1)));
+        citizenLogin(karen, "Karen Jensen");
+
+        assertThat(retention.apply()).isEqualTo(new CitizenRetention.Outcome(2, 0, 0));
+        assertThat(login(karen)).isEqualTo("Anonymiseret borger false null");
+
+        UUID inger = citizen("030447-1232", "Inger Holm");
+        relation(inger, fiveYearsAgo.minus(Duration.ofDays(400)), fiveYearsAgo.minus(Duration.ofDays(1)));
+        citizenLogin(inger, "Inger Holm");
+        assertThat(retention(clock, "delete").apply()).isEqualTo(new CitizenRetention.Outcome(0, 1, 0));
+        assertThat(login(inger)).as("the audit log still names the user").isEqualTo("Anonymiseret borger false null");
+    }
+
+    @Test
     void theModeMustBeAnonymiseOrDeleteAndThePeriodPositive() {
         assertThatThrownBy(() -> retention(clock, "glem")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("anonymise");
@@ -258,6 +278,19 @@ class CitizenRetentionTests {
                 """).param("id", UUID.randomUUID()).param("citizen", citizen).param("name", partyName)
                 .param("scope", scope).param("given", LocalDate.now(clock).minusYears(7))
                 .param("at", Timestamp.from(clock.instant())).update();
+    }
+
+    private void citizenLogin(UUID citizen, String name) {
+        jdbc.sql("""
+                INSERT INTO app_user (username, display_name, enabled, version, citizen_id)
+                VALUES (:username, :name, TRUE, 0, :citizen)
+                """).param("username", "borger-" + citizen).param("name", name).param("citizen", citizen).update();
+    }
+
+    private String login(UUID citizen) {
+        return jdbc.sql("SELECT display_name, enabled, citizen_id FROM app_user WHERE username = :username")
+                .param("username", "borger-" + citizen)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getString(3)).single();
     }
 
     private String nameOf(UUID citizen) {

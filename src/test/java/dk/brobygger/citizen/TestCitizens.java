@@ -1,9 +1,20 @@
 package dk.brobygger.citizen;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Period;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
+import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.Users;
+import dk.brobygger.audit.AuditLog;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Test data for citizens: {@link #reset()} leaves no citizens and the districts ØST and VEST. */
 @Component
@@ -11,14 +22,27 @@ public class TestCitizens {
 
     private final JdbcClient jdbc;
     private final Citizens citizens;
+    private final NeedToKnow needToKnow;
+    private final AuditLog auditLog;
+    private final Users users;
+    private final Clock clock;
+    private final PlatformTransactionManager transactions;
+    private final ApplicationEventPublisher events;
 
-    TestCitizens(JdbcClient jdbc, Citizens citizens) {
+    TestCitizens(JdbcClient jdbc, Citizens citizens, NeedToKnow needToKnow, AuditLog auditLog, Users users,
+            Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.citizens = citizens;
+        this.needToKnow = needToKnow;
+        this.auditLog = auditLog;
+        this.users = users;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.events = events;
     }
 
     /** A citizen in VEST who lives alone, registered by and related to {@code staff}; for tests outside this package. */
-    public java.util.UUID registered(String cpr, String name, String staff) {
+    public UUID registered(String cpr, String name, String staff) {
         var now = java.time.Instant.now();
         var citizen = citizens.save(Citizen.register(dk.brobygger.shared.CprNumber.of(cpr), name,
                 new Address("Vestergade 3", "7120"), new District("VEST"), Contact.none(),
@@ -26,8 +50,26 @@ public class TestCitizens {
         jdbc.sql("""
                 INSERT INTO citizen_relation (citizen_id, username, reason, created_by, created_at)
                 VALUES (:citizen, :staff, 'Registrerede borgeren', :staff, :now)
-                """).param("citizen", citizen).param("staff", staff).param("now", java.sql.Timestamp.from(now)).update();
+                """).param("citizen", citizen).param("staff", staff).param("now", Timestamp.from(now)).update();
         return citizen;
+    }
+
+    /**
+     * Lets the retention period of these citizens run out: their relations are replaced by one that ended
+     * six years ago, and the retention job (five years) runs in the given mode, as the nightly job would.
+     */
+    public CitizenRetention.Outcome expire(CitizenRetention.Mode mode, UUID... expiring) {
+        var longAgo = clock.instant().atZone(clock.getZone()).minusYears(6);
+        for (UUID citizen : expiring) {
+            jdbc.sql("DELETE FROM citizen_relation WHERE citizen_id = :citizen").param("citizen", citizen).update();
+            jdbc.sql("""
+                    INSERT INTO citizen_relation (citizen_id, username, reason, created_by, created_at, ended_at)
+                    VALUES (:citizen, 'hjemmebesog', 'Forebyggende hjemmebesøg', 'hjemmebesog', :from, :until)
+                    """).param("citizen", citizen).param("from", Timestamp.from(longAgo.minusYears(1).toInstant()))
+                    .param("until", Timestamp.from(longAgo.toInstant())).update();
+        }
+        return new CitizenRetention(jdbc, needToKnow, auditLog, users, clock, transactions, events, Period.ofYears(5),
+                mode.name().toLowerCase(Locale.ROOT), "-").apply();
     }
 
     public void reset() {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dk.brobygger.BrobyggerTest;
+import dk.brobygger.citizen.CitizenRetention.Mode;
+import dk.brobygger.citizen.CitizenRetention.Outcome;
 import dk.brobygger.citizen.TestCitizens;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -162,6 +164,49 @@ class StatisticsTests {
                 List.of("I alt", "6", "5", "<5", "5"));
         assertThat(VisitFigures.ruleLabel("RISK_65_81")).isEqualTo("65–81 år i særlig risiko");
         assertThat(figures.outreach(YEAR).headers()).contains("Årsag", "Ikke truffet", "Trukket tilbage");
+    }
+
+    @Test
+    void theFiguresStayTheSameWhenTheCitizensAreAnonymised() {
+        jdbc.sql("UPDATE visit SET notes = 'Talte om ensomhed efter Pouls død'").update();
+        for (UUID citizen : jdbc.sql("SELECT id FROM citizen").query(UUID.class).list()) {
+            jdbc.sql("""
+                    INSERT INTO followup_task (id, citizen_id, kind, due_on, assignee, source_id, status, reached,
+                                               joined_community, community, notes, done_on, done_by, created_at, version)
+                    VALUES (:id, :citizen, 'FOLLOW_UP_CALL', DATE '2025-04-20', 'hjemmebesog', :source, 'DONE', TRUE,
+                            TRUE, 'Strikkeklubben', 'Datteren kører', DATE '2025-04-18', 'hjemmebesog',
+                            TIMESTAMP '2025-03-10 12:00:00', 1)
+                    """).param("id", UUID.randomUUID()).param("citizen", citizen).param("source", UUID.randomUUID())
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO life_event (id, citizen_id, type, occurred_on, source, arrived_via, recorded_by, recorded_at)
+                    VALUES (:id, :citizen, 'LOST_SPOUSE', DATE '2025-02-01', 'Naboen', 'STAFF', 'hjemmebesog',
+                            TIMESTAMP '2025-02-02 10:00:00')
+                    """).param("id", UUID.randomUUID()).param("citizen", citizen).update();
+            jdbc.sql("""
+                    INSERT INTO outreach_item (id, citizen_id, reason, rule_id, life_event_id, reason_date, status, outcome,
+                                               outcome_on, created_at)
+                    SELECT :id, e.citizen_id, e.type, r.id, e.id, e.occurred_on, 'CLOSED', 'ACCEPTED', DATE '2025-03-01',
+                           TIMESTAMP '2025-02-02 10:00:00'
+                      FROM life_event e, outreach_rule r
+                     WHERE e.citizen_id = :citizen AND r.reason = e.type AND r.superseded_at IS NULL
+                    """).param("id", UUID.randomUUID()).param("citizen", citizen).update();
+        }
+        var year = figures.year(YEAR, LocalDate.of(2026, 1, 15));
+        var aed10 = figures.aed10(YEAR);
+        var offers = figures.offers(YEAR);
+        var outreach = figures.outreach(YEAR);
+        assertThat(year.followUps().joinedCommunity().shown()).isEqualTo("8");
+
+        var everyone = jdbc.sql("SELECT id FROM citizen").query(UUID.class).list();
+        assertThat(citizens.expire(Mode.ANONYMISE, everyone.toArray(UUID[]::new)))
+                .isEqualTo(new Outcome(everyone.size(), 0, 0));
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM visit WHERE notes IS NOT NULL").query(Long.class).single()).isZero();
+        assertThat(figures.year(YEAR, LocalDate.of(2026, 1, 15))).isEqualTo(year);
+        assertThat(figures.aed10(YEAR)).isEqualTo(aed10);
+        assertThat(figures.offers(YEAR)).isEqualTo(offers);
+        assertThat(figures.outreach(YEAR)).isEqualTo(outreach);
     }
 
     @Test

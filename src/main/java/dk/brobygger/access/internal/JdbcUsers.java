@@ -109,6 +109,15 @@ class JdbcUsers implements Users, UserDetailsService {
 
     @Override
     @Transactional
+    public void forgetCitizen(UUID citizenId, String displayName) {
+        jdbc.sql("""
+                UPDATE app_user SET display_name = :name, enabled = FALSE, citizen_id = NULL, version = version + 1
+                 WHERE citizen_id = :citizen
+                """).param("name", displayName).param("citizen", citizenId).update();
+    }
+
+    @Override
+    @Transactional
     public void assignOrganization(String username, @Nullable UUID organizationId) {
         var params = new LinkedHashMap<String, @Nullable Object>();
         params.put("username", username);

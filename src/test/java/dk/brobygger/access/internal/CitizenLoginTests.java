@@ -233,6 +233,11 @@ class CitizenLoginTests {
         }
 
         @Override
+        public void forgetCitizen(UUID citizenId, String displayName) {
+            linked.values().remove(citizenId);
+        }
+
+        @Override
         public void assignOrganization(String username, @Nullable UUID organizationId) {
         }
     }
