@@ -174,21 +174,21 @@ public class CitizenRetention {
             return false;
         }
         String period = settings.period().toString();
-        if (settings.mode() == Mode.DELETE) {
-            if (!delete(citizen)) {
-                return false;
-            }
-            audit(citizen, AuditAction.DELETE, "Opbevaringsperioden (" + period
-                    + ") efter borgerens sidste tilknytning er udløbet: borgeren er slettet med netværk og samtykker");
-        } else {
-            if (!anonymise(citizen, now)) {
-                return false;
-            }
-            audit(citizen, AuditAction.ANONYMISE, "Opbevaringsperioden (" + period
-                    + ") efter borgerens sidste tilknytning er udløbet: borgerens oplysninger er anonymiseret");
+        boolean done = settings.mode() == Mode.DELETE ? delete(citizen) : anonymise(citizen, now);
+        if (!done) {
+            return false;
         }
         users.forgetCitizen(citizen, ANONYMISED_NAME);
         events.publishEvent(new CitizenExpired(new CitizenId(citizen), settings.mode()));
+        // Last, once every module has removed its part: the audit record is committed before this transaction
+        // (see AuditLog), so a clean-up that fails above leaves no record of a removal that did not happen.
+        if (settings.mode() == Mode.DELETE) {
+            audit(citizen, AuditAction.DELETE, "Opbevaringsperioden (" + period
+                    + ") efter borgerens sidste tilknytning er udløbet: borgeren er slettet med netværk og samtykker");
+        } else {
+            audit(citizen, AuditAction.ANONYMISE, "Opbevaringsperioden (" + period
+                    + ") efter borgerens sidste tilknytning er udløbet: borgerens oplysninger er anonymiseret");
+        }
         return true;
     }
 
