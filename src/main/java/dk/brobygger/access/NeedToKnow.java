@@ -20,6 +20,17 @@ public interface NeedToKnow {
     /** The citizens this user may see now: small (the user's own caseload), so lists can filter by it. */
     java.util.Set<UUID> citizensVisibleTo(BrobyggerUser user);
 
+    /**
+     * The same policy as SQL, for queries over many citizens: {@code sql} selects the ids of the citizens the
+     * user may see now, to be used as {@code citizen_id IN (sql)}; its named parameters (all starting with
+     * {@code ntk_}) are in {@code params}. A team may see more citizens than a list of ids could carry.
+     */
+    Subquery visibleTo(BrobyggerUser user);
+
+    /** A piece of SQL with its named parameters. */
+    record Subquery(String sql, java.util.Map<String, Object> params) {
+    }
+
     /** Everyone who works or has worked with the citizen, current relations first, then newest first. */
     List<Relation> relationsTo(UUID citizenId);
 

@@ -27,4 +27,7 @@ public interface CitizenAccess {
 
     /** The citizens the current user may see now; lists show only these. */
     java.util.Set<java.util.UUID> visibleCitizens();
+
+    /** The same as SQL selecting their ids (see {@link dk.brobygger.access.NeedToKnow#visibleTo}); empty for non-staff. */
+    java.util.Optional<dk.brobygger.access.NeedToKnow.Subquery> visibleCitizensQuery();
 }

@@ -39,6 +39,11 @@ class CitizenAudit {
         log.recordAll(purposes.stream().map(purpose -> entry(citizenId, action, purpose)).toList());
     }
 
+    /** The same read or change of several citizens at once: one append, one wait for the commit. */
+    void grantedEach(java.util.List<UUID> citizenIds, AuditAction action, String purpose) {
+        log.recordAll(citizenIds.stream().map(citizenId -> entry(citizenId, action, purpose)).toList());
+    }
+
     void refused(@Nullable UUID citizenId, AuditAction action, String purpose) {
         var entry = entry(citizenId, action, purpose).refused();
         log.record(entry);

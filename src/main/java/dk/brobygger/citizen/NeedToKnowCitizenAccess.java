@@ -59,6 +59,11 @@ class NeedToKnowCitizenAccess implements CitizenAccess {
         return staffMember().map(needToKnow::citizensVisibleTo).orElse(java.util.Set.of());
     }
 
+    @Override
+    public Optional<NeedToKnow.Subquery> visibleCitizensQuery() {
+        return staffMember().map(needToKnow::visibleTo);
+    }
+
     private BrobyggerUser staff() {
         return staffMember().orElseThrow(() -> new AccessDeniedException("Only staff work with citizens"));
     }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dk.brobygger.BrobyggerTest;
 import dk.brobygger.TestDatabaseProfiles;
@@ -48,11 +45,11 @@ class CitizenSearchIndexTests {
     }
 
     private String plan(int visible) {
-        Set<UUID> ids = Stream.generate(UUID::randomUUID).limit(visible).collect(Collectors.toSet());
         List<String> lines = new TransactionTemplate(transactions).execute(status -> {
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            return jdbc.sql("EXPLAIN SELECT COUNT(*) FROM citizen WHERE " + CitizenSearch.matches(visible))
-                    .param("pattern", "%jensen%").param("visible", ids).query(String.class).list();
+            return jdbc.sql("EXPLAIN SELECT COUNT(*) FROM citizen WHERE "
+                            + CitizenSearch.matches(visible, "SELECT c.id FROM citizen c"))
+                    .param("pattern", "%jensen%").query(String.class).list();
         });
         // Only the scans and their index conditions; the filter lines list every visible id.
         return lines.stream().filter(line -> line.contains("Scan on") || line.contains("Index Cond: (lower"))

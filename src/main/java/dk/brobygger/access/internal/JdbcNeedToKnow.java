@@ -59,6 +59,20 @@ class JdbcNeedToKnow implements NeedToKnow {
     }
 
     @Override
+    public Subquery visibleTo(BrobyggerUser user) {
+        return new Subquery("""
+                SELECT ntk_r.citizen_id FROM citizen_relation ntk_r
+                 WHERE ntk_r.ended_at IS NULL
+                   AND (ntk_r.username = :ntk_username
+                        OR ntk_r.team IN (SELECT ntk_m.team FROM team_membership ntk_m
+                                           WHERE ntk_m.username = :ntk_username AND ntk_m.left_at IS NULL))
+                UNION
+                SELECT ntk_g.citizen_id FROM break_the_glass ntk_g
+                 WHERE ntk_g.username = :ntk_username AND ntk_g.expires_at > :ntk_now""",
+                java.util.Map.of("ntk_username", user.username(), "ntk_now", Timestamp.from(clock.instant())));
+    }
+
+    @Override
     public java.util.Set<UUID> citizensVisibleTo(BrobyggerUser user) {
         return new java.util.HashSet<>(jdbc.sql("""
                 SELECT r.citizen_id FROM citizen_relation r
