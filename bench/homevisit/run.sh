@@ -4,9 +4,9 @@
 # citizen and event (POST /api/outreach/evaluation, on an empty list and again) and the §79a due list for
 # the coming year (GET /api/homevisits/due), target <= 30 s; (b) one new life event to an outreach item
 # (POST /api/citizens/{id}/life-events, then GET the item), target <= 100 ms; (c) a MedCom discharge to an
-# outreach item. See bench/HomeVisitBenchmark.java's Javadoc for the data and the protocol.
+# outreach item. See bench/homevisit/HomeVisitBenchmark.java's Javadoc for the data and the protocol.
 #
-#   bench/run.sh homevisit                                   # full run: load about 4 min, measure about 5 min
+#   bench/run.sh homevisit                                   # full run: load about 3.5 min, measure about 2.5 min
 #   SKIP_BUILD=1 CITIZENS=100000 EVENTS=200000 bench/run.sh homevisit   # a quick try (about 2 min)
 #   KEEP_DB=1 / REUSE_DB=1                                   # keep the loaded database / measure it again
 #

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * administrator is trying out). Every rule is a birth-date range, so the database walks citizens once,
  * by the birth-date index, however many there are. The first rule that fits a citizen names the reason.
  * Who is at risk and who has home care are sets joined once (hashed), not a subquery per citizen: at
- * 1,000,000 citizens that halves the list's time (docs/benchmarks/2026-11-23-homevisit-evaluation.md).
+ * 1,000,000 citizens that takes about 40 % off the list's database time
+ * (docs/benchmarks/2026-11-23-homevisit-evaluation.md).
  *
  * <p>Reads the citizen module's table directly: a report over every citizen cannot go one citizen at a
  * time through {@code CitizenRegister}. The access rule for the list is in {@link HomeVisitAccess}.
