@@ -59,9 +59,13 @@ public class DueVisits {
     }
 
     private List<DueVisit> evaluate(int year, @Nullable String district, @Nullable UUID citizen) {
-        var query = new DueQuery(policies.current().policy(), year,
-                VisitPolicies.referenceDay(year, LocalDate.now(clock)));
+        var query = query(year);
         return jdbc.sql(query.list(district, citizen)).params(query.params()).query((rs, row) -> visit(rs, year)).list();
+    }
+
+    /** The due list's query for the year under the policy in force, for the worklist to build on. */
+    DueQuery query(int year) {
+        return new DueQuery(policies.current().policy(), year, VisitPolicies.referenceDay(year, LocalDate.now(clock)));
     }
 
     static void checkYear(int year) {
@@ -78,7 +82,8 @@ public class DueVisits {
                 date(rs.getDate("held_on")), rs.getString("held_by"));
     }
 
-    private static OfferStatus status(ResultSet rs) throws SQLException {
+    /** Where the year's offer stands, from the columns offer_id, held_on and answer. */
+    static OfferStatus status(ResultSet rs) throws SQLException {
         if (rs.getObject("offer_id") == null) {
             return OfferStatus.NOT_OFFERED;
         }

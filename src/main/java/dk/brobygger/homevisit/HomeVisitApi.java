@@ -66,10 +66,12 @@ class HomeVisitApi {
     List<DueView> due(@RequestParam(required = false) @Nullable String year,
             @RequestParam(required = false) @Nullable String district, Locale locale) {
         int chosen = year(year, clock);
+        // A handful of rules for up to hundreds of thousands of lines: each text is looked up once.
+        var texts = new java.util.HashMap<String, String>();
         return due.due(chosen, district == null || district.isBlank() ? null : district.strip().toUpperCase(Locale.ROOT))
                 .stream().map(visit -> new DueView(visit.citizen().value(), visit.age(), visit.rule(),
-                        ruleText(visit.rule(), messages, locale), visit.district(), visit.offerStatus(),
-                        visit.offerId(), visit.offeredOn(), visit.heldOn()))
+                        texts.computeIfAbsent(visit.rule(), rule -> ruleText(rule, messages, locale)), visit.district(),
+                        visit.offerStatus(), visit.offerId(), visit.offeredOn(), visit.heldOn()))
                 .toList();
     }
 

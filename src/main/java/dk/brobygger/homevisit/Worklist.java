@@ -6,21 +6,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dk.brobygger.access.NeedToKnow;
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRegister;
-import dk.brobygger.outreach.OutreachItem;
 import dk.brobygger.outreach.OutreachItemWithdrawn;
 import dk.brobygger.outreach.OutreachItems;
 import dk.brobygger.outreach.Outcome;
+import dk.brobygger.outreach.RiskReason;
 import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.NotFoundException;
 
@@ -72,33 +69,63 @@ public class Worklist {
         this.clock = clock;
     }
 
-    /** The worklist for a year: the home visitors' team and managers only, audited. */
+    /** One page of the worklist, and how many lines and pages there are in all. */
+    public record Page(List<WorklistEntry> entries, long total, int page, int pages) {
+    }
+
+    /**
+     * A page of the worklist for a year (a page past the end gives the last one): the home visitors' team
+     * and managers only, and those who may see the outreach list, audited.
+     */
     @Transactional
-    public List<WorklistEntry> entries(int year, @Nullable String district, Holder holder, Sort sort) {
+    public Page page(int year, @Nullable String district, Holder holder, Sort sort, int page, int size) {
         DueVisits.checkYear(year);
         var user = access.checkMayList("Så arbejdslisten for forebyggende hjemmebesøg " + year);
-        Map<String, WorklistEntry.Task> tasks = tasks(year);
-        var entries = new ArrayList<WorklistEntry>();
-        for (DueVisit visit : due.evaluate(year, district)) {
-            String[] rule = visit.rule().split("_");
-            entries.add(new WorklistEntry(WorklistEntry.Kind.VISIT, visit.citizen(), visit.name(), visit.address(),
-                    visit.district(), visit.age(), "homevisit.rule." + rule[0],
-                    rule.length == 3 ? new Object[] {rule[1], rule[2]} : new Object[] {rule[1]}, null, null,
-                    visit.offerStatus().messageKey(), tasks.get("v-" + visit.citizen().value())));
+        items.checkMayList("Så opsporingslisten på arbejdslisten for forebyggende hjemmebesøg");
+        var query = new WorklistQuery(due.query(year), year, LocalDate.now(clock), district, holder, user.username());
+        long[] total = {-1};
+        var entries = lines(query, sort, page, size, total);
+        if (total[0] < 0) {
+            total[0] = jdbc.sql(query.count()).params(query.params()).query(Long.class).single();
         }
-        for (OutreachItem item : items.list(district, OutreachItem.Status.OPEN, 1, OutreachItemsPageSize.MAX).items()) {
-            entries.add(new WorklistEntry(WorklistEntry.Kind.OUTREACH, item.citizen(), item.name(), item.address(),
-                    item.district(), item.age(), item.reason().messageKey(), new Object[0], item.reasonDate(),
-                    item.id(), null, tasks.get("o-" + item.id())));
+        int pages = (int) Math.max(1, (total[0] + size - 1) / size);
+        int current = Math.min(Math.max(1, page), pages);
+        if (entries.isEmpty() && current != page) {
+            entries = lines(query, sort, current, size, total);
         }
-        var shown = entries.stream().filter(entry -> switch (holder) {
-            case ALL -> true;
-            case MINE -> user.username().equals(entry.assignedTo());
-            case NOBODY -> entry.task() == null;
-        }).sorted(order(sort)).toList();
         access.listed("Så arbejdslisten for forebyggende hjemmebesøg " + year
-                + (district == null ? "" : ", distrikt " + district) + " (" + shown.size() + " linjer)");
-        return shown;
+                + (district == null ? "" : ", distrikt " + district) + " (" + total[0] + " linjer)");
+        return new Page(entries, total[0], current, pages);
+    }
+
+    private List<WorklistEntry> lines(WorklistQuery query, Sort sort, int page, int size, long[] total) {
+        var params = new HashMap<>(query.params());
+        params.put("offset", (long) (Math.max(1, page) - 1) * size);
+        params.put("size", size);
+        return jdbc.sql(query.page(sort)).params(params).query((rs, row) -> {
+            total[0] = rs.getLong("total");
+            return entry(rs);
+        }).list();
+    }
+
+    private static WorklistEntry entry(ResultSet rs) throws SQLException {
+        var kind = WorklistEntry.Kind.valueOf(rs.getString("kind"));
+        String reason = rs.getString("reason");
+        UUID taskId = rs.getObject("task_id", UUID.class);
+        Date outcomeOn = rs.getDate("outcome_on");
+        var task = taskId == null ? null : new WorklistEntry.Task(taskId, rs.getString("assigned_to"),
+                rs.getString("taken_by"), rs.getString("outcome"), outcomeOn == null ? null : outcomeOn.toLocalDate());
+        var citizen = new CitizenId(rs.getObject("citizen_id", UUID.class));
+        if (kind == WorklistEntry.Kind.VISIT) {
+            String[] rule = reason.split("_");
+            return new WorklistEntry(kind, citizen, rs.getString("name"), rs.getString("address"),
+                    rs.getString("district"), rs.getInt("age"), "homevisit.rule." + rule[0],
+                    rule.length == 3 ? new Object[] {rule[1], rule[2]} : new Object[] {rule[1]}, null, null,
+                    DueVisits.status(rs).messageKey(), task);
+        }
+        return new WorklistEntry(kind, citizen, rs.getString("name"), rs.getString("address"), rs.getString("district"),
+                rs.getInt("age"), RiskReason.valueOf(reason).messageKey(), new Object[0],
+                rs.getDate("reason_date").toLocalDate(), rs.getObject("item_id", UUID.class), null, task);
     }
 
     /** Members of the home visitors' team(s), whom lines may be assigned to. */
@@ -221,17 +248,6 @@ public class Worklist {
         });
     }
 
-    private Map<String, WorklistEntry.Task> tasks(int year) {
-        var tasks = new HashMap<String, WorklistEntry.Task>();
-        jdbc.sql("""
-                SELECT * FROM worklist_task WHERE (kind = 'VISIT' AND visit_year = :year)
-                    OR (kind = 'OUTREACH' AND closed_at IS NULL)
-                """).param("year", year).query(Worklist::row).list().forEach(row -> tasks.put(
-                row.item == null ? "v-" + row.citizen : "o-" + row.item,
-                new WorklistEntry.Task(row.id, row.assignedTo, row.takenBy, row.outcome, row.outcomeOn)));
-        return tasks;
-    }
-
     private TaskRow task(UUID id) {
         return jdbc.sql("SELECT * FROM worklist_task WHERE id = :id").param("id", id).query(Worklist::row).optional()
                 .orElseThrow(() -> new NotFoundException("task"));
@@ -252,24 +268,5 @@ public class Worklist {
                 rs.getObject("outreach_item_id", UUID.class), rs.getString("team"), rs.getString("assigned_to"),
                 rs.getString("taken_by"), relationId, rs.getString("outcome"),
                 outcomeOn == null ? null : outcomeOn.toLocalDate());
-    }
-
-    private static Comparator<WorklistEntry> order(Sort sort) {
-        Comparator<WorklistEntry> byName = Comparator.comparing(WorklistEntry::name, String.CASE_INSENSITIVE_ORDER);
-        Comparator<WorklistEntry> byDistrict = Comparator.comparing(entry -> entry.district() == null ? "" : entry.district());
-        return switch (sort) {
-            case DISTRICT -> byDistrict.thenComparing(byName);
-            case AGE -> Comparator.comparingInt(WorklistEntry::age).reversed().thenComparing(byName);
-            case REASON_DATE -> Comparator.comparing(WorklistEntry::reasonDate,
-                    Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(byName);
-            case NAME -> byName;
-            case VISITOR -> Comparator.comparing(WorklistEntry::assignedTo, Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(byName);
-        };
-    }
-
-    /** The outreach list's page limit, used to fetch all open items at once. */
-    private static final class OutreachItemsPageSize {
-        static final int MAX = 1000;
     }
 }

@@ -2,7 +2,6 @@ package dk.brobygger.homevisit;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -50,14 +49,12 @@ class WorklistPages {
         String chosenDistrict = district == null || district.isBlank() ? null : district.strip();
         var chosenHolder = parse(Worklist.Holder.class, holder, Worklist.Holder.ALL);
         var chosenSort = parse(Worklist.Sort.class, sort, Worklist.Sort.DISTRICT);
-        List<WorklistEntry> entries = worklist.entries(chosenYear, chosenDistrict, chosenHolder, chosenSort);
-        int pages = Math.max(1, (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(1, page), pages);
-        model.addAttribute("entries", entries.subList((current - 1) * PAGE_SIZE,
-                Math.min(entries.size(), current * PAGE_SIZE)));
-        model.addAttribute("total", entries.size());
+        var found = worklist.page(chosenYear, chosenDistrict, chosenHolder, chosenSort, page, PAGE_SIZE);
+        int current = found.page();
+        model.addAttribute("entries", found.entries());
+        model.addAttribute("total", found.total());
         model.addAttribute("page", current);
-        model.addAttribute("pages", pages);
+        model.addAttribute("pages", found.pages());
         model.addAttribute("year", chosenYear);
         model.addAttribute("district", chosenDistrict);
         model.addAttribute("holder", chosenHolder);

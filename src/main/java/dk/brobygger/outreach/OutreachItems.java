@@ -77,7 +77,9 @@ public class OutreachItems {
             where.append(" AND i.status = :status");
             params.put("status", status.name());
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM outreach_item i JOIN citizen c ON c.id = i.citizen_id" + where)
+        // Every item has its citizen (a foreign key), so the count needs the citizen only for the district.
+        long total = jdbc.sql("SELECT COUNT(*) FROM outreach_item i"
+                + (district == null ? "" : " JOIN citizen c ON c.id = i.citizen_id") + where)
                 .params(params).query(Long.class).single();
         params.put("offset", (long) (pageNumber - 1) * pageSize);
         params.put("size", pageSize);
@@ -85,6 +87,14 @@ public class OutreachItems {
                 .params(params).query(this::item).list();
         access.listed(purpose + " (" + items.size() + " af " + total + ")");
         return new Page(items, total, pageNumber, pageSize);
+    }
+
+    /**
+     * For a list in another module that shows open items beside its own lines (the home visitor's
+     * worklist): may the user see the outreach list? A refusal is audited; that list audits its listing.
+     */
+    public void checkMayList(String purpose) {
+        access.checkMayList(purpose);
     }
 
     /** One item, for someone who works with the citizen. */

@@ -70,6 +70,18 @@ class CitizenDemoGeneratorTests {
         assertThat(DemoCitizenGenerator.generate(42, 100, TODAY)).isEqualTo(citizens.subList(0, 100));
     }
 
+    @Test
+    void anOlderMunicipalityCanBeGeneratedFromItsOwnAgePyramid() {
+        var older = List.of(new DemoCitizenGenerator.AgeBand(20, 64, 0.5), new DemoCitizenGenerator.AgeBand(65, 79, 0.4),
+                new DemoCitizenGenerator.AgeBand(80, 89, 0.1));
+        var generated = new java.util.ArrayList<GeneratedCitizen>();
+        DemoCitizenGenerator.generate(42, 10_000, TODAY, older, generated::add);
+
+        double over65 = (double) generated.stream().filter(c -> age(c) >= 65).count() / generated.size();
+        assertThat(over65).isCloseTo(0.5, within(0.02));
+        assertThat(generated).allSatisfy(c -> assertThat(age(c)).isBetween(20, 89));
+    }
+
     private static int age(GeneratedCitizen citizen) {
         return citizen.cpr().ageOn(TODAY);
     }

@@ -71,6 +71,64 @@ class WorklistTests {
     }
 
     @Test
+    void visitsAndItemsAreSortedTogetherByAgeByNameAndByTheEventsDate() throws Exception {
+        data.citizen("Anna Berg", LocalDate.of(year - 80, 3, 1), "WITH_PARTNER", "VEST");
+
+        assertThat(order(page("sorter", "AGE"), "Anna Berg", "Karen Jensen", "Ole Madsen")).isTrue();
+        assertThat(order(page("sorter", "NAME"), "Anna Berg", "Karen Jensen", "Ole Madsen")).isTrue();
+        // Only the outreach item has an event's date: it comes first, then the visits by name.
+        String byDate = page("sorter", "REASON_DATE");
+        assertThat(order(byDate, "Mistet ægtefælle/samlever", "Anna Berg", "Karen Jensen")).isTrue();
+        assertThat(byDate.indexOf("Ole Madsen")).isLessThan(byDate.indexOf("Anna Berg"));
+    }
+
+    @Test
+    void aLongListIsShownFiftyLinesAPageAndAPagePastTheEndShowsTheLast() throws Exception {
+        for (int i = 1; i <= 60; i++) {
+            data.citizen("Borger %02d".formatted(i), LocalDate.of(year - 75, 1 + i % 12, 1 + i % 28), "ALONE", "VEST");
+        }
+
+        String first = page("sorter", "NAME");
+        assertThat(first).contains(">63 på listen<", "Side 1 af 2", "Borger 50").doesNotContain("Borger 51");
+        String second = page("sorter", "NAME", "side", "2");
+        assertThat(second).contains(">63 på listen<", "Side 2 af 2", "Borger 51", "Borger 60", "Karen Jensen", "Ole Madsen")
+                .doesNotContain("Borger 50");
+        assertThat(page("sorter", "NAME", "side", "9")).contains("Side 2 af 2", "Borger 60");
+    }
+
+    @Test
+    void theLinesNobodyHasTakenAndTheUsersOwnAreShownWhenAskedFor() throws Exception {
+        mvc.perform(post("/hjemmebesog/tag").with(NURSE).with(csrf()).param("art", "VISIT")
+                        .param("borger", karen.toString()).param("aar", String.valueOf(year)))
+                .andExpect(flash().attribute("success", "homevisit.worklist.takenOk"));
+
+        assertThat(page("vis", "NOBODY")).contains(">2 på listen<", "Ole Madsen").doesNotContain("Karen Jensen");
+        assertThat(page("vis", "MINE")).contains(">1 på listen<", "Karen Jensen").doesNotContain("Ole Madsen");
+        assertThat(page("vis", "MINE", "distrikt", "ØST")).contains(">0 på listen<");
+    }
+
+    private String page(String... params) throws Exception {
+        var request = get("/hjemmebesog").with(NURSE);
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** Does each text first appear after the one before it? */
+    private static boolean order(String page, String... texts) {
+        int at = -1;
+        for (String text : texts) {
+            int next = page.indexOf(text);
+            if (next <= at) {
+                return false;
+            }
+            at = next;
+        }
+        return true;
+    }
+
+    @Test
     void takingADueVisitRelatesTheTeamAndClosingItRecordsTheOfferAndEndsTheRelation() throws Exception {
         mvc.perform(get("/api/citizens/{id}", karen).with(NURSE)).andExpect(status().isForbidden());
 

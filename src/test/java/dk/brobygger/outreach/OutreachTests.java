@@ -134,6 +134,22 @@ class OutreachTests {
     }
 
     @Test
+    void twoDischargesNotYetEvaluatedPutTheCitizenOnTheListOnceForTheNewer() throws Exception {
+        for (LocalDate day : new LocalDate[] {today.minusDays(30), today.minusDays(5)}) {
+            jdbc.sql("""
+                    INSERT INTO life_event (id, citizen_id, type, occurred_on, source, arrived_via, recorded_by, recorded_at)
+                    VALUES (:id, :citizen, 'DISCHARGED_FROM_HOSPITAL', :day, 'Sygehus', 'HOSPITAL', 'system', CURRENT_TIMESTAMP)
+                    """).param("id", UUID.randomUUID()).param("citizen", karen).param("day", day).update();
+        }
+
+        mvc.perform(post("/api/outreach/evaluation").with(MANAGER)).andExpect(jsonPath("$.newItems").value(1));
+        mvc.perform(get("/api/outreach/items").with(NURSE))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].reasonDate").value(today.minusDays(5).toString()));
+        mvc.perform(post("/api/outreach/evaluation").with(MANAGER)).andExpect(jsonPath("$.newItems").value(0));
+    }
+
+    @Test
     void onlyOutreachTeamsAndManagersSeeTheListAndAnUnknownStatusIsRefused() throws Exception {
         mvc.perform(get("/api/outreach/items").with(httpBasic("akut", "demo"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/outreach/items").with(httpBasic("faellesteam", "demo"))).andExpect(status().isOk());

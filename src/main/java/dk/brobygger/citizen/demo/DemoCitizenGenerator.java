@@ -106,10 +106,19 @@ public final class DemoCitizenGenerator {
 
     /** Streams {@code count} citizens to {@code sink}; scales to a million and more. */
     public static void generate(long seed, int count, LocalDate today, Consumer<GeneratedCitizen> sink) {
+        generate(seed, count, today, AGE_PYRAMID, sink);
+    }
+
+    /**
+     * The same with another age pyramid, e.g. an older rural municipality for a benchmark of the
+     * §79a lists; the bands' shares should add up to 1.
+     */
+    public static void generate(long seed, int count, LocalDate today, List<AgeBand> pyramid,
+            Consumer<GeneratedCitizen> sink) {
         var random = new Random(seed);
         Set<Long> usedCpr = new HashSet<>(Math.max(16, count * 2));
         for (int i = 0; i < count; i++) {
-            int age = age(random);
+            int age = age(random, pyramid);
             CprNumber.Sex sex = random.nextDouble() < femaleShare(age) ? CprNumber.Sex.FEMALE : CprNumber.Sex.MALE;
             LocalDate birthDate = birthDate(random, age, today);
             CprNumber cpr = cpr(random, birthDate, sex, usedCpr);
@@ -117,11 +126,11 @@ public final class DemoCitizenGenerator {
         }
     }
 
-    static int age(Random random) {
+    static int age(Random random, List<AgeBand> pyramid) {
         double roll = random.nextDouble();
         double cumulative = 0;
-        AgeBand band = AGE_PYRAMID.getLast();
-        for (AgeBand candidate : AGE_PYRAMID) {
+        AgeBand band = pyramid.getLast();
+        for (AgeBand candidate : pyramid) {
             cumulative += candidate.share();
             if (roll < cumulative) {
                 band = candidate;

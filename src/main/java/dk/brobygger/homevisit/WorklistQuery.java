@@ -1,0 +1,90 @@
+package dk.brobygger.homevisit;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The worklist as one query: the due visits (from {@link DueQuery}) and the open outreach items, each with
+ * the task taken on it, filtered by holder, sorted and paged in the database. A page costs one pass over
+ * the citizens of visiting age however long the list is, and the application holds one page, not the list.
+ *
+ * <p>Reads the outreach module's items table directly, as the due list's risk rule does: a list sorted
+ * across both kinds of line cannot be merged from two modules' pages. {@link Worklist} checks that the user
+ * may see both lists first.
+ */
+final class WorklistQuery {
+
+    private final DueQuery due;
+    private final String lines;
+
+    WorklistQuery(DueQuery due, int year, LocalDate today, @Nullable String district, Worklist.Holder holder,
+            String user) {
+        this.due = due;
+        var params = due.params();
+        params.put("thisYear", today.getYear());
+        params.put("monthDay", today.getMonthValue() * 100 + today.getDayOfMonth());
+        params.put("user", user);
+        String held = switch (holder) {
+            case ALL -> "";
+            case MINE -> " AND t.assigned_to = :user";
+            case NOBODY -> " AND t.id IS NULL";
+        };
+        // A visit's age is the age reached in the year (the §79a rules), an outreach item's the age today.
+        lines = """
+                SELECT 'VISIT' AS kind, d.id AS citizen_id, d.name, d.address, d.district, d.birth_date,
+                       CAST(:year - EXTRACT(YEAR FROM d.birth_date) AS INTEGER) AS age, d.rule AS reason,
+                       CAST(NULL AS DATE) AS reason_date, CAST(NULL AS UUID) AS item_id,
+                       o.id AS offer_id, o.answer, o.held_on,
+                       t.id AS task_id, t.assigned_to, t.taken_by, t.outcome, t.outcome_on
+                  FROM (%s) d
+                  LEFT JOIN homevisit_offer o ON o.citizen_id = d.id AND o.visit_year = :year
+                  LEFT JOIN worklist_task t ON t.citizen_id = d.id AND t.kind = 'VISIT' AND t.visit_year = :year
+                 WHERE 1 = 1%s
+                UNION ALL
+                SELECT 'OUTREACH', i.citizen_id, c.name, c.address, c.district, c.birth_date,
+                       CAST(:thisYear - EXTRACT(YEAR FROM c.birth_date)
+                            - CASE WHEN EXTRACT(MONTH FROM c.birth_date) * 100 + EXTRACT(DAY FROM c.birth_date) > :monthDay
+                                   THEN 1 ELSE 0 END AS INTEGER),
+                       i.reason, i.reason_date, i.id,
+                       CAST(NULL AS UUID), CAST(NULL AS VARCHAR(20)), CAST(NULL AS DATE),
+                       t.id, t.assigned_to, t.taken_by, t.outcome, t.outcome_on
+                  FROM outreach_item i
+                  JOIN citizen c ON c.id = i.citizen_id
+                  LEFT JOIN worklist_task t ON t.outreach_item_id = i.id AND t.closed_at IS NULL
+                 WHERE i.status = 'OPEN'%s%s
+                """.formatted(due.due(district, null), held, district == null ? "" : " AND c.district = :district",
+                held);
+    }
+
+    /**
+     * The lines from {@code :offset}, {@code :size} of them, with the number of lines in all. Ties keep the
+     * order the lists have on their own: visits first by district and age, then items newest first.
+     */
+    String page(Worklist.Sort sort) {
+        String byName = "LOWER(w.name)";
+        String order = switch (sort) {
+            case DISTRICT -> "COALESCE(w.district, ''), " + byName;
+            case AGE -> "w.age DESC, " + byName;
+            case REASON_DATE -> "w.reason_date DESC NULLS LAST, " + byName;
+            case NAME -> byName;
+            case VISITOR -> "w.assigned_to NULLS FIRST, " + byName;
+        };
+        return """
+                SELECT w.*, COUNT(*) OVER () AS total
+                  FROM (%s) w
+                 ORDER BY %s, w.kind DESC, w.reason_date DESC, w.item_id, w.district, w.birth_date DESC, w.citizen_id
+                OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY
+                """.formatted(lines, order);
+    }
+
+    /** How many lines there are: for a page past the end, which has no row to carry the number. */
+    String count() {
+        return "SELECT COUNT(*) FROM (" + lines + ") w";
+    }
+
+    Map<String, Object> params() {
+        return due.params();
+    }
+}
