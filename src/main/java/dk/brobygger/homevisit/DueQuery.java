@@ -103,7 +103,7 @@ final class DueQuery {
                 SELECT v.id, v.name, v.address, v.birth_date, v.district, v.living_situation, v.rule
                   FROM (SELECT c.id, c.name, c.address, c.birth_date, c.district, c.living_situation, %s AS rule
                           FROM citizen c%s
-                         WHERE c.birth_date <= :youngestBorn %s %s %s) v
+                         WHERE c.birth_date <= :youngestBorn AND c.anonymised_at IS NULL %s %s %s) v
                  WHERE v.rule IS NOT NULL""".formatted(rule, joins, district == null ? "" : "AND c.district = :district",
                 citizen == null ? "" : "AND c.id = :citizen", exemption);
     }
@@ -112,7 +112,8 @@ final class DueQuery {
     String countByRule() {
         return """
                 SELECT d.rule, COUNT(*) AS citizens
-                  FROM (SELECT %s AS rule FROM citizen c%s WHERE c.birth_date <= :youngestBorn %s) d
+                  FROM (SELECT %s AS rule FROM citizen c%s
+                         WHERE c.birth_date <= :youngestBorn AND c.anonymised_at IS NULL %s) d
                  WHERE d.rule IS NOT NULL
                  GROUP BY d.rule
                 """.formatted(rule, joins, exemption);

@@ -198,7 +198,8 @@ class OutreachEvaluation {
 
     /** Age span and living alone as conditions on the citizen row; ages as birth-date bounds. */
     private String citizens(OutreachRule.Settings settings, Map<String, Object> params) {
-        var where = new StringBuilder();
+        // An anonymised citizen (retention) is nobody to reach out to.
+        var where = new StringBuilder(" AND c.anonymised_at IS NULL");
         if (settings.minAge() != null) {
             where.append(" AND c.birth_date <= :bornBy");
             params.put("bornBy", today().minusYears(settings.minAge()));

@@ -61,6 +61,16 @@ class DueVisitsTests {
     }
 
     @Test
+    void anAnonymisedCitizenIsNotDueAVisit() throws Exception {
+        UUID kept = data.citizen("Fylder 80", turning(80), "ALONE", "ØST");
+        UUID anonymised = data.citizen("Anonymiseret borger", turning(80), "ALONE", "ØST");
+        jdbc.sql("UPDATE citizen SET anonymised_at = CURRENT_TIMESTAMP WHERE id = :id").param("id", anonymised).update();
+
+        var due = due(year);
+        assertThat(due).containsKey(kept).doesNotContainKey(anonymised);
+    }
+
+    @Test
     void citizensTurning75And80AreOfferedAVisitWhateverTheirLivingSituation() throws Exception {
         UUID turning75 = data.citizen("Fylder 75", turning(75), "WITH_PARTNER", "ØST");
         UUID turning80 = data.citizen("Fylder 80", turning(80), "ALONE", "ØST");

@@ -27,6 +27,7 @@ class OutreachRetentionTests {
 
     @Autowired TestCitizens citizens;
     @Autowired JdbcClient jdbc;
+    @Autowired OutreachEvaluation evaluation;
 
     UUID karen;
     UUID ole;
@@ -57,6 +58,24 @@ class OutreachRetentionTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outreach_partner").query(Long.class).single())
                 .as("the link would name Ole's partner").isZero();
         assertThat(sources(ole)).containsExactly("Ole selv");
+    }
+
+    @Test
+    void anAnonymisedCitizenIsNobodyToReachOutTo() {
+        citizens.expire(Mode.ANONYMISE, karen);
+        LocalDate lately = LocalDate.now().minusDays(10);
+        lifeEvent(karen, "LOST_SPOUSE", lately, "Registerudtræk");
+        lifeEvent(ole, "LOST_SPOUSE", lately, "Registerudtræk");
+
+        evaluation.evaluateAll();
+
+        assertThat(open(ole, "LOST_SPOUSE")).as("the rule applies to Ole").isEqualTo(1);
+        assertThat(open(karen, "LOST_SPOUSE")).isZero();
+    }
+
+    long open(UUID citizen, String reason) {
+        return jdbc.sql("SELECT COUNT(*) FROM outreach_item WHERE citizen_id = :c AND reason = :r AND status = 'OPEN'")
+                .param("c", citizen).param("r", reason).query(Long.class).single();
     }
 
     @Test
