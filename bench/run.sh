@@ -3,6 +3,7 @@
 #   bench/run.sh citizens ...   citizens at scale: lookup by CPR and overview page, audit included
 #                               (bench/citizens/run.sh)
 #   bench/run.sh audit ...      audit log append throughput and chain verification (bench/audit/run.sh)
+#   bench/run.sh medcom ...     MedCom HospitalNotification intake throughput (bench/medcom/run.sh)
 #   bench/run.sh homevisit ...  §79a due list and outreach evaluation at 1 M citizens, a new life event to an
 #                               outreach item (bench/homevisit/run.sh)
 #   bench/run.sh                the directory search benchmark below
@@ -41,6 +42,7 @@ case "${1:-}" in
     citizens) shift; exec bench/citizens/run.sh "$@" ;;
     audit) shift; exec bench/audit/run.sh "$@" ;;
     homevisit) shift; exec bench/homevisit/run.sh "$@" ;;
+    medcom) shift; exec bench/medcom/run.sh "$@" ;;
 esac
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"

@@ -21,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The gate for other modules' records about a citizen (visits, scores, hospital events …): the
- * same need-to-know check as the citizen record itself, and the access audited with its purpose in
- * the caller's transaction, so an access that cannot be audited does not happen. Refusals are
- * audited too, then passed on as {@link org.springframework.security.access.AccessDeniedException}.
+ * same need-to-know check as the citizen record itself, and the access audited with its purpose before
+ * it happens (the record is committed first, see {@link dk.brobygger.audit.AuditLog}; if it cannot be
+ * written the call throws and the caller's transaction rolls back), so an access that cannot be audited
+ * does not happen. Refusals are audited too, then passed on as
+ * {@link org.springframework.security.access.AccessDeniedException}.
  */
 @Service
 public class CitizenRecords {

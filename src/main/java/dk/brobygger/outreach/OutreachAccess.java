@@ -77,7 +77,7 @@ class OutreachAccess {
                 .filter(Teams.Membership::isActive).map(Teams.Membership::username).distinct().sorted().toList();
     }
 
-    /** Writes one audit record for a listing, in the caller's transaction. */
+    /** Writes one audit record for a listing (committed before the list is shown; see AuditLog). */
     void listed(String purpose) {
         log.record(entry(users.currentOrFail(), null, AuditAction.LIST, purpose));
     }
