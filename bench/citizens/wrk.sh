@@ -35,7 +35,7 @@ BROBYGGER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" BROBYGGER_DB_USER=postgr
     --server.tomcat.accesslog.file-date-format= --server.tomcat.accesslog.rotate=false \
     --server.tomcat.accesslog.pattern='%{X-Bench-Phase}i %s %D %r' > "$OUT/app-citizens-wrk.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true; timeout 60 tail --pid=$APP -f /dev/null || kill -9 $APP 2>/dev/null || true' EXIT
+trap '[[ -z "$APP" ]] || { kill $APP 2>/dev/null; timeout 60 tail --pid=$APP -f /dev/null || kill -9 $APP 2>/dev/null; } || true' EXIT
 for _ in $(seq 1 300); do
     curl -fs "$BASE/actuator/health/readiness" 2>/dev/null | grep -q UP && break
     kill -0 $APP 2>/dev/null || { echo "application died, see $OUT/app-citizens-wrk.log" >&2; exit 1; }
