@@ -17,11 +17,8 @@ public interface NeedToKnow {
     /** May this user see the citizen now? */
     boolean maySee(BrobyggerUser user, UUID citizenId);
 
-    /** The citizens this user may see now: small (the user's own caseload), so lists can filter by it. */
-    java.util.Set<UUID> citizensVisibleTo(BrobyggerUser user);
-
     /**
-     * The same policy as SQL, for queries over many citizens: {@code sql} selects the ids of the citizens the
+     * The same policy as SQL, for lists and searches over many citizens: {@code sql} selects the ids of the citizens the
      * user may see now, to be used as {@code citizen_id IN (sql)}; its named parameters (all starting with
      * {@code ntk_}) are in {@code params}. A team may see more citizens than a list of ids could carry.
      */

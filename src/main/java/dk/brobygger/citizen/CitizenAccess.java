@@ -25,9 +25,9 @@ public interface CitizenAccess {
     /** May the current user change this citizen's record now? */
     void checkMayChange(CitizenId citizen);
 
-    /** The citizens the current user may see now; lists show only these. */
-    java.util.Set<java.util.UUID> visibleCitizens();
-
-    /** The same as SQL selecting their ids (see {@link dk.brobygger.access.NeedToKnow#visibleTo}); empty for non-staff. */
+    /**
+     * The citizens the current user may see now, as SQL selecting their ids (see
+     * {@link dk.brobygger.access.NeedToKnow#visibleTo}); lists show only these. Empty for non-staff.
+     */
     java.util.Optional<dk.brobygger.access.NeedToKnow.Subquery> visibleCitizensQuery();
 }

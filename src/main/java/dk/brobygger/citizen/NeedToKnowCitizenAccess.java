@@ -55,11 +55,6 @@ class NeedToKnowCitizenAccess implements CitizenAccess {
     }
 
     @Override
-    public java.util.Set<java.util.UUID> visibleCitizens() {
-        return staffMember().map(needToKnow::citizensVisibleTo).orElse(java.util.Set.of());
-    }
-
-    @Override
     public Optional<NeedToKnow.Subquery> visibleCitizensQuery() {
         return staffMember().map(needToKnow::visibleTo);
     }

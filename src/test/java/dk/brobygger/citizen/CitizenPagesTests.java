@@ -36,6 +36,7 @@ class CitizenPagesTests {
     @Autowired MockMvc mvc;
     @Autowired TestCitizens citizens;
     @Autowired Clock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
@@ -51,6 +52,18 @@ class CitizenPagesTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("150738-9871"), containsString(age + " år"),
                         containsString("Mand"), containsString("Poul Erik Sørensen"), containsString("Bor alene"))));
+    }
+
+    @Test
+    void openingTheOverviewIsAuditedAsAReadOfTheRecordAndOfTheNetwork() throws Exception {
+        String id = register("1507389871", "Poul Erik Sørensen");
+        mvc.perform(get("/borgere/" + id).with(NURSE)).andExpect(status().isOk());
+
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                        SELECT purpose FROM audit_record
+                         WHERE citizen_id = :id AND username = 'hjemmebesog' AND action = 'READ' AND outcome = 'GRANTED'
+                         ORDER BY id""").param("id", java.util.UUID.fromString(id)).query(String.class).list())
+                .containsExactly("Åbnede borgerens oplysninger", "Så borgerens netværk");
     }
 
     @Test

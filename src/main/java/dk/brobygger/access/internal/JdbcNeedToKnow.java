@@ -73,19 +73,6 @@ class JdbcNeedToKnow implements NeedToKnow {
     }
 
     @Override
-    public java.util.Set<UUID> citizensVisibleTo(BrobyggerUser user) {
-        return new java.util.HashSet<>(jdbc.sql("""
-                SELECT r.citizen_id FROM citizen_relation r
-                 WHERE r.ended_at IS NULL
-                   AND (r.username = :username OR r.team IN (SELECT m.team FROM team_membership m
-                                                              WHERE m.username = :username AND m.left_at IS NULL))
-                UNION
-                SELECT citizen_id FROM break_the_glass WHERE username = :username AND expires_at > :now
-                """).param("username", user.username()).param("now", Timestamp.from(clock.instant()))
-                .query(UUID.class).list());
-    }
-
-    @Override
     public List<Relation> relationsTo(UUID citizenId) {
         return jdbc.sql("""
                 SELECT r.*, u.display_name
