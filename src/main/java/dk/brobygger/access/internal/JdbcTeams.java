@@ -17,8 +17,10 @@ class JdbcTeams implements Teams {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final JdbcUsers users;
 
-    JdbcTeams(JdbcClient jdbc, Clock clock) {
+    JdbcTeams(JdbcClient jdbc, Clock clock, JdbcUsers users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -83,6 +85,7 @@ class JdbcTeams implements Teams {
     private void userChanged(String username) {
         jdbc.sql("UPDATE app_user SET version = version + 1 WHERE username = :username").param("username", username)
                 .update();
+        users.changed(username);
     }
 
     void requireTeam(String team) {

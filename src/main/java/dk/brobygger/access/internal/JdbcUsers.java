@@ -1,5 +1,6 @@
 package dk.brobygger.access.internal;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,10 @@ import dk.brobygger.access.BrobyggerUser;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,8 +24,18 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Users and their roles, kept in {@code app_user} and {@code app_user_role}. */
+/**
+ * Users and their roles, kept in {@code app_user} and {@code app_user_role}.
+ *
+ * <p>Logged-in users are read again on every request ({@link SessionUserRefresh}); {@link #findRecent} keeps
+ * what it read for {@code brobygger.access.user-refresh} (default five seconds), so a page and the requests
+ * that follow it cost one query instead of one each. Every change of a user on this instance forgets the
+ * user at once, and again when the change commits ({@link #changed}); another instance of the application
+ * sees the change within the refresh time. Logging in always reads the user afresh ({@link #find}).
+ */
 @Service
 class JdbcUsers implements Users, UserDetailsService {
 
@@ -31,9 +45,11 @@ class JdbcUsers implements Users, UserDetailsService {
             """;
 
     private final JdbcClient jdbc;
+    private final Cache<String, Optional<BrobyggerUser>> recent;
 
-    JdbcUsers(JdbcClient jdbc) {
+    JdbcUsers(JdbcClient jdbc, @Value("${brobygger.access.user-refresh:PT5S}") Duration refresh) {
         this.jdbc = jdbc;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(refresh).maximumSize(10_000).build();
     }
 
     @Override
@@ -54,6 +70,27 @@ class JdbcUsers implements Users, UserDetailsService {
     @Override
     public Optional<BrobyggerUser> find(String username) {
         return query(SELECT + " WHERE u.username = :username", Map.of("username", username)).stream().findFirst();
+    }
+
+    /** The user as read at most {@code brobygger.access.user-refresh} ago (or now), for a logged-in session. */
+    Optional<BrobyggerUser> findRecent(String username) {
+        return recent.get(username, this::find);
+    }
+
+    /**
+     * The user has changed (roles, teams, name, enabled, password): forget what {@link #findRecent} kept, now
+     * and again when the surrounding transaction ends, so a request in between cannot keep the old user.
+     */
+    void changed(String username) {
+        recent.invalidate(username);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recent.invalidate(username);
+                }
+            });
+        }
     }
 
     @Override
@@ -92,6 +129,7 @@ class JdbcUsers implements Users, UserDetailsService {
             jdbc.sql("INSERT INTO app_user_role (username, role) VALUES (:username, :role)")
                     .param("username", username).param("role", role.name()).update();
         }
+        changed(username);
     }
 
     @Override
@@ -105,11 +143,14 @@ class JdbcUsers implements Users, UserDetailsService {
     public void linkCitizen(String username, UUID citizenId) {
         jdbc.sql("UPDATE app_user SET citizen_id = :citizen, version = version + 1 WHERE username = :username")
                 .param("citizen", citizenId).param("username", username).update();
+        changed(username);
     }
 
     @Override
     @Transactional
     public void forgetCitizen(UUID citizenId, String displayName) {
+        jdbc.sql("SELECT username FROM app_user WHERE citizen_id = :citizen").param("citizen", citizenId)
+                .query(String.class).list().forEach(this::changed);
         jdbc.sql("""
                 UPDATE app_user SET display_name = :name, enabled = FALSE, citizen_id = NULL, version = version + 1
                  WHERE citizen_id = :citizen
@@ -124,6 +165,7 @@ class JdbcUsers implements Users, UserDetailsService {
         params.put("organization", organizationId);
         jdbc.sql("UPDATE app_user SET organization_id = :organization, version = version + 1 WHERE username = :username")
                 .params(params).update();
+        changed(username);
     }
 
     private List<BrobyggerUser> query(String sql, Map<String, ?> params) {

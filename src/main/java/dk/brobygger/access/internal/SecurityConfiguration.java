@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dk.brobygger.access.Role;
-import dk.brobygger.access.Users;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,7 +61,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, Environment environment, Users users,
+    SecurityFilterChain web(HttpSecurity http, Environment environment, JdbcUsers users,
             ObjectProvider<ClientRegistrationRepository> oidc, OidcUsers oidcUsers,
             @Value("${brobygger.login.attempts-per-minute:10}") int attemptsPerUser,
             @Value("${brobygger.login.attempts-per-minute-per-address:60}") int attemptsPerAddress) throws Exception {

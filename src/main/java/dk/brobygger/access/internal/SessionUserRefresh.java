@@ -3,7 +3,6 @@ package dk.brobygger.access.internal;
 import java.io.IOException;
 
 import dk.brobygger.access.BrobyggerUser;
-import dk.brobygger.access.Users;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,14 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A session remembers who logged in, not what they may do now. On every request the user is read
  * again: changed roles take effect at once, and a user who has been disabled (or removed) is logged
  * out at their next request instead of keeping their session until it expires. OpenID Connect
- * logins get their roles from here too, by user name.
+ * logins get their roles from here too, by user name. "Again" means at most a few seconds old
+ * ({@link JdbcUsers#findRecent}); a change made on this instance is seen at once.
  */
 final class SessionUserRefresh extends OncePerRequestFilter {
 
-    private final Users users;
+    private final JdbcUsers users;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    SessionUserRefresh(Users users) {
+    SessionUserRefresh(JdbcUsers users) {
         this.users = users;
     }
 
@@ -47,7 +47,7 @@ final class SessionUserRefresh extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var user = users.find(authentication.getName()).filter(BrobyggerUser::isEnabled);
+        var user = users.findRecent(authentication.getName()).filter(BrobyggerUser::isEnabled);
         if (user.isEmpty()) {
             refuse(request, response);
             return;

@@ -93,10 +93,12 @@ class UserAdministration {
 
     private final JdbcClient jdbc;
     private final Teams teams;
+    private final JdbcUsers users;
     private final Clock clock;
 
-    UserAdministration(JdbcClient jdbc, Teams teams, Clock clock) {
+    UserAdministration(JdbcClient jdbc, Teams teams, JdbcUsers users, Clock clock) {
         this.jdbc = jdbc;
+        this.users = users;
         this.teams = teams;
         this.clock = clock;
     }
@@ -186,6 +188,7 @@ class UserAdministration {
                 VALUES (:username, :displayName, :passwordHash, TRUE, 0)
                 """).params(params).update();
         replaceRoles(username, roles);
+        users.changed(username);
         record(username, by, ChangeKind.CREATED, null, names(roles));
         if (passwordHash != null) {
             record(username, by, ChangeKind.PASSWORD_SET, null, null);
@@ -290,6 +293,7 @@ class UserAdministration {
         if (updated == 0 || current.version() != version) {
             throw new OptimisticLockingFailureException("user " + username + " changed after version " + version);
         }
+        users.changed(username);
         return current;
     }
 
