@@ -71,7 +71,10 @@ public interface NeedToKnow {
      */
     List<UUID> citizensWhoseLastRelationEndedBefore(Instant cutoff, int limit);
 
-    /** Forgets the citizen's relations when the citizen is anonymised or deleted after the retention period. */
+    /**
+     * Forgets the citizen's relations, and the reasons given for breaking the glass to them, when the citizen is
+     * anonymised or deleted after the retention period.
+     */
     void forgetRelations(UUID citizenId);
 
     /** Breaks the glass: time-limited access with a written reason, flagged for review. */

@@ -11,9 +11,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dk.brobygger.shared.SpreadsheetText;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -79,9 +80,9 @@ class AuditRecords {
                             var record = AuditLog.map(rs);
                             var entry = record.entry();
                             try {
-                                csv.printRecord(record.id(), record.recordedAt(), cell(entry.username()), entry.role(),
-                                        cell(entry.team()), entry.citizenId(), entry.action(), cell(entry.purpose()),
-                                        cell(entry.clientAddress()), entry.outcome(), record.hash());
+                                csv.printRecord(record.id(), record.recordedAt(), SpreadsheetText.of(entry.username()), entry.role(),
+                                        SpreadsheetText.of(entry.team()), entry.citizenId(), entry.action(), SpreadsheetText.of(entry.purpose()),
+                                        SpreadsheetText.of(entry.clientAddress()), entry.outcome(), record.hash());
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }
@@ -91,21 +92,6 @@ class AuditRecords {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    /**
-     * A text cell that a spreadsheet will not run: a value starting with {@code = + - @}, a tab or a carriage
-     * return would be read as a formula (CSV injection, e.g. a purpose typed as {@code =HYPERLINK(...)}),
-     * so it gets a leading apostrophe, which spreadsheets show as text and do not display.
-     */
-    static @Nullable String cell(@Nullable String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        return switch (value.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
-            default -> value;
-        };
     }
 
     private record Where(String sql, Map<String, Object> params) {

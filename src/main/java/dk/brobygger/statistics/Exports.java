@@ -6,6 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import dk.brobygger.shared.SpreadsheetText;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -28,9 +30,9 @@ public class Exports {
         try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
                 var printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
             writer.write('\uFEFF');
-            printer.printRecord(table.headers().stream().map(Exports::safe).toList());
+            printer.printRecord(table.headers().stream().map(SpreadsheetText::of).toList());
             for (var row : table.rows()) {
-                printer.printRecord(row.stream().map(Exports::safe).toList());
+                printer.printRecord(row.stream().map(SpreadsheetText::of).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,12 +84,5 @@ public class Exports {
     private static String sheetName(String title, int number) {
         String name = number + " " + title.replaceAll("[:\\\\/?*\\[\\]]", " ");
         return name.substring(0, Math.min(31, name.length()));
-    }
-
-    static String safe(String cell) {
-        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+")) {
-            return "'" + cell;
-        }
-        return cell;
     }
 }

@@ -89,6 +89,10 @@ class CitizenRetentionTests {
         relation(karen, fiveYearsAgo.minus(Duration.ofDays(900)), fiveYearsAgo.minus(Duration.ofDays(300)));
         networkMember(karen, "Mette Jensen", "datter");
         consent(karen, "Fjordlund Besøgsven", "Besøg hver uge");
+        jdbc.sql("""
+                INSERT INTO break_the_glass (citizen_id, username, reason, granted_at, expires_at, reviewed_by, reviewed_at)
+                VALUES (:citizen, 'akut', 'Karen Jensen ringede til akuttelefonen om sin datter', :at, :at, 'leder', :at)
+                """).param("citizen", karen).param("at", Timestamp.from(fiveYearsAgo.minus(Duration.ofDays(500)))).update();
 
         var outcome = retention.apply();
 
@@ -109,6 +113,8 @@ class CitizenRetentionTests {
         assertThat(jdbc.sql("SELECT scope FROM consent WHERE citizen_id = :id").param("id", karen).query(String.class)
                 .single()).isEqualTo("Anonymiseret");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM consent WHERE party_name IS NOT NULL").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT username || ': ' || reason FROM break_the_glass WHERE citizen_id = :id").param("id", karen)
+                .query(String.class).single()).isEqualTo("akut: Anonymiseret");
         assertThat(auditOf(karen)).containsExactly("system ANONYMISE GRANTED");
         assertThat(jdbc.sql("SELECT purpose FROM audit_record WHERE citizen_id = :id AND action = 'ANONYMISE'")
                 .param("id", karen).query(String.class).single()).contains("P5Y").contains("anonymiseret");

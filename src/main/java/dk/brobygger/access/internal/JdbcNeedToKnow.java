@@ -154,6 +154,10 @@ class JdbcNeedToKnow implements NeedToKnow {
     @Transactional
     public void forgetRelations(UUID citizenId) {
         jdbc.sql("DELETE FROM citizen_relation WHERE citizen_id = :citizen").param("citizen", citizenId).update();
+        // Who broke the glass and when stays (it is in the audit log too); why, in the user's own words about
+        // the citizen, does not. The same word as the citizen module's anonymised texts.
+        jdbc.sql("UPDATE break_the_glass SET reason = 'Anonymiseret' WHERE citizen_id = :citizen AND reason <> 'Anonymiseret'")
+                .param("citizen", citizenId).update();
     }
 
     private static Relation relation(ResultSet rs, int row) throws SQLException {
