@@ -31,8 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Users and their roles, kept in {@code app_user} and {@code app_user_role}.
  *
  * <p>Logged-in users are read again on every request ({@link SessionUserRefresh}); {@link #findRecent} keeps
- * what it read for {@code brobygger.access.user-refresh} (default five seconds), so a page and the requests
- * that follow it cost one query instead of one each. Every change of a user on this instance forgets the
+ * what it read for {@code brobygger.access.user-refresh} (default five seconds), so someone working through
+ * pages costs one query every few seconds instead of one a request. Every change of a user on this instance forgets the
  * user at once, and again when the change commits ({@link #changed}); another instance of the application
  * sees the change within the refresh time. Logging in always reads the user afresh ({@link #find}).
  */
