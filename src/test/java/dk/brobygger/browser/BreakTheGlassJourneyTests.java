@@ -2,37 +2,16 @@ package dk.brobygger.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import dk.brobygger.TestDatabaseProfiles;
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.TestCitizens;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Need-to-know in a real browser: a colleague from the Fællesteam looks a citizen up by CPR number,
@@ -40,44 +19,16 @@ import org.springframework.test.context.ActiveProfiles;
  * in "Mine oplysninger" who saw their record and why. On the way, the staff pages must pass axe-core's
  * WCAG 2.1 A and AA rules without serious or critical violations.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles(resolver = TestDatabaseProfiles.class)
-class BreakTheGlassJourneyTests {
+class BreakTheGlassJourneyTests extends BrowserJourney {
 
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String CPR = "150551-1234";
     private static final String REASON = "Borgerens datter ringede til akuttelefonen om et fald i nat";
 
-    private static Path profile;
-    private static ChromeDriver browser;
-
-    @LocalServerPort int port;
     @Autowired TestCitizens citizens;
     @Autowired Users users;
     @Autowired JdbcClient jdbc;
 
     UUID karen;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        Chromium.assumeInstalled();
-        profile = Chromium.freshProfile();
-        browser = Chromium.start(profile);
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-    }
 
     @BeforeEach
     void karenIsTheHomeVisitorsCitizenAndHasALogin() {
@@ -173,58 +124,8 @@ class BreakTheGlassJourneyTests {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("11 22 33 44");
     }
 
-    private void logIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
-        waitUntil(() -> !browser.getCurrentUrl().contains("/login"));
-    }
-
     private void logOut() {
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
         waitUntil(() -> browser.getCurrentUrl().contains("logget-ud"));
-    }
-
-    private String heading() {
-        return browser.findElement(By.tagName("h1")).getText();
-    }
-
-    private void checkPage(String name) throws IOException {
-        screenshot(name);
-        List<Rule> violations = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser).getViolations();
-        List<Rule> serious = violations.stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
-        assertThat(serious).as("serious or critical accessibility problems on %s:%n%s", browser.getCurrentUrl(),
-                describe(serious)).isEmpty();
-    }
-
-    private static String describe(List<Rule> rules) {
-        return rules.stream().map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + "\n  "
-                + rule.getNodes().stream().map(node -> node.getHtml()).collect(Collectors.joining("\n  ")))
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", fullPage()));
-        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-    }
-
-    private static Map<String, Object> fullPage() {
-        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        var size = (Map<String, Object>) metrics.get("cssContentSize");
-        return Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
-                "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
-    }
-
-    private void waitUntil(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(RuntimeException.class)
-                .until(driver -> condition.getAsBoolean());
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -1,0 +1,136 @@
+package dk.brobygger.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import dk.brobygger.TestDatabaseProfiles;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What a journey test stands on: the application on a random port, one headless Chromium per test class
+ * with a fresh profile, logging in as a demo user, waiting up to 10 s for a page to settle, and checking a
+ * page: a screenshot in {@code target/screenshots} and no serious or critical WCAG 2.1 AA violations.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = TestDatabaseProfiles.class)
+abstract class BrowserJourney {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private static Path profile;
+    static ChromeDriver browser;
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        Chromium.assumeInstalled();
+        profile = Chromium.freshProfile();
+        browser = Chromium.start(profile);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            profile = null;
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Waits until the login has finished (session cookie set), so the next address opened is seen logged in. */
+    void logIn(String username) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        waitUntil(() -> !browser.getCurrentUrl().contains("/login"));
+    }
+
+    String heading() {
+        return browser.findElement(By.tagName("h1")).getText();
+    }
+
+    void checkPage(String name) throws IOException {
+        screenshot(name);
+        List<Rule> serious = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser).getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
+        assertThat(serious).as("serious or critical accessibility problems on %s:%n%s", browser.getCurrentUrl(),
+                describe(serious)).isEmpty();
+    }
+
+    /** The whole page, not just the window, so a reviewer sees what a citizen scrolls through. */
+    void screenshot(String name) throws IOException {
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", fullPage()));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    WebElement waitFor(By locator) {
+        return new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.elementToBeClickable(locator));
+    }
+
+    /** On a timeout the failure names the page and what it showed, for the next reader. */
+    void waitUntil(BooleanSupplier condition) {
+        try {
+            new WebDriverWait(browser, PATIENCE).ignoring(RuntimeException.class)
+                    .until(driver -> condition.getAsBoolean());
+        } catch (TimeoutException e) {
+            String shown = browser.findElements(By.tagName("main")).stream().map(WebElement::getText).findFirst()
+                    .orElse("(no main element)");
+            throw new AssertionError("Timed out on " + browser.getCurrentUrl() + ", the page showed:\n"
+                    + shown.substring(0, Math.min(2000, shown.length())), e);
+        }
+    }
+
+    private static Map<String, Object> fullPage() {
+        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        var size = (Map<String, Object>) metrics.get("cssContentSize");
+        return Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
+                "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
+    }
+
+    private static String describe(List<Rule> rules) {
+        return rules.stream().map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + "\n  "
+                + rule.getNodes().stream().map(node -> node.getHtml()).collect(Collectors.joining("\n  ")))
+                .collect(Collectors.joining("\n"));
+    }
+}
