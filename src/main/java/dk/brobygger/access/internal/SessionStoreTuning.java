@@ -1,20 +1,30 @@
 package dk.brobygger.access.internal;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sessions live in the database (Spring Session JDBC, table {@code spring_session}), so any instance of the
@@ -29,6 +39,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * <li>Sessions are read and written without a transaction around them: a read is one statement, and the
  * writes of one session need nothing beyond each statement's own atomicity (a session written half at
  * login is one whose user must log in again).</li>
+ * <li>A session is read from the database once a request ({@link OneReadARequest}). Spring Session reads it
+ * a second time once a page has been written: committing the response clears its cache of the session
+ * asked for, and the end of its filter looks the id up again (spring-projects/spring-session#1731).</li>
  * </ul>
  * Measured in {@code docs/benchmarks/} (the citizen lookup at 1,000,000 citizens).
  */
@@ -64,9 +77,9 @@ class SessionStoreTuning implements BeanPostProcessor {
         private final Duration touchEvery;
 
         @SuppressWarnings("unchecked")
-        LazilyTouchedSessions(JdbcIndexedSessionRepository sessions, Duration touchEvery) {
-            // Its session class is not public; the repository takes any Session and casts it back.
-            this.sessions = (FindByIndexNameSessionRepository<Session>) (FindByIndexNameSessionRepository<?>) sessions;
+        LazilyTouchedSessions(FindByIndexNameSessionRepository<? extends Session> sessions, Duration touchEvery) {
+            // The JDBC repository's session class is not public; it takes any Session and casts it back.
+            this.sessions = (FindByIndexNameSessionRepository<Session>) sessions;
             this.touchEvery = touchEvery;
         }
 
@@ -80,14 +93,33 @@ class SessionStoreTuning implements BeanPostProcessor {
             sessions.save(session.stored);
         }
 
+        /** A session this request has read already, as it is now (unless its id has changed since), or the stored one. */
         @Override
         public @Nullable LazilyTouchedSession findById(String id) {
+            var readInThisRequest = OneReadARequest.READ.get();
+            if (readInThisRequest != null) {
+                var read = readInThisRequest.get(id);
+                if (read != null && read.getId().equals(id)) {
+                    return read;
+                }
+            }
             Session stored = sessions.findById(id);
-            return stored == null ? null : new LazilyTouchedSession(stored, touchEvery);
+            if (stored == null) {
+                return null;
+            }
+            var session = new LazilyTouchedSession(stored, touchEvery);
+            if (readInThisRequest != null) {
+                readInThisRequest.put(id, session);
+            }
+            return session;
         }
 
         @Override
         public void deleteById(String id) {
+            var readInThisRequest = OneReadARequest.READ.get();
+            if (readInThisRequest != null) {
+                readInThisRequest.remove(id);
+            }
             sessions.deleteById(id);
         }
 
@@ -171,6 +203,41 @@ class SessionStoreTuning implements BeanPostProcessor {
             public boolean isExpired() {
                 return stored.isExpired();
             }
+        }
+    }
+
+    /**
+     * Marks the length of one request for {@link LazilyTouchedSessions#findById}: the sessions it reads are
+     * remembered until the request is over. It runs just outside Spring Session's filter, whose end is where
+     * the second read happens, on the request's own thread.
+     */
+    @Component
+    static final class OneReadARequest extends OncePerRequestFilter implements Ordered {
+
+        /** Just outside Spring Session's filter. */
+        static final int ORDER = SessionRepositoryFilter.DEFAULT_ORDER - 1;
+
+        static final ThreadLocal<@Nullable Map<String, LazilyTouchedSessions.LazilyTouchedSession>> READ = new ThreadLocal<>();
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var outer = READ.get();
+            READ.set(new HashMap<>());
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                if (outer == null) {
+                    READ.remove();
+                } else {
+                    READ.set(outer);
+                }
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return ORDER;
         }
     }
 }
