@@ -30,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Sessions live in the database (Spring Session JDBC, table {@code spring_session}), so any instance of the
  * application can serve any request. Out of the box that costs four round trips and a disk flush on every
  * request: the session is read in a transaction of its own, and written back in another only because its
- * last-access time moved. Two changes make a request that changes nothing in its session one round trip:
+ * last-access time moved; pages read it once more at the end. Three changes make a request that changes
+ * nothing in its session one round trip:
  * <ul>
  * <li>The last-access time is written only once the stored one is {@code brobygger.session.touch-every}
  * old (default one minute). A session therefore ends up to that much before its timeout
@@ -43,7 +44,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a second time once a page has been written: committing the response clears its cache of the session
  * asked for, and the end of its filter looks the id up again (spring-projects/spring-session#1731).</li>
  * </ul>
- * Measured in {@code docs/benchmarks/} (the citizen lookup at 1,000,000 citizens).
+ * Measured in {@code docs/benchmarks/2026-11-23-citizens-lookup-p99.md}.
  */
 @Component
 class SessionStoreTuning implements BeanPostProcessor {
@@ -70,7 +71,10 @@ class SessionStoreTuning implements BeanPostProcessor {
         return bean;
     }
 
-    /** The JDBC session repository, with sessions whose last-access time moves at most every {@code touchEvery}. */
+    /**
+     * The JDBC session repository, with sessions whose last-access time moves at most every {@code touchEvery},
+     * read once a request.
+     */
     static final class LazilyTouchedSessions implements FindByIndexNameSessionRepository<LazilyTouchedSessions.LazilyTouchedSession> {
 
         private final FindByIndexNameSessionRepository<Session> sessions;
