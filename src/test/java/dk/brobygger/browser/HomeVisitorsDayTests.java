@@ -82,7 +82,7 @@ class HomeVisitorsDayTests extends BrowserJourney {
         waitUntil(() -> heading().equals("Hjemmebesøg hos Karen Jensen"));
         checkPage("visit-1-plan");
         browser.findElement(By.id("dato")).clear();
-        browser.findElement(By.id("dato")).sendKeys(danishDateInput(today));
+        browser.findElement(By.id("dato")).sendKeys(dateInputKeys(today));
         click(By.xpath("//button[normalize-space()='Planlæg besøget']"));
         waitUntil(() -> browser.findElement(By.cssSelector(".alert-success")).getText().equals("Besøget er planlagt."));
         waitUntil(() -> heading().equals("Hjemmebesøg hos Karen Jensen"));
@@ -92,7 +92,7 @@ class HomeVisitorsDayTests extends BrowserJourney {
         click(By.cssSelector("label[for='samtale-LOCAL_COMMUNITIES']"));
         click(By.cssSelector("label[for='visitkort']"));
         browser.findElement(By.id("noter")).sendKeys("Savner nogen at strikke sammen med.");
-        browser.findElement(By.id("opfoelgning")).sendKeys(danishDateInput(today.plusWeeks(4)));
+        browser.findElement(By.id("opfoelgning")).sendKeys(dateInputKeys(today.plusWeeks(4)));
         click(By.xpath("//button[normalize-space()='Gem besøget']"));
 
         waitUntil(() -> browser.findElement(By.cssSelector(".alert-success")).getText()
@@ -123,8 +123,8 @@ class HomeVisitorsDayTests extends BrowserJourney {
         checkPage("visit-5-worklist");
     }
 
-    /** Chromium's date input takes the digits in the browser locale's order (here en-US: mm dd yyyy). */
-    private static String danishDateInput(LocalDate date) {
+    /** Keys for headless Chromium's date input, which takes the digits in en-US order (mm dd yyyy) despite --lang=da-DK. */
+    private static String dateInputKeys(LocalDate date) {
         return date.format(DateTimeFormatter.ofPattern("MMddyyyy"));
     }
 
