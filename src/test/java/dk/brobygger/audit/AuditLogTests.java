@@ -178,10 +178,15 @@ class AuditLogTests {
                 .as("a request's second record comes after its first").isEqualTo((long) threads * each);
     }
 
+    /** A writer of its own: one writer thread, batches of up to 100, the default 30 s to wait. */
+    private AuditWriter oneWriter() {
+        return new AuditWriter(dataSource, java.time.Clock.systemUTC(), AuditFixture.STRIPES, 1, 100,
+                java.time.Duration.ofSeconds(30));
+    }
+
     @Test
     void recordsWaitingAtTheSameMomentAreCommittedTogetherInOneChain() throws Exception {
-        try (var writer = new AuditWriter(dataSource, java.time.Clock.systemUTC(), AuditFixture.STRIPES, 1, 100,
-                java.time.Duration.ofSeconds(30));
+        try (var writer = oneWriter();
                 var pool = Executors.newFixedThreadPool(6)) {
             var stripes = fixture.holdStripes(AuditFixture.STRIPES);
             var first = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "Først"))));
@@ -209,8 +214,7 @@ class AuditLogTests {
 
     @Test
     void aBadEntryFailsOnlyTheCallerWhoGaveIt() throws Exception {
-        try (var writer = new AuditWriter(dataSource, java.time.Clock.systemUTC(), AuditFixture.STRIPES, 1, 100,
-                java.time.Duration.ofSeconds(30));
+        try (var writer = oneWriter();
                 var pool = Executors.newFixedThreadPool(4)) {
             var stripes = fixture.holdStripes(AuditFixture.STRIPES);
             var first = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "Først"))));

@@ -82,12 +82,16 @@ class JdbcUsers implements Users, UserDetailsService {
      * and again when the surrounding transaction ends, so a request in between cannot keep the old user.
      */
     void changed(String username) {
-        recent.invalidate(username);
+        nowAndAfterTheTransaction(() -> recent.invalidate(username));
+    }
+
+    private static void nowAndAfterTheTransaction(Runnable forget) {
+        forget.run();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    recent.invalidate(username);
+                    forget.run();
                 }
             });
         }
@@ -149,8 +153,8 @@ class JdbcUsers implements Users, UserDetailsService {
     @Override
     @Transactional
     public void forgetCitizen(UUID citizenId, String displayName) {
-        jdbc.sql("SELECT username FROM app_user WHERE citizen_id = :citizen").param("citizen", citizenId)
-                .query(String.class).list().forEach(this::changed);
+        // Rare (retention), so everyone is read again rather than asking which login was the citizen's.
+        nowAndAfterTheTransaction(recent::invalidateAll);
         jdbc.sql("""
                 UPDATE app_user SET display_name = :name, enabled = FALSE, citizen_id = NULL, version = version + 1
                  WHERE citizen_id = :citizen

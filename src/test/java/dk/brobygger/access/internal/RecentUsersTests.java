@@ -88,6 +88,20 @@ class RecentUsersTests {
         assertThat(users.findRecent(username)).map(BrobyggerUser::isEnabled).hasValue(false);
     }
 
+    @Test
+    void aCitizenWhoseRecordExpiredIsNotKeptAsEnabled() {
+        var users = users();
+        String username = newUser(users, "Bodil Borger");
+        UUID citizen = UUID.randomUUID();
+        jdbc.sql("UPDATE app_user SET citizen_id = :citizen WHERE username = :username").param("citizen", citizen)
+                .param("username", username).update();
+        assertThat(users.findRecent(username)).map(BrobyggerUser::isEnabled).hasValue(true);
+
+        users.forgetCitizen(citizen, "Anonymiseret borger");
+
+        assertThat(users.findRecent(username)).map(BrobyggerUser::isEnabled).hasValue(false);
+    }
+
     private String newUser(JdbcUsers users, String displayName) {
         String username = "recent-" + UUID.randomUUID().toString().substring(0, 8);
         users.save(username, displayName, null, EnumSet.of(Role.STAFF), null);
