@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class TimeConfiguration {
 
     /** Danish municipalities work in Danish time. */
-    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    static final ZoneId DANISH_TIME = DanishTime.ZONE;
 
     @Bean
     @ConditionalOnMissingBean
