@@ -44,6 +44,18 @@ class CitizenAudit {
         log.recordAll(citizenIds.stream().map(citizenId -> entry(citizenId, action, purpose)).toList());
     }
 
+    /**
+     * Granted, by the current user, or by the system when no one is logged in (a listener after a commit, a
+     * scheduled job): then the record names the user {@link CitizenWork#SYSTEM} in the role SYSTEM.
+     */
+    void grantedOrSystem(@Nullable UUID citizenId, AuditAction action, String purpose) {
+        if (users.current().isPresent()) {
+            granted(citizenId, action, purpose);
+        } else {
+            log.record(AuditEntry.granted(CitizenWork.SYSTEM, Role.SYSTEM, null, citizenId, action, purpose, null));
+        }
+    }
+
     void refused(@Nullable UUID citizenId, AuditAction action, String purpose) {
         var entry = entry(citizenId, action, purpose).refused();
         log.record(entry);

@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
-import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.BreakTheGlass;
+import dk.brobygger.access.Relations;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Teams;
 import dk.brobygger.access.Users;
@@ -49,14 +50,14 @@ public class CitizenRegister {
     private final Users users;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final NeedToKnow needToKnow;
+    private final Relations relations;
+    private final BreakTheGlass glass;
     private final CitizenAudit audit;
-    private final Teams teams;
 
     CitizenRegister(Citizens citizens, CitizenAccess access, Users users, JdbcClient jdbc, Clock clock,
-            NeedToKnow needToKnow, CitizenAudit audit, Teams teams) {
-        this.teams = teams;
-        this.needToKnow = needToKnow;
+            Relations relations, BreakTheGlass glass, CitizenAudit audit) {
+        this.relations = relations;
+        this.glass = glass;
         this.audit = audit;
         this.citizens = citizens;
         this.access = access;
@@ -80,7 +81,7 @@ public class CitizenRegister {
             String by = currentUser();
             CitizenId id = citizens.save(Citizen.register(citizen.cpr(), citizen.name(), citizen.address(),
                     citizen.district(), citizen.contact(), citizen.circumstances(), by, clock.instant())).id();
-            needToKnow.relate(id.value(), by, "Registrerede borgeren", by);
+            relations.open(id.value(), Relations.Holder.user(by), null, null, "Registrerede borgeren", by);
             audit.granted(id.value(), AuditAction.CREATE, "Registrerede borgeren");
             return id;
         } catch (DuplicateKeyException e) {
@@ -205,7 +206,8 @@ public class CitizenRegister {
     public void relate(CitizenId id, String username) {
         var by = manager(id, "Forsøgte at tilknytte en medarbejder til borgeren");
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
-        needToKnow.relate(id.value(), username, "Tilknyttet af " + by.username(), by.username());
+        relations.open(id.value(), Relations.Holder.user(username), null, null, "Tilknyttet af " + by.username(),
+                by.username());
         audit.granted(id.value(), AuditAction.UPDATE, "Tilknyttede medarbejderen " + username + " til borgeren");
     }
 
@@ -214,38 +216,9 @@ public class CitizenRegister {
     public void relateTeam(CitizenId id, String team) {
         var by = manager(id, "Forsøgte at tilknytte et team til borgeren");
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
-        needToKnow.relateTeam(id.value(), team, "Tilknyttet af " + by.username(), by.username());
+        relations.open(id.value(), Relations.Holder.team(team), null, null, "Tilknyttet af " + by.username(),
+                by.username());
         audit.granted(id.value(), AuditAction.UPDATE, "Tilknyttede teamet " + team + " til borgeren");
-    }
-
-    /**
-     * Work with the citizen starts in the user's own team (a home visit, an outreach item taken from the
-     * worklist): the team sees the citizen while the work lasts. The calling module vouches that the work
-     * is the team's task (the citizen is on its list); this checks that the user is staff in that team, or a
-     * manager (who plans the team's work).
-     *
-     * @return the relation, for {@link #endTeamWork}
-     */
-    @Transactional
-    public long startTeamWork(CitizenId id, String team, String reason) {
-        var user = users.current().filter(u -> u.has(Role.STAFF) || u.has(Role.MANAGER))
-                .orElseThrow(() -> new AccessDeniedException("Only staff take on work with citizens"));
-        if (!user.has(Role.MANAGER) && !teams.of(user.username()).contains(team)) {
-            throw new AccessDeniedException("Work is taken on only for one's own team");
-        }
-        citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
-        long relation = needToKnow.relateTeam(id.value(), team, reason, user.username());
-        audit.granted(id.value(), AuditAction.UPDATE, reason + " (teamet " + team + " tilknyttet)");
-        return relation;
-    }
-
-    /** The work started by {@link #startTeamWork} is done: the relation it started ends. */
-    @Transactional
-    public void endTeamWork(CitizenId id, long relation, String reason) {
-        var user = users.current().filter(u -> u.has(Role.STAFF) || u.has(Role.MANAGER))
-                .orElseThrow(() -> new AccessDeniedException("Only staff end work with citizens"));
-        needToKnow.endRelation(relation, user.username());
-        audit.granted(id.value(), AuditAction.UPDATE, reason + " (tilknytning afsluttet)");
     }
 
     /** A district citizens may belong to, for forms to choose from. */
@@ -261,10 +234,10 @@ public class CitizenRegister {
 
     /** Who works with the citizen now, and who did before: seen under need-to-know like the record itself. */
     @Transactional
-    public java.util.List<NeedToKnow.Relation> relations(CitizenId id) {
+    public java.util.List<Relations.Relation> relations(CitizenId id) {
         checkMaySee(id, AuditAction.READ, "Så hvem der arbejder med borgeren");
         audit.granted(id.value(), AuditAction.READ, "Så hvem der arbejder med borgeren");
-        return needToKnow.relationsTo(id.value());
+        return relations.relationsTo(id.value());
     }
 
     /** Refuses, and audits the refusal, unless the current user relates users and teams to citizens. */
@@ -282,13 +255,13 @@ public class CitizenRegister {
      * staff only their own, when the work is done. The history keeps who ended it and when.
      */
     @Transactional
-    public NeedToKnow.Relation endRelation(CitizenId id, long relationId) {
+    public Relations.Relation endRelation(CitizenId id, long relationId) {
         var user = users.currentOrFail();
         boolean manages = user.has(Role.ADMIN) || user.has(Role.MANAGER);
         if (!manages) {
             checkMayChange(id);
         }
-        var relation = needToKnow.relationsTo(id.value()).stream()
+        var relation = relations.relationsTo(id.value()).stream()
                 .filter(candidate -> candidate.id() == relationId && candidate.isActive()).findFirst();
         if (relation.isEmpty() || !(manages || user.username().equals(relation.get().username()))) {
             if (relation.isPresent()) {
@@ -297,7 +270,7 @@ public class CitizenRegister {
             }
             throw new NotFoundException("relation");
         }
-        needToKnow.endRelation(id.value(), relationId, user.username());
+        relations.end(id.value(), relationId, user.username());
         var ended = relation.get();
         audit.granted(id.value(), AuditAction.UPDATE, ended.team() != null
                 ? "Afsluttede teamet " + ended.team() + "s tilknytning til borgeren"
@@ -307,12 +280,12 @@ public class CitizenRegister {
 
     /** Breaks the glass: time-limited access to a citizen without a relation, with a written reason. */
     @Transactional
-    public NeedToKnow.GlassBroken breakTheGlass(CitizenId id, String reason) {
+    public BreakTheGlass.GlassBroken breakTheGlass(CitizenId id, String reason) {
         access.checkMaySearch();
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
-        var glass = needToKnow.breakTheGlass(users.currentOrFail(), id.value(), reason);
-        audit.granted(id.value(), AuditAction.BREAK_THE_GLASS, glass.reason());
-        return glass;
+        var broken = glass.breakTheGlass(users.currentOrFail(), id.value(), reason);
+        audit.granted(id.value(), AuditAction.BREAK_THE_GLASS, broken.reason());
+        return broken;
     }
 
     /** The current user if they relate users and teams to citizens; a refusal is audited. */

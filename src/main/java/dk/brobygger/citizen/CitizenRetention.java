@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.BreakTheGlass;
+import dk.brobygger.access.Relations;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 import dk.brobygger.audit.AuditAction;
@@ -76,7 +77,8 @@ public class CitizenRetention {
     private static final Logger log = LoggerFactory.getLogger(CitizenRetention.class);
 
     private final JdbcClient jdbc;
-    private final NeedToKnow needToKnow;
+    private final Relations relations;
+    private final BreakTheGlass glass;
     private final AuditLog auditLog;
     private final Users users;
     private final Clock clock;
@@ -84,14 +86,15 @@ public class CitizenRetention {
     private final Settings settings;
     private final ApplicationEventPublisher events;
 
-    CitizenRetention(JdbcClient jdbc, NeedToKnow needToKnow, AuditLog auditLog, Users users, Clock clock,
+    CitizenRetention(JdbcClient jdbc, Relations relations, BreakTheGlass glass, AuditLog auditLog, Users users, Clock clock,
             PlatformTransactionManager transactions, ApplicationEventPublisher events,
             @Value("${brobygger.citizen.retention:P5Y}") Period period,
             @Value("${brobygger.citizen.retention-mode:anonymise}") String mode,
             @Value("${brobygger.citizen.retention-cron:0 30 2 * * *}") String cron) {
         this.jdbc = jdbc;
         this.events = events;
-        this.needToKnow = needToKnow;
+        this.relations = relations;
+        this.glass = glass;
         this.auditLog = auditLog;
         this.users = users;
         this.clock = clock;
@@ -130,7 +133,7 @@ public class CitizenRetention {
         // by the query; they are skipped, and the run ends when nothing else is due.
         Set<UUID> leftAsTheyWere = new HashSet<>();
         while (true) {
-            var due = needToKnow.citizensWhoseLastRelationEndedBefore(cutoff, BATCH + leftAsTheyWere.size());
+            var due = relations.citizensWhoseLastRelationEndedBefore(cutoff, BATCH + leftAsTheyWere.size());
             if (leftAsTheyWere.containsAll(due)) {
                 break;
             }
@@ -161,15 +164,16 @@ public class CitizenRetention {
 
     /** Handles one citizen; false when there was nothing to do after all (a relation started meanwhile). */
     private boolean expire(UUID citizen, Instant cutoff, Instant now) {
-        var relations = needToKnow.relationsTo(citizen);
-        boolean stillDue = !relations.isEmpty() && relations.stream()
+        var relationsNow = relations.relationsTo(citizen);
+        boolean stillDue = !relationsNow.isEmpty() && relationsNow.stream()
                 .allMatch(relation -> relation.endedAt() != null && relation.endedAt().isBefore(cutoff));
         if (!stillDue) {
             return false;
         }
         boolean exists = jdbc.sql("SELECT COUNT(*) FROM citizen WHERE id = :id AND anonymised_at IS NULL")
                 .param("id", citizen).query(Long.class).single() > 0;
-        needToKnow.forgetRelations(citizen);
+        relations.forget(citizen);
+        glass.forgetReasons(citizen);
         if (!exists) {
             return false;
         }

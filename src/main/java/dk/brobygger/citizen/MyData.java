@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dk.brobygger.access.BrobyggerUser;
-import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.Relations;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 import dk.brobygger.audit.AuditAction;
@@ -36,23 +36,23 @@ public class MyData {
 
     /** Everything Brobygger holds about the citizen, for "download mine data". */
     public record Export(Instant madeAt, Citizen citizen, List<NetworkMember> network, List<Consent> consents,
-            List<NeedToKnow.Relation> relations, List<CitizenAccess> accesses) {
+            List<Relations.Relation> relations, List<CitizenAccess> accesses) {
     }
 
     private final Users users;
     private final Citizens citizens;
     private final JdbcClient jdbc;
-    private final NeedToKnow needToKnow;
+    private final Relations relations;
     private final AuditLog auditLog;
     private final CitizenAudit audit;
     private final Clock clock;
 
-    MyData(Users users, Citizens citizens, JdbcClient jdbc, NeedToKnow needToKnow, AuditLog auditLog,
+    MyData(Users users, Citizens citizens, JdbcClient jdbc, Relations relations, AuditLog auditLog,
             CitizenAudit audit, Clock clock) {
         this.users = users;
         this.citizens = citizens;
         this.jdbc = jdbc;
-        this.needToKnow = needToKnow;
+        this.relations = relations;
         this.auditLog = auditLog;
         this.audit = audit;
         this.clock = clock;
@@ -121,7 +121,7 @@ public class MyData {
     public Export export(String format) {
         Citizen citizen = own().orElseThrow(NoOwnRecordException::new);
         CitizenId id = citizen.id();
-        var export = new Export(clock.instant(), citizen, network(id), consents(id), needToKnow.relationsTo(id.value()),
+        var export = new Export(clock.instant(), citizen, network(id), consents(id), relations.relationsTo(id.value()),
                 auditLog.accessesTo(id.value()));
         audit.granted(id.value(), AuditAction.EXPORT, "Borgeren hentede en kopi af alle sine oplysninger (" + format + ")");
         return export;

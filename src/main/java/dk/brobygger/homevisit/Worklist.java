@@ -10,16 +10,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 
-import dk.brobygger.access.NeedToKnow;
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.citizen.CitizenRegister;
+import dk.brobygger.citizen.CitizenWork;
 import dk.brobygger.outreach.OutreachItemWithdrawn;
 import dk.brobygger.outreach.OutreachItems;
 import dk.brobygger.outreach.Outcome;
 import dk.brobygger.outreach.RiskReason;
 import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.NotFoundException;
+import dk.brobygger.shared.WorkRef;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,20 +51,18 @@ public class Worklist {
     private final OutreachItems items;
     private final VisitOffers offers;
     private final HomeVisitAccess access;
-    private final CitizenRegister register;
-    private final NeedToKnow needToKnow;
+    private final CitizenWork work;
     private final Users users;
     private final Clock clock;
 
     Worklist(JdbcClient jdbc, DueVisits due, OutreachItems items, VisitOffers offers, HomeVisitAccess access,
-            CitizenRegister register, NeedToKnow needToKnow, Users users, Clock clock) {
+            CitizenWork work, Users users, Clock clock) {
         this.jdbc = jdbc;
         this.due = due;
         this.items = items;
         this.offers = offers;
         this.access = access;
-        this.register = register;
-        this.needToKnow = needToKnow;
+        this.work = work;
         this.users = users;
         this.clock = clock;
     }
@@ -156,9 +154,9 @@ public class Worklist {
                 throw new DomainException("homevisit.worklist.itemNotOpen");
             }
         }
-        long relation = register.startTeamWork(citizen, team, kind == WorklistEntry.Kind.VISIT
-                ? "Forebyggende hjemmebesøg " + year : "Opsporing");
         UUID id = UUID.randomUUID();
+        long relation = work.startForTeam(citizen, team, line(id), kind == WorklistEntry.Kind.VISIT
+                ? "Forebyggende hjemmebesøg " + year : "Opsporing").id();
         try {
             jdbc.sql("""
                     INSERT INTO worklist_task (id, citizen_id, kind, visit_year, rule, outreach_item_id, team,
@@ -226,9 +224,7 @@ public class Worklist {
                  WHERE id = :id
                 """).param("outcome", outcome.name()).param("day", day).param("by", users.currentOrFail().username())
                 .param("at", Timestamp.from(clock.instant())).param("id", taskId).update();
-        if (task.relation != null) {
-            register.endTeamWork(citizen, task.relation, "Arbejdslisten: " + outcome.name());
-        }
+        work.end(line(taskId), "Arbejdslisten: " + outcome.name());
     }
 
     /** A withdrawn outreach item leaves the worklist, and the team's relation it started ends. */
@@ -242,10 +238,13 @@ public class Worklist {
                            closed_at = :at WHERE id = :id
                     """).param("day", LocalDate.now(clock)).param("at", Timestamp.from(clock.instant()))
                     .param("id", task.id).update();
-            if (task.relation != null) {
-                needToKnow.endRelation(task.relation, "system");
-            }
+            work.end(line(task.id), "Opsporingsemnet blev trukket tilbage");
         });
+    }
+
+    /** A line of the worklist as the work that opens its team's relation to the citizen. */
+    static WorkRef line(UUID taskId) {
+        return WorkRef.of("homevisit.worklist", taskId);
     }
 
     private TaskRow task(UUID id) {

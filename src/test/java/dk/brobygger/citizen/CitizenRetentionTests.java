@@ -25,7 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dk.brobygger.BrobyggerTest;
-import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.BreakTheGlass;
+import dk.brobygger.access.Relations;
 import dk.brobygger.access.Users;
 import dk.brobygger.audit.AuditLog;
 import dk.brobygger.shared.CprNumber;
@@ -55,7 +56,8 @@ class CitizenRetentionTests {
     @Autowired TestCitizens citizens;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
-    @Autowired NeedToKnow needToKnow;
+    @Autowired Relations relations;
+    @Autowired BreakTheGlass glass;
     @Autowired AuditLog auditLog;
     @Autowired Users users;
     @Autowired PlatformTransactionManager transactions;
@@ -205,7 +207,7 @@ class CitizenRetentionTests {
     void theModeMustBeAnonymiseOrDeleteAndThePeriodPositive() {
         assertThatThrownBy(() -> retention(clock, "glem")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("anonymise");
-        assertThatThrownBy(() -> new CitizenRetention(jdbc, needToKnow, auditLog, users, clock, transactions, publisher,
+        assertThatThrownBy(() -> new CitizenRetention(jdbc, relations, glass, auditLog, users, clock, transactions, publisher,
                 Period.ZERO, "anonymise", "-")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -249,7 +251,7 @@ class CitizenRetentionTests {
     }
 
     private CitizenRetention retention(Clock at, String mode) {
-        return new CitizenRetention(jdbc, needToKnow, auditLog, users, at, transactions, publisher, Period.ofYears(5), mode,
+        return new CitizenRetention(jdbc, relations, glass, auditLog, users, at, transactions, publisher, Period.ofYears(5), mode,
                 "0 30 2 * * *");
     }
 

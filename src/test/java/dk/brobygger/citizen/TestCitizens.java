@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.BreakTheGlass;
+import dk.brobygger.access.Relations;
 import dk.brobygger.access.Users;
 import dk.brobygger.audit.AuditLog;
 
@@ -22,18 +23,20 @@ public class TestCitizens {
 
     private final JdbcClient jdbc;
     private final Citizens citizens;
-    private final NeedToKnow needToKnow;
+    private final Relations relations;
+    private final BreakTheGlass glass;
     private final AuditLog auditLog;
     private final Users users;
     private final Clock clock;
     private final PlatformTransactionManager transactions;
     private final ApplicationEventPublisher events;
 
-    TestCitizens(JdbcClient jdbc, Citizens citizens, NeedToKnow needToKnow, AuditLog auditLog, Users users,
+    TestCitizens(JdbcClient jdbc, Citizens citizens, Relations relations, BreakTheGlass glass, AuditLog auditLog, Users users,
             Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.citizens = citizens;
-        this.needToKnow = needToKnow;
+        this.relations = relations;
+        this.glass = glass;
         this.auditLog = auditLog;
         this.users = users;
         this.clock = clock;
@@ -68,7 +71,7 @@ public class TestCitizens {
                     """).param("citizen", citizen).param("from", Timestamp.from(longAgo.minusYears(1).toInstant()))
                     .param("until", Timestamp.from(longAgo.toInstant())).update();
         }
-        return new CitizenRetention(jdbc, needToKnow, auditLog, users, clock, transactions, events, Period.ofYears(5),
+        return new CitizenRetention(jdbc, relations, glass, auditLog, users, clock, transactions, events, Period.ofYears(5),
                 mode.name().toLowerCase(Locale.ROOT), "-").apply();
     }
 

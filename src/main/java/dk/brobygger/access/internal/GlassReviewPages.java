@@ -1,6 +1,6 @@
 package dk.brobygger.access.internal;
 
-import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.BreakTheGlass;
 import dk.brobygger.access.Users;
 
 import org.springframework.stereotype.Controller;
@@ -17,23 +17,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GlassReviewPages {
 
-    private final NeedToKnow needToKnow;
+    private final BreakTheGlass glass;
     private final Users users;
 
-    GlassReviewPages(NeedToKnow needToKnow, Users users) {
-        this.needToKnow = needToKnow;
+    GlassReviewPages(BreakTheGlass glass, Users users) {
+        this.glass = glass;
         this.users = users;
     }
 
     @GetMapping("/leder/bryd-glasset")
     String list(Model model) {
-        model.addAttribute("events", needToKnow.awaitingReview());
+        model.addAttribute("events", glass.awaitingReview());
         return "access/glass-review";
     }
 
     @PostMapping("/leder/bryd-glasset/{id}/gennemgaaet")
     String reviewed(@PathVariable long id, RedirectAttributes redirect) {
-        needToKnow.markReviewed(id, users.currentOrFail().username());
+        glass.markReviewed(id, users.currentOrFail().username());
         redirect.addFlashAttribute("reviewed", true);
         return "redirect:/leder/bryd-glasset";
     }

@@ -2,7 +2,7 @@ package dk.brobygger.citizen.demo;
 
 import java.time.Clock;
 
-import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.Relations;
 import dk.brobygger.access.Users;
 
 import org.slf4j.Logger;
@@ -31,13 +31,13 @@ class DemoCitizens implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final int citizens;
 
-    private final NeedToKnow needToKnow;
+    private final Relations relations;
     private final Users users;
     private final Clock clock;
 
-    DemoCitizens(DemoCitizenWriter writer, JdbcClient jdbc, NeedToKnow needToKnow, Users users, Clock clock,
+    DemoCitizens(DemoCitizenWriter writer, JdbcClient jdbc, Relations relations, Users users, Clock clock,
             @Value("${brobygger.demo.citizens:3000}") int citizens) {
-        this.needToKnow = needToKnow;
+        this.relations = relations;
         this.users = users;
         this.clock = clock;
         this.writer = writer;
@@ -90,7 +90,7 @@ class DemoCitizens implements ApplicationRunner {
         }
         var born = java.time.LocalDate.now(clock).minusYears(minimumAge);
         for (var id : jdbc.sql(sql).param("born", born).query(java.util.UUID.class).list()) {
-            needToKnow.relate(id, username, "Demodata", "demo");
+            relations.open(id, Relations.Holder.user(username), null, null, "Demodata", "demo");
         }
     }
 }
