@@ -19,5 +19,10 @@ public enum AuditAction {
      * Saw a list of citizens picked by a rule, not by a relation (who is due a §79a visit, the outreach
      * list). One record per listing names no single citizen; the purpose says which list and how many.
      */
-    LIST
+    LIST,
+    /**
+     * Shared data about the citizen with a party outside the municipality's staff (an association, a
+     * volunteer, a relative, the region, the GP) under the citizen's consent; refused without one.
+     */
+    SHARE
 }

@@ -11,21 +11,27 @@ import java.util.Map;
 import java.util.UUID;
 
 import dk.brobygger.audit.AuditAction;
+import dk.brobygger.shared.NotFoundException;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The gate for other modules' records about a citizen (visits, scores, hospital events …): the
- * same need-to-know check as the citizen record itself, and the access audited with its purpose before
- * it happens (the record is committed first, see {@link dk.brobygger.audit.AuditLog}; if it cannot be
- * written the call throws and the caller's transaction rolls back), so an access that cannot be audited
- * does not happen. Refusals are audited too, then passed on as
- * {@link org.springframework.security.access.AccessDeniedException}.
+ * The one gate for every module's records about a citizen (visits, outreach items, scores, hospital events,
+ * tasks, and later referrals, courses, meetings, crisis contacts): the same need-to-know check as the citizen
+ * record itself, and the access audited with its purpose before it happens (the record is committed first, see
+ * {@link dk.brobygger.audit.AuditLog}; if it cannot be written the call throws and the caller's transaction rolls
+ * back), so an access that cannot be audited does not happen. Refusals are audited too, with the caller's
+ * purpose, then passed on as {@link org.springframework.security.access.AccessDeniedException}.
+ *
+ * <p>Sharing with a party outside the municipality's staff ({@link #share}) also asks the citizen's
+ * {@link Consents}. Records about someone without identity ({@link AnonymousSubject}) pass the same gate
+ * without ever touching the register or a citizen's audit trail.
  */
 @Service
 public class CitizenRecords {
@@ -37,10 +43,17 @@ public class CitizenRecords {
     private final CitizenRegister register;
     private final CitizenAudit audit;
     private final CitizenAccess access;
+    private final Citizens citizens;
+    private final Consents consents;
+    private final dk.brobygger.access.Users users;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CitizenRecords(CitizenRegister register, CitizenAudit audit, CitizenAccess access, JdbcClient jdbc, Clock clock) {
+    CitizenRecords(CitizenRegister register, CitizenAudit audit, CitizenAccess access, Citizens citizens,
+            Consents consents, dk.brobygger.access.Users users, JdbcClient jdbc, Clock clock) {
+        this.users = users;
+        this.citizens = citizens;
+        this.consents = consents;
         this.jdbc = jdbc;
         this.register = register;
         this.audit = audit;
@@ -88,14 +101,111 @@ public class CitizenRecords {
     /** Before showing a record about the citizen; {@code purpose} is plain Danish for the citizen's report. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void read(CitizenId citizen, String purpose) {
-        register.checkMaySee(citizen);
+        register.checkMaySee(citizen, AuditAction.READ, purpose);
         audit.granted(citizen.value(), AuditAction.READ, purpose);
+    }
+
+    /**
+     * Before showing a module's page about the citizen: the same as {@link #read(CitizenId, String)}, and the
+     * citizen's record for the page's heading (one audit record, with the module's purpose).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Citizen readWithHeading(CitizenId citizen, String purpose) {
+        read(citizen, purpose);
+        return citizens.find(citizen).orElseThrow(() -> new NotFoundException("citizen"));
     }
 
     /** Before creating or changing a record about the citizen. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void change(CitizenId citizen, AuditAction action, String purpose) {
-        register.checkMayChange(citizen);
+        try {
+            access.checkMayChange(citizen);
+        } catch (AccessDeniedException e) {
+            audit.refused(citizen.value(), action, purpose);
+            throw e;
+        }
         audit.granted(citizen.value(), action, purpose);
+    }
+
+    /**
+     * Before a record about someone, with or without identity. A citizen passes {@link #read(CitizenId, String)}
+     * or {@link #change}; someone anonymous may be worked with by any member of staff, and the audit record
+     * names no citizen (the subject's own id is in the purpose, so the log still shows which record was
+     * touched), so nothing of it reaches the register or a citizen's "who has seen my data".
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void access(Subject subject, AuditAction action, String purpose) {
+        switch (subject) {
+            case CitizenId citizen when action == AuditAction.READ -> read(citizen, purpose);
+            case CitizenId citizen -> change(citizen, action, purpose);
+            case AnonymousSubject anonymous -> {
+                try {
+                    access.checkMayRegister();
+                } catch (AccessDeniedException e) {
+                    audit.refused(null, action, purpose + " (anonym " + anonymous.value() + ")");
+                    throw e;
+                }
+                audit.granted(null, action, purpose + " (anonym " + anonymous.value() + ")");
+            }
+        }
+    }
+
+    /**
+     * Before sharing a record about the citizen with a party outside the municipality's staff (an association,
+     * a volunteer, a relative, the region, the GP): the current user must be allowed to see the citizen (or be a
+     * system acting for the municipality), and the citizen must have a consent in force that covers the party.
+     * Without one the sharing is refused with a Danish message naming the missing consent
+     * ({@link ConsentMissingException}), and the refusal is audited.
+     *
+     * @param partyName which association or relative, when it matters; a consent naming another refuses
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void share(CitizenId citizen, ConsentParty party, @Nullable String partyName, String purpose) {
+        String what = purpose + " (delt med " + (partyName == null ? party.danishName() : partyName) + ")";
+        if (!isSystem()) {
+            register.checkMaySee(citizen, AuditAction.SHARE, what);
+        }
+        try {
+            consents.require(citizen, party, partyName);
+        } catch (ConsentMissingException e) {
+            audit.refused(citizen.value(), AuditAction.SHARE, what + " uden samtykke");
+            throw e;
+        }
+        audit.granted(citizen.value(), AuditAction.SHARE, what);
+    }
+
+    /**
+     * A system delivering messages about citizens (the MedCom intake, {@code Role.SYSTEM}) writes what the message
+     * says into a module's record about the citizen it was identified as ({@link CitizenRegister#identify}). The
+     * system sees nothing of the citizen; the change is audited in its name.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void changeFromSystem(CitizenId citizen, AuditAction action, String purpose) {
+        access.checkMayIdentify();
+        audit.granted(citizen.value(), action, purpose);
+    }
+
+    /**
+     * An administrator reviews a message another system sent about a citizen that could not be applied (an
+     * unknown CPR number, a duplicate): administering the intake, not working with the citizen, so it needs no
+     * relation, but it is audited on the citizen it names, if any.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reviewAsAdministrator(@Nullable CitizenId citizen, String purpose) {
+        var user = users.current().filter(candidate -> candidate.has(dk.brobygger.access.Role.ADMIN));
+        if (user.isEmpty()) {
+            audit.refused(citizen == null ? null : citizen.value(), AuditAction.READ, purpose);
+            throw new AccessDeniedException("Only administrators review messages that could not be applied");
+        }
+        audit.granted(citizen == null ? null : citizen.value(), AuditAction.READ, purpose);
+    }
+
+    private boolean isSystem() {
+        try {
+            access.checkMayIdentify();
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
+        }
     }
 }

@@ -102,9 +102,10 @@ public class Consents {
 
     /**
      * Refuses sharing with {@code party} (a named one, if given) unless a consent is in force today.
-     * The refusal names the missing consent in Danish.
+     * The refusal names the missing consent in Danish. Modules share through {@link CitizenRecords#share},
+     * which asks this, audits, and checks who is sharing.
      */
-    public void require(CitizenId citizen, ConsentParty party, @Nullable String partyName) {
+    void require(CitizenId citizen, ConsentParty party, @Nullable String partyName) {
         LocalDate today = LocalDate.now(clock);
         boolean given = jdbc.sql("SELECT * FROM consent WHERE citizen_id = :citizen AND party = :party")
                 .param("citizen", citizen.value()).param("party", party.name()).query(Consents::consent).list()

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import dk.brobygger.citizen.Citizen;
 import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.citizen.CitizenRegister;
+import dk.brobygger.citizen.CitizenRecords;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sygehusforløb: a citizen's hospital timeline (admitted, on leave, discharged) for the staff related to
- * the citizen. Reading it passes need-to-know and is audited, through {@link CitizenRegister#get}.
+ * the citizen. Reading it passes need-to-know and is audited, through the gate ({@link CitizenRecords}).
  */
 @Service
 public class HospitalTimeline {
@@ -28,11 +28,11 @@ public class HospitalTimeline {
             Optional<TimelineEntry> current) {
     }
 
-    private final CitizenRegister register;
+    private final CitizenRecords records;
     private final JdbcClient jdbc;
 
-    HospitalTimeline(CitizenRegister register, JdbcClient jdbc) {
-        this.register = register;
+    HospitalTimeline(CitizenRecords records, JdbcClient jdbc) {
+        this.records = records;
         this.jdbc = jdbc;
     }
 
@@ -42,7 +42,7 @@ public class HospitalTimeline {
      */
     @Transactional
     public Page of(CitizenId id, int page, int size) {
-        var citizen = register.get(id);
+        var citizen = records.readWithHeading(id, "Så borgerens sygehusforløb");
         var rows = jdbc.sql("""
                 SELECT id, code, occurred_at, episode, status, revises, ended_at, recorded_at
                   FROM hospital_event

@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dk.brobygger.access.BrobyggerUser;
-import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 import dk.brobygger.audit.AuditAction;
-import dk.brobygger.audit.AuditEntry;
-import dk.brobygger.audit.AuditLog;
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.hospital.HospitalEventCancelled;
 import dk.brobygger.hospital.HospitalEventRecorded;
@@ -33,8 +31,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Modtagelse af sygehusadviser: parses a MedCom HospitalNotification once, derives its event and applies it to
@@ -56,20 +52,20 @@ class HospitalIntake {
     private final ReceivedMessages messages;
     private final TimelineWriter timeline;
     private final CitizenRegister register;
-    private final AuditLog audit;
+    private final CitizenRecords records;
     private final Users users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     HospitalIntake(FhirContext fhir, ReceivedMessages messages, TimelineWriter timeline, CitizenRegister register,
-            AuditLog audit, Users users, ApplicationEventPublisher events, Clock clock,
+            CitizenRecords records, Users users, ApplicationEventPublisher events, Clock clock,
             PlatformTransactionManager transactions) {
         this.fhir = fhir;
         this.messages = messages;
         this.timeline = timeline;
         this.register = register;
-        this.audit = audit;
+        this.records = records;
         this.users = users;
         this.events = events;
         this.clock = clock;
@@ -148,9 +144,8 @@ class HospitalIntake {
             events.publishEvent(new HospitalEventRecorded(event, citizenId, notification.event(),
                     notification.occurredAt()));
         }
-        audit.record(AuditEntry.granted(system().username(), Role.SYSTEM, null, citizen,
-                notification.kind() == Kind.NEW ? AuditAction.CREATE : AuditAction.UPDATE,
-                "Sygehusadvis " + code + " skrevet i borgerens sygehusforløb", clientAddress()));
+        records.changeFromSystem(citizenId, notification.kind() == Kind.NEW ? AuditAction.CREATE : AuditAction.UPDATE,
+                "Sygehusadvis " + code + " skrevet i borgerens sygehusforløb");
         log.info("Hospital notification {} ({}) applied as message {}", notification.messageId(), code, message);
         return new Receipt.Accepted(message, code);
     }
@@ -204,12 +199,6 @@ class HospitalIntake {
 
     private BrobyggerUser system() {
         return users.currentOrFail();
-    }
-
-    private static @Nullable String clientAddress() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                ? request.getRequest().getRemoteAddr()
-                : null;
     }
 
     private static String firstLine(@Nullable String text) {

@@ -3,13 +3,10 @@ package dk.brobygger.hospital.intake;
 import java.time.Clock;
 import java.util.UUID;
 
-import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
-import dk.brobygger.audit.AuditAction;
-import dk.brobygger.audit.AuditEntry;
-import dk.brobygger.audit.AuditLog;
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.shared.NotFoundException;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,13 +28,13 @@ class QuarantinePages {
     static final int PAGE_SIZE = 20;
 
     private final ReceivedMessages messages;
-    private final AuditLog audit;
+    private final CitizenRecords records;
     private final Users users;
     private final Clock clock;
 
-    QuarantinePages(ReceivedMessages messages, AuditLog audit, Users users, Clock clock) {
+    QuarantinePages(ReceivedMessages messages, CitizenRecords records, Users users, Clock clock) {
         this.messages = messages;
-        this.audit = audit;
+        this.records = records;
         this.users = users;
         this.clock = clock;
     }
@@ -53,12 +50,11 @@ class QuarantinePages {
 
     @GetMapping("/admin/medcom/{id}")
     @Transactional
-    String detail(@PathVariable UUID id, Model model, HttpServletRequest request) {
+    String detail(@PathVariable UUID id, Model model) {
         var message = messages.find(id).filter(m -> m.outcome() == ReceivedMessages.Outcome.QUARANTINED)
                 .orElseThrow(() -> new NotFoundException("hospital message"));
-        var admin = users.currentOrFail();
-        audit.record(AuditEntry.granted(admin.username(), Role.ADMIN, null, message.citizenId(), AuditAction.READ,
-                "Så en sygehusadvis til gennemsyn (" + message.id() + ")", request.getRemoteAddr()));
+        records.reviewAsAdministrator(message.citizenId() == null ? null : new CitizenId(message.citizenId()),
+                "Så en sygehusadvis til gennemsyn (" + message.id() + ")");
         model.addAttribute("message", message);
         return "hospital/quarantined-message";
     }
