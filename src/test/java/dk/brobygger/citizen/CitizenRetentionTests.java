@@ -61,6 +61,7 @@ class CitizenRetentionTests {
     @Autowired PlatformTransactionManager transactions;
     @Autowired MockMvc mvc;
     @Autowired ApplicationEventPublisher publisher;
+    @Autowired List<CitizenContribution> contributions;
     @Autowired ApplicationEvents events;
 
     Instant fiveYearsAgo;
@@ -206,7 +207,7 @@ class CitizenRetentionTests {
         assertThatThrownBy(() -> retention(clock, "glem")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("anonymise");
         assertThatThrownBy(() -> new CitizenRetention(jdbc, needToKnow, auditLog, users, clock, transactions, publisher,
-                Period.ZERO, "anonymise", "-")).isInstanceOf(IllegalArgumentException.class);
+                contributions, Period.ZERO, "anonymise", "-")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -249,7 +250,7 @@ class CitizenRetentionTests {
     }
 
     private CitizenRetention retention(Clock at, String mode) {
-        return new CitizenRetention(jdbc, needToKnow, auditLog, users, at, transactions, publisher, Period.ofYears(5), mode,
+        return new CitizenRetention(jdbc, needToKnow, auditLog, users, at, transactions, publisher, contributions, Period.ofYears(5), mode,
                 "0 30 2 * * *");
     }
 
