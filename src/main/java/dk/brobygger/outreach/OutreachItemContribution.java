@@ -40,7 +40,7 @@ class OutreachItemContribution implements CitizenContribution {
                     String outcome = row.getString("outcome");
                     List<Object> arguments = List.of(
                             new DefaultMessageSourceResolvable("outreach.reason." + row.getString("reason")),
-                            new DefaultMessageSourceResolvable(outcome == null ? "timeline.none" : "outreach.outcome." + outcome));
+                            new DefaultMessageSourceResolvable(outcome == null ? "timeline.outreach.noOutcome" : "outreach.outcome." + outcome));
                     return new TimelineEntry(TimelineQuery.When.INSTANT.read(row), kind(), "timeline.outreach." + change,
                             arguments, null, null);
                 });

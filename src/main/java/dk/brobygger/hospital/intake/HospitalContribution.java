@@ -44,10 +44,10 @@ class HospitalContribution implements CitizenContribution {
                     boolean active = "ACTIVE".equals(row.getString("status"));
                     String code = row.getString("code");
                     return new TimelineEntry(TimelineQuery.When.INSTANT.read(row), kind(),
-                            active ? "timeline.hospital." + code : "timeline.hospital.ended." + row.getString("status"),
+                            active ? "timeline.hospital.event" : "timeline.hospital.ended." + row.getString("status"),
                             List.of(new org.springframework.context.support.DefaultMessageSourceResolvable(
                                     "hospital.event." + code)),
-                            active ? "timeline.hospital." + code + ".citizen" : null,
+                            active && !"MORS".equals(code) ? "timeline.hospital." + code + ".citizen" : null,
                             "/borgere/" + row.getObject("citizen_id", UUID.class) + "/sygehus");
                 });
     }
