@@ -1,9 +1,14 @@
 package dk.brobygger.citizen;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+
+import dk.brobygger.shared.DanishTime;
 
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +53,34 @@ public interface CitizenContribution {
      * the countable facts statistics need; a deleted citizen's rows may also go by ON DELETE CASCADE.
      */
     void expire(CitizenId citizen, CitizenRetention.Mode mode);
+
+    /**
+     * Helps a contribution keep the paging promise of {@link #timeline}: {@code firstRows} are its newest
+     * {@code limit} entries before the cursor; when the page is full, the entries at the last one's instant
+     * are replaced by all entries at that instant ({@code allAt}), so that the next page (entries before that
+     * instant) loses none of them.
+     */
+    static List<TimelineEntry> withTies(int limit, List<TimelineEntry> firstRows,
+            Function<Instant, List<TimelineEntry>> allAt) {
+        if (firstRows.size() < limit || firstRows.isEmpty()) {
+            return firstRows;
+        }
+        Instant last = firstRows.getLast().at();
+        var page = new ArrayList<TimelineEntry>(firstRows.stream().filter(entry -> entry.at().isAfter(last)).toList());
+        page.addAll(allAt.apply(last));
+        return page;
+    }
+
+    /** Where an entry that happened on a day (not at a time) stands in the timeline: the day's start, Danish time. */
+    static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(DanishTime.ZONE).toInstant();
+    }
+
+    /** The first day whose entries ({@link #startOf}) are not before {@code before}: days before it are older. */
+    static LocalDate firstDayNotBefore(Instant before) {
+        LocalDate day = LocalDate.ofInstant(before, DanishTime.ZONE);
+        return startOf(day).equals(before) ? day : day.plusDays(1);
+    }
 
     /**
      * One line of the timeline.

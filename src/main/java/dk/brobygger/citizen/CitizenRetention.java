@@ -42,8 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * address, contact, language and transport notes, the network's names, roles and contact, and the
  * free text of consents. Deleting removes the citizen with their network and consents. Either way
  * the citizen's relations are forgotten (the audit log keeps who worked with them), a citizen login of
- * theirs keeps no name and is switched off, and {@link CitizenExpired} tells the other modules, whose
- * listeners remove their free text in the same transaction.
+ * theirs keeps no name and is switched off, and every {@link CitizenContribution} clears its part
+ * ({@link CitizenContribution#expire}) first, in the same transaction, so the citizen and every module's data
+ * about them go together or not at all. {@link CitizenExpired} is still published for listeners that have
+ * not become contributions yet.
  */
 @Service
 public class CitizenRetention {
@@ -85,9 +87,11 @@ public class CitizenRetention {
     private final TransactionTemplate eachCitizen;
     private final Settings settings;
     private final ApplicationEventPublisher events;
+    private final java.util.List<CitizenContribution> contributions;
 
     CitizenRetention(JdbcClient jdbc, Relations relations, BreakTheGlass glass, AuditLog auditLog, Users users, Clock clock,
             PlatformTransactionManager transactions, ApplicationEventPublisher events,
+            java.util.List<CitizenContribution> contributions,
             @Value("${brobygger.citizen.retention:P5Y}") Period period,
             @Value("${brobygger.citizen.retention-mode:anonymise}") String mode,
             @Value("${brobygger.citizen.retention-cron:0 30 2 * * *}") String cron) {
@@ -95,6 +99,7 @@ public class CitizenRetention {
         this.events = events;
         this.relations = relations;
         this.glass = glass;
+        this.contributions = java.util.List.copyOf(contributions);
         this.auditLog = auditLog;
         this.users = users;
         this.clock = clock;
@@ -178,6 +183,8 @@ public class CitizenRetention {
             return false;
         }
         String period = settings.period().toString();
+        // Every module's part first: a deleted citizen's rows must be gone before the citizen is.
+        contributions.forEach(contribution -> contribution.expire(new CitizenId(citizen), settings.mode()));
         boolean done = settings.mode() == Mode.DELETE ? delete(citizen) : anonymise(citizen, now);
         if (!done) {
             return false;
@@ -198,8 +205,6 @@ public class CitizenRetention {
 
     /** False if another run got there first. */
     private boolean delete(UUID citizen) {
-        jdbc.sql("DELETE FROM consent WHERE citizen_id = :id").param("id", citizen).update();
-        jdbc.sql("DELETE FROM network_member WHERE citizen_id = :id").param("id", citizen).update();
         return jdbc.sql("DELETE FROM citizen WHERE id = :id").param("id", citizen).update() == 1;
     }
 
@@ -216,15 +221,7 @@ public class CitizenRetention {
                  WHERE id = :id AND anonymised_at IS NULL
                 """).param("name", ANONYMISED_NAME).param("born", LocalDate.of(born.getYear(), 1, 1))
                 .param("at", at).param("by", SYSTEM).param("id", citizen).update() == 1;
-        if (!changed) {
-            return false;
-        }
-        jdbc.sql("""
-                UPDATE network_member SET name = :text, role = :text, phone = NULL, email = NULL WHERE citizen_id = :id
-                """).param("text", CitizenExpired.ANONYMISED_TEXT).param("id", citizen).update();
-        jdbc.sql("UPDATE consent SET party_name = NULL, scope = :text WHERE citizen_id = :id")
-                .param("text", CitizenExpired.ANONYMISED_TEXT).param("id", citizen).update();
-        return true;
+        return changed;
     }
 
     /** The administrator who asked for the run, or the nightly job. */

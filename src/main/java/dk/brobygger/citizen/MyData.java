@@ -34,10 +34,22 @@ public class MyData {
     public record Overview(Citizen citizen, List<NetworkMember> network, List<Consent> consents) {
     }
 
-    /** Everything Brobygger holds about the citizen, for "download mine data". */
+    /**
+     * Everything Brobygger holds about the citizen, for "download mine data": the record, network, consents,
+     * relations and access report, and every other module's part ({@link CitizenContribution#export}: visits,
+     * offers, scores, hospital events, outreach, tasks …).
+     */
     public record Export(Instant madeAt, Citizen citizen, List<NetworkMember> network, List<Consent> consents,
-            List<Relations.Relation> relations, List<CitizenAccess> accesses) {
+            List<Relations.Relation> relations, List<CitizenAccess> accesses, List<CitizenContribution.ExportPart> parts) {
+
+        public Export {
+            parts = List.copyOf(parts);
+        }
     }
+
+    /** The citizen module's own kinds: the export has them in its own fields (network, consents, relations). */
+    private static final java.util.Set<String> OWN_KINDS = java.util.Set.of("citizen.network", "citizen.consent",
+            "citizen.relation");
 
     private final Users users;
     private final Citizens citizens;
@@ -46,9 +58,12 @@ public class MyData {
     private final AuditLog auditLog;
     private final CitizenAudit audit;
     private final Clock clock;
+    private final List<CitizenContribution> contributions;
 
     MyData(Users users, Citizens citizens, JdbcClient jdbc, Relations relations, AuditLog auditLog,
-            CitizenAudit audit, Clock clock) {
+            CitizenAudit audit, Clock clock, List<CitizenContribution> contributions) {
+        this.contributions = contributions.stream().filter(contribution -> !OWN_KINDS.contains(contribution.kind()))
+                .sorted(java.util.Comparator.comparing(CitizenContribution::kind)).toList();
         this.users = users;
         this.citizens = citizens;
         this.jdbc = jdbc;
@@ -122,7 +137,8 @@ public class MyData {
         Citizen citizen = own().orElseThrow(NoOwnRecordException::new);
         CitizenId id = citizen.id();
         var export = new Export(clock.instant(), citizen, network(id), consents(id), relations.relationsTo(id.value()),
-                auditLog.accessesTo(id.value()));
+                auditLog.accessesTo(id.value()),
+                contributions.stream().map(contribution -> contribution.export(id)).toList());
         audit.granted(id.value(), AuditAction.EXPORT, "Borgeren hentede en kopi af alle sine oplysninger (" + format + ")");
         return export;
     }
@@ -152,7 +168,8 @@ public class MyData {
         return users.citizenOf(citizenUser().username()).flatMap(id -> citizens.find(new CitizenId(id)));
     }
 
-    private CitizenId ownId() {
+    /** The logged-in citizen's own id; refused for anybody but a citizen. */
+    CitizenId ownId() {
         return own().map(Citizen::id).orElseThrow(NoOwnRecordException::new);
     }
 

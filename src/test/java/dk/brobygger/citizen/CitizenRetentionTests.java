@@ -63,6 +63,7 @@ class CitizenRetentionTests {
     @Autowired PlatformTransactionManager transactions;
     @Autowired MockMvc mvc;
     @Autowired ApplicationEventPublisher publisher;
+    @Autowired List<CitizenContribution> contributions;
     @Autowired ApplicationEvents events;
 
     Instant fiveYearsAgo;
@@ -208,7 +209,7 @@ class CitizenRetentionTests {
         assertThatThrownBy(() -> retention(clock, "glem")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("anonymise");
         assertThatThrownBy(() -> new CitizenRetention(jdbc, relations, glass, auditLog, users, clock, transactions, publisher,
-                Period.ZERO, "anonymise", "-")).isInstanceOf(IllegalArgumentException.class);
+                contributions, Period.ZERO, "anonymise", "-")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -251,7 +252,7 @@ class CitizenRetentionTests {
     }
 
     private CitizenRetention retention(Clock at, String mode) {
-        return new CitizenRetention(jdbc, relations, glass, auditLog, users, at, transactions, publisher, Period.ofYears(5), mode,
+        return new CitizenRetention(jdbc, relations, glass, auditLog, users, at, transactions, publisher, contributions, Period.ofYears(5), mode,
                 "0 30 2 * * *");
     }
 

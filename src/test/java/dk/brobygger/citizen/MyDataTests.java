@@ -229,6 +229,62 @@ class MyDataTests {
     }
 
     @Test
+    void theDownloadHoldsWhatEveryModuleKeepsVisitsScoresAndHospitalEvents() throws Exception {
+        UUID id = UUID.fromString(karen);
+        ModuleRecords.visit(jdbc, id, java.time.LocalDateTime.of(2026, 3, 1, 10, 0), "HELD", true);
+        ModuleRecords.score(jdbc, id, java.time.LocalDate.of(2026, 2, 1));
+        ModuleRecords.hospitalEvent(jdbc, id, java.time.Instant.parse("2026-01-10T08:00:00Z"), "STIN");
+
+        mvc.perform(get("/mig/data.json").with(CITIZEN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parts['homevisit.visits'][0].status").value("HELD"))
+                .andExpect(jsonPath("$.parts['homevisit.visits'][0].faellesskab").value(true))
+                .andExpect(jsonPath("$.parts['outcome.scores'][0].instrument").value(containsString("UCLA")))
+                .andExpect(jsonPath("$.parts['outcome.scores'][0].score").value(8))
+                .andExpect(jsonPath("$.parts['hospital.events'][0].event").value("STIN"))
+                .andExpect(jsonPath("$.parts['homevisit.offers']").isArray())
+                .andExpect(jsonPath("$.parts['outreach.items']").isArray())
+                .andExpect(jsonPath("$.parts['outreach.lifeEvents']").isArray());
+
+        byte[] pdf = mvc.perform(get("/mig/data.pdf").with(CITIZEN)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        var reader = new PdfReader(pdf);
+        try {
+            var extractor = new PdfTextExtractor(reader);
+            var text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            // Table cells come out of the PDF with or without a space between them: compare without spaces.
+            assertThat(text.toString().replaceAll("\\s+", ""))
+                    .contains("Hjemmebesøg").contains("Planlagttil1.marts2026kl.10:00").contains("FællesskabJa")
+                    .contains("Målinger").contains("UCLA").contains("Score8")
+                    .contains("Sygehusadviser").contains("HændelseSTIN").contains("Tidspunkt10.januar2026kl.09:00");
+        } finally {
+            reader.close();
+        }
+    }
+
+    @Test
+    void theCitizenSeesWhatTheMunicipalityHasDoneWithThemInPlainDanishOnly() throws Exception {
+        UUID id = UUID.fromString(karen);
+        ModuleRecords.visit(jdbc, id, java.time.LocalDateTime.of(2026, 3, 1, 10, 0), "HELD", true);
+        ModuleRecords.lifeEvent(jdbc, id, java.time.LocalDate.of(2026, 2, 15), "LOST_SPOUSE", "datteren");
+
+        mvc.perform(get("/mig").with(CITIZEN))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Det har kommunen gjort med dig")))
+                .andExpect(content().string(containsString("Du fik besøg af en forebyggende hjemmebesøger.")))
+                .andExpect(content().string(containsString("Mette Jensen blev skrevet ind i dit netværk.")))
+                .andExpect(content().string(not(containsString("Forebyggende hjemmebesøg holdt"))))
+                .andExpect(content().string(not(containsString("datteren"))));
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM audit_record WHERE citizen_id = :citizen AND username = 'borger'
+                   AND user_role = 'CITIZEN' AND purpose LIKE 'Borgeren så sin tidslinje%'
+                """).param("citizen", id).query(Long.class).single()).isOne();
+    }
+
+    @Test
     void downloadsAreAuditedAsTheCitizensOwnExport() throws Exception {
         mvc.perform(get("/mig/data.json").with(CITIZEN)).andExpect(status().isOk());
         mvc.perform(get("/mig/data.pdf").with(CITIZEN)).andExpect(status().isOk());

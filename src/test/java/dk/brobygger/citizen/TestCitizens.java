@@ -30,9 +30,12 @@ public class TestCitizens {
     private final Clock clock;
     private final PlatformTransactionManager transactions;
     private final ApplicationEventPublisher events;
+    private final List<CitizenContribution> contributions;
 
     TestCitizens(JdbcClient jdbc, Citizens citizens, Relations relations, BreakTheGlass glass, AuditLog auditLog, Users users,
-            Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+            Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+            List<CitizenContribution> contributions) {
+        this.contributions = contributions;
         this.jdbc = jdbc;
         this.citizens = citizens;
         this.relations = relations;
@@ -71,7 +74,7 @@ public class TestCitizens {
                     """).param("citizen", citizen).param("from", Timestamp.from(longAgo.minusYears(1).toInstant()))
                     .param("until", Timestamp.from(longAgo.toInstant())).update();
         }
-        return new CitizenRetention(jdbc, relations, glass, auditLog, users, clock, transactions, events, Period.ofYears(5),
+        return new CitizenRetention(jdbc, relations, glass, auditLog, users, clock, transactions, events, contributions, Period.ofYears(5),
                 mode.name().toLowerCase(Locale.ROOT), "-").apply();
     }
 

@@ -16,10 +16,11 @@ import org.springframework.context.MessageSource;
 /**
  * "Download mine data" as JSON (data portability, GDPR art. 15 and 20): everything Brobygger holds
  * about the citizen, in plain fields a person or another system can read. Names of staff are given
- * beside their user names; each access is also told as the Danish sentence the page shows.
+ * beside their user names; each access is also told as the Danish sentence the page shows. {@code parts}
+ * holds what every other module keeps (visits, offers, scores, hospital events, outreach …), by the part's key.
  */
 record MyDataJson(Instant madeAt, Person record, List<Member> network, List<GivenConsent> consents,
-        List<Relation> relations, List<Access> accessReport) {
+        List<Relation> relations, List<Access> accessReport, Map<String, List<Map<String, @Nullable Object>>> parts) {
 
     record Person(UUID id, String name, String cpr, LocalDate birthDate, String sex, @Nullable String address,
             @Nullable String postcode, @Nullable String district, @Nullable String phone, @Nullable String email,
@@ -66,7 +67,9 @@ record MyDataJson(Instant madeAt, Person record, List<Member> network, List<Give
         var accesses = export.accesses().stream().map(access -> new Access(access.at(), access.who(),
                 access.role().name(), access.team(), access.action().name(), access.purpose(),
                 access.sentence(messages, locale))).toList();
-        return new MyDataJson(export.madeAt(), person, network, consents, relations, accesses);
+        var parts = new java.util.LinkedHashMap<String, List<Map<String, @Nullable Object>>>();
+        export.parts().forEach(part -> parts.put(part.key(), part.records()));
+        return new MyDataJson(export.madeAt(), person, network, consents, relations, accesses, parts);
     }
 
     /** "Hanne Hjemmebesøg (hjemmebesog)": the name a person knows, and the user name the log uses. */

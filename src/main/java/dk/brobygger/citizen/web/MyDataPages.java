@@ -1,6 +1,7 @@
 package dk.brobygger.citizen.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import dk.brobygger.access.BrobyggerUser;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
+import dk.brobygger.citizen.CitizenTimeline;
 import dk.brobygger.citizen.Consent;
 import dk.brobygger.citizen.MyData;
 import dk.brobygger.shared.DomainException;
@@ -48,14 +50,16 @@ class MyDataPages {
     static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
     private final MyData myData;
+    private final CitizenTimeline timeline;
     private final MyDataPdf pdf;
     private final Users users;
     private final MessageSource messages;
     private final MunicipalityProperties municipality;
     private final Clock clock;
 
-    MyDataPages(MyData myData, MyDataPdf pdf, Users users, MessageSource messages, MunicipalityProperties municipality,
-            Clock clock) {
+    MyDataPages(MyData myData, CitizenTimeline timeline, MyDataPdf pdf, Users users, MessageSource messages,
+            MunicipalityProperties municipality, Clock clock) {
+        this.timeline = timeline;
         this.municipality = municipality;
         this.myData = myData;
         this.pdf = pdf;
@@ -65,7 +69,8 @@ class MyDataPages {
     }
 
     @GetMapping("/mig")
-    String mine(@RequestParam(name = "side", defaultValue = "1") int page, Model model, Locale locale) {
+    String mine(@RequestParam(name = "side", defaultValue = "1") int page,
+            @RequestParam(name = "foer", required = false) @Nullable String before, Model model, Locale locale) {
         var overview = myData.overview();
         if (overview.isEmpty()) {
             return "citizen/my-none";
@@ -79,6 +84,9 @@ class MyDataPages {
         var consents = consentRows(own.consents(), today, locale);
         model.addAttribute("activeConsents", consents.stream().filter(ConsentRow::active).toList());
         model.addAttribute("consentHistory", consents.stream().filter(row -> !row.active()).toList());
+        Instant cursor = cursor(before);
+        model.addAttribute("timeline", timeline.own(cursor, CitizenTimeline.PAGE_SIZE));
+        model.addAttribute("olderTimeline", cursor != null);
 
         // The citizen's own visits are in the download; the page tells who else has seen the record.
         List<String> byOthers = myData.accesses().stream().filter(access -> access.role() != Role.CITIZEN)
@@ -91,6 +99,15 @@ class MyDataPages {
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         return "citizen/mine";
+    }
+
+    /** A cursor that is not an instant is as if none were given: the newest page. */
+    private static @Nullable Instant cursor(@Nullable String before) {
+        try {
+            return before == null || before.isBlank() ? null : Instant.parse(before);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** "Er du sikker?": the consent, and what withdrawing it means, before anything changes. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dk.brobygger.citizen.Citizen;
+import dk.brobygger.citizen.CitizenContribution;
 import dk.brobygger.citizen.MyData;
 import dk.brobygger.shared.MunicipalityProperties;
 
@@ -36,8 +37,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * "Download mine data" as a readable A4 PDF in Danish: a title, the date it was made, and one section
- * with a heading for each kind of data (record, network, consents, who works with the citizen, who has
- * seen the record). Helvetica in Windows-1252 covers æ, ø and å, like the community card.
+ * with a heading for each kind of data (record, network, consents, who works with the citizen, every
+ * other module's part such as visits, scores and hospital events, who has seen the record). Helvetica in Windows-1252 covers æ, ø and å, like the community card.
  */
 @Component
 class MyDataPdf {
@@ -97,6 +98,7 @@ class MyDataPdf {
             network(document, export, locale);
             consents(document, export, names, locale);
             relations(document, export, locale);
+            export.parts().forEach(part -> part(document, part, locale));
             accesses(document, export, locale);
             document.close();
         } catch (DocumentException e) {
@@ -192,6 +194,33 @@ class MyDataPdf {
                             : date(LocalDate.ofInstant(relation.endedAt(), MyDataPages.DANISH_TIME), locale));
         }
         add(document, table);
+    }
+
+    /** A module's part: its title, then each record as a small table of named values. */
+    private void part(Document document, CitizenContribution.ExportPart part, Locale locale) {
+        section(document, part.titleKey(), locale);
+        if (part.records().isEmpty()) {
+            document.add(paragraph(text("mydata.part.none", locale), body, 0));
+            return;
+        }
+        for (var record : part.records()) {
+            var table = table(new float[] {1, 2.4f});
+            record.forEach((name, value) -> row(table,
+                    messages.getMessage("mydata.field." + name, null, name, locale), value(value, locale)));
+            add(document, table);
+        }
+    }
+
+    private @Nullable String value(@Nullable Object value, Locale locale) {
+        return switch (value) {
+            case null -> null;
+            case Boolean yes -> text(yes ? "mydata.yes" : "mydata.no", locale);
+            case LocalDate day -> date(day, locale);
+            case Instant at -> dateTime(at, locale);
+            case java.time.LocalDateTime at -> DateTimeFormatter.ofPattern(text("mydata.dateTimeFormat", locale), locale)
+                    .format(at);
+            default -> value.toString();
+        };
     }
 
     private void accesses(Document document, MyData.Export export, Locale locale) {

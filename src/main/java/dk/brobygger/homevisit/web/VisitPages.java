@@ -19,6 +19,7 @@ import java.util.UUID;
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRecords;
+import dk.brobygger.citizen.CitizenTabs;
 import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.directory.OfferQuery;
 import dk.brobygger.directory.OfferSearch;
@@ -58,9 +59,11 @@ class VisitPages {
     private final OfferSearch offers;
     private final Users users;
     private final Clock clock;
+    private final CitizenTabs tabs;
 
     VisitPages(Visits visits, CitizenRegister register, CitizenRecords records, OfferSearch offers,
-            Users users, Clock clock) {
+            Users users, Clock clock, CitizenTabs tabs) {
+        this.tabs = tabs;
         this.visits = visits;
         this.register = register;
         this.records = records;
@@ -110,6 +113,7 @@ class VisitPages {
     String citizenVisits(@PathVariable UUID id, Model model) {
         var citizen = register.get(new CitizenId(id));
         model.addAttribute("citizen", citizen);
+        model.addAttribute("tabs", tabs.of(citizen.id()));
         model.addAttribute("visits", visits.of(citizen.id()));
         model.addAttribute("places", VisitPlace.values());
         model.addAttribute("suggestedStart", LocalDate.now(clock.withZone(DANISH_TIME)).plusDays(1).atTime(10, 0));

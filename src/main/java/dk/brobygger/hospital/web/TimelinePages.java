@@ -3,6 +3,7 @@ package dk.brobygger.hospital.web;
 import java.util.UUID;
 
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenTabs;
 import dk.brobygger.hospital.HospitalTimeline;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,9 +21,11 @@ class TimelinePages {
     static final int PAGE_SIZE = 20;
 
     private final HospitalTimeline timeline;
+    private final CitizenTabs tabs;
 
-    TimelinePages(HospitalTimeline timeline) {
+    TimelinePages(HospitalTimeline timeline, CitizenTabs tabs) {
         this.timeline = timeline;
+        this.tabs = tabs;
     }
 
     @GetMapping("/borgere/{id}/sygehus")
@@ -30,6 +33,7 @@ class TimelinePages {
             HttpServletResponse response) {
         try {
             model.addAttribute("timeline", timeline.of(new CitizenId(id), page, PAGE_SIZE));
+            model.addAttribute("tabs", tabs.of(new CitizenId(id)));
         } catch (AccessDeniedException e) {
             // The same refusal as the citizen's own page, with the same way in: break the glass with a reason.
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenTabs;
 import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.outcome.Instrument;
 import dk.brobygger.outcome.Instruments;
@@ -31,8 +32,10 @@ class ScorePages {
     private final Instruments instruments;
     private final Scores scores;
     private final Clock clock;
+    private final CitizenTabs tabs;
 
-    ScorePages(CitizenRegister register, Instruments instruments, Scores scores, Clock clock) {
+    ScorePages(CitizenRegister register, Instruments instruments, Scores scores, Clock clock, CitizenTabs tabs) {
+        this.tabs = tabs;
         this.register = register;
         this.instruments = instruments;
         this.scores = scores;
@@ -44,6 +47,7 @@ class ScorePages {
         var citizen = register.get(new CitizenId(id));
         var all = scores.of(citizen.id());
         model.addAttribute("citizen", citizen);
+        model.addAttribute("tabs", tabs.of(citizen.id()));
         model.addAttribute("scores", all);
         model.addAttribute("charts", ScoreChart.of(all, instruments));
         model.addAttribute("instruments", instruments.all().stream()
