@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The {@link TaskSource}s of all modules by the kinds of task they make. */
@@ -36,22 +37,34 @@ class TaskSources {
         }
     };
 
-    private final Map<String, TaskSource> byKind = new HashMap<>();
+    // The sources are asked for when first needed: a source may itself open tasks through the task list.
+    private final ObjectProvider<TaskSource> provider;
+    private volatile @Nullable Map<String, TaskSource> byKind;
 
-    TaskSources(List<TaskSource> sources) {
-        for (var source : sources) {
-            for (String kind : source.kinds()) {
-                var before = byKind.putIfAbsent(kind, source);
-                if (before != null) {
-                    throw new IllegalStateException("Two task sources make tasks of kind " + kind + ": "
-                            + before.getClass().getName() + " and " + source.getClass().getName());
+    TaskSources(ObjectProvider<TaskSource> provider) {
+        this.provider = provider;
+    }
+
+    private Map<String, TaskSource> byKind() {
+        var known = byKind;
+        if (known == null) {
+            known = new HashMap<>();
+            for (var source : provider.orderedStream().toList()) {
+                for (String kind : source.kinds()) {
+                    var before = known.putIfAbsent(kind, source);
+                    if (before != null) {
+                        throw new IllegalStateException("Two task sources make tasks of kind " + kind + ": "
+                                + before.getClass().getName() + " and " + source.getClass().getName());
+                    }
                 }
             }
+            byKind = known;
         }
+        return known;
     }
 
     TaskSource of(String kind) {
-        return byKind.getOrDefault(kind, UNKNOWN);
+        return byKind().getOrDefault(kind, UNKNOWN);
     }
 
     /** The task with what its source says about it, for pages. */
