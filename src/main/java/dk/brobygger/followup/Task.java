@@ -1,42 +1,255 @@
 package dk.brobygger.followup;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.shared.DomainException;
+import dk.brobygger.shared.WorkRef;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A task on someone's worklist, due on a day.
- *
- * @param source          what made the task, e.g. the visit where the call was agreed
- * @param joinedCommunity for a follow-up call: did the citizen join a community since the visit
- * @param community       which one, in the caller's words or the offer's name
+ * Opgave: a task on someone's list for a piece of work with a citizen (its source), maybe due on a day,
+ * completed once with one of the source's outcome choices. The source (see {@link TaskSource}) gives it
+ * its title, link and choices; the task guards its own state and tells of changes with events.
  */
-public record Task(UUID id, CitizenId citizen, Kind kind, LocalDate dueOn, String assignee, UUID source,
-        Status status, @Nullable Boolean reached, @Nullable Boolean joinedCommunity, @Nullable String community,
-        @Nullable String notes, @Nullable LocalDate doneOn, @Nullable String doneBy, long version) {
+@Table("followup_task")
+public class Task extends AbstractAggregateRoot<Task> {
 
-    public enum Kind {
-        /** The call within 6 weeks agreed at a preventive home visit. */
-        FOLLOW_UP_CALL;
+    static final int DETAIL_MAX = 200;
+    static final int NOTES_MAX = 4000;
 
-        public String messageKey() {
-            return "task.kind." + name();
-        }
-    }
-
+    /** Open until completed. */
     public enum Status {
         OPEN, DONE
     }
 
+    /**
+     * How a task ended, as the person completing it says.
+     *
+     * @param doneOn  the day the work was done (not in the future)
+     * @param outcome the code of one of the source's choices
+     * @param detail  the detail text, for a choice that asks for one (kept only for such a choice)
+     */
+    public record Completion(@Nullable LocalDate doneOn, @Nullable String outcome, @Nullable String detail,
+            @Nullable String notes) {
+    }
+
+    @Id
+    private final TaskId id;
+    private final UUID citizenId;
+    private final String sourceKind;
+    private final UUID sourceId;
+    private String assignee;
+    private @Nullable LocalDate dueOn;
+    private Status status;
+    private @Nullable String outcome;
+    private @Nullable String outcomeDetail;
+    private @Nullable String notes;
+    private @Nullable LocalDate doneOn;
+    private @Nullable String doneBy;
+    private @Nullable Instant doneAt;
+    private final Instant createdAt;
+    @Version
+    private @Nullable Long version;
+
+    @PersistenceCreator
+    Task(TaskId id, UUID citizenId, String sourceKind, UUID sourceId, String assignee, @Nullable LocalDate dueOn,
+            Status status, @Nullable String outcome, @Nullable String outcomeDetail, @Nullable String notes,
+            @Nullable LocalDate doneOn, @Nullable String doneBy, @Nullable Instant doneAt, Instant createdAt,
+            @Nullable Long version) {
+        this.id = id;
+        this.citizenId = citizenId;
+        this.sourceKind = sourceKind;
+        this.sourceId = sourceId;
+        this.assignee = assignee;
+        this.dueOn = dueOn;
+        this.status = status;
+        this.outcome = outcome;
+        this.outcomeDetail = outcomeDetail;
+        this.notes = notes;
+        this.doneOn = doneOn;
+        this.doneBy = doneBy;
+        this.doneAt = doneAt;
+        this.createdAt = createdAt;
+        this.version = version;
+    }
+
+    /**
+     * A new open task for a piece of work. Its due day may not lie before the day the work started (today,
+     * or earlier for work documented afterwards, such as a visit held last week).
+     */
+    static Task open(WorkRef source, CitizenId citizen, String assignee, @Nullable LocalDate dueOn,
+            LocalDate workStartedOn, Instant now) {
+        if (assignee.isBlank()) {
+            throw new IllegalArgumentException("A task is on someone's list");
+        }
+        if (dueOn != null && dueOn.isBefore(workStartedOn)) {
+            throw new DomainException("task.dueOn.past");
+        }
+        var task = new Task(TaskId.random(), citizen.value(), source.kind(), source.id(), assignee.strip(), dueOn,
+                Status.OPEN, null, null, null, null, null, null, now, null);
+        task.registerEvent(new TaskOpened(task.id, source, citizen, task.assignee, dueOn));
+        return task;
+    }
+
+    /** The work was agreed again with another due day, not in the past. */
+    void moveDue(@Nullable LocalDate newDue, LocalDate today) {
+        requireOpen();
+        if (newDue != null && newDue.isBefore(today)) {
+            throw new DomainException("task.dueOn.past");
+        }
+        this.dueOn = newDue;
+    }
+
+    /** Someone else takes the task over. */
+    void reassign(String newAssignee) {
+        requireOpen();
+        if (newAssignee.isBlank()) {
+            throw new IllegalArgumentException("A task is on someone's list");
+        }
+        this.assignee = newAssignee.strip();
+    }
+
+    /**
+     * The task is done, with one of its source's {@code choices}: once, on a day not in the future, with
+     * the detail the choice asks for.
+     */
+    void complete(Completion completion, List<TaskSource.Choice> choices, String by, LocalDate today, Instant now) {
+        requireOpen();
+        LocalDate day = completion.doneOn();
+        if (day == null) {
+            throw new DomainException("task.doneOn.missing");
+        }
+        if (day.isAfter(today)) {
+            throw new DomainException("task.doneOn.future");
+        }
+        String code = blankToNull(completion.outcome());
+        if (code == null) {
+            throw new DomainException("task.outcome.missing");
+        }
+        var choice = choices.stream().filter(c -> c.code().equals(code)).findFirst()
+                .orElseThrow(() -> new DomainException("task.outcome.unknown"));
+        String detail = choice.detail() == null ? null : blankToNull(completion.detail());
+        if (choice.detail() != null && detail == null) {
+            throw new DomainException(choice.detail().missingKey());
+        }
+        if (detail != null && detail.length() > DETAIL_MAX) {
+            throw new DomainException("task.detail.tooLong", DETAIL_MAX);
+        }
+        String text = blankToNull(completion.notes());
+        if (text != null && text.length() > NOTES_MAX) {
+            throw new DomainException("task.notes.tooLong", NOTES_MAX);
+        }
+        this.status = Status.DONE;
+        this.outcome = code;
+        this.outcomeDetail = detail;
+        this.notes = text;
+        this.doneOn = day;
+        this.doneBy = by;
+        this.doneAt = now;
+        registerEvent(new TaskCompleted(id, source(), citizen(), code, detail, day, by));
+    }
+
+    /** Opbevaring: the citizen's retention ran out; the free text goes, the countable outcome stays. */
+    boolean forgetText() {
+        boolean had = outcomeDetail != null || notes != null;
+        this.outcomeDetail = null;
+        this.notes = null;
+        return had;
+    }
+
+    private void requireOpen() {
+        if (status != Status.OPEN) {
+            throw new DomainException("task.alreadyDone");
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    public TaskId id() {
+        return id;
+    }
+
+    public CitizenId citizen() {
+        return new CitizenId(citizenId);
+    }
+
+    /** The work the task is for. */
+    public WorkRef source() {
+        return WorkRef.of(sourceKind, sourceId);
+    }
+
+    public String kind() {
+        return sourceKind;
+    }
+
+    public String assignee() {
+        return assignee;
+    }
+
+    public @Nullable LocalDate dueOn() {
+        return dueOn;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public boolean isOpen() {
+        return status == Status.OPEN;
+    }
+
+    /** The code of the source's choice it was completed with. */
+    public @Nullable String outcome() {
+        return outcome;
+    }
+
+    public @Nullable String outcomeDetail() {
+        return outcomeDetail;
+    }
+
+    public @Nullable String notes() {
+        return notes;
+    }
+
+    public @Nullable LocalDate doneOn() {
+        return doneOn;
+    }
+
+    public @Nullable String doneBy() {
+        return doneBy;
+    }
+
+    public @Nullable Instant doneAt() {
+        return doneAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The version a form saw, for completing it without overwriting someone else's change. */
+    public long version() {
+        return version == null ? 0 : version;
+    }
+
     public boolean isOverdue(LocalDate today) {
-        return status == Status.OPEN && dueOn.isBefore(today);
+        return status == Status.OPEN && dueOn != null && dueOn.isBefore(today);
     }
 
     /** Done, and no later than it was due. */
     public boolean doneOnTime() {
-        return status == Status.DONE && doneOn != null && !doneOn.isAfter(dueOn);
+        return status == Status.DONE && doneOn != null && (dueOn == null || !doneOn.isAfter(dueOn));
     }
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenWork;
+import dk.brobygger.followup.Task;
+import dk.brobygger.followup.TaskList;
 import dk.brobygger.outreach.OutreachItemWithdrawn;
 import dk.brobygger.outreach.OutreachItems;
 import dk.brobygger.outreach.Outcome;
@@ -31,10 +33,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Arbejdslisten: due §79a visits and open outreach items by district and visitor, sortable and
  * assignable. Taking a line starts the need-to-know relation of the visitor's team to the citizen;
- * closing it with an outcome ends that relation.
+ * closing it with an outcome ends that relation. A taken line is a task on the visitor's list (see
+ * {@link WorklistTasks}); the worklist keeps what only it knows in {@code homevisit_worklist_line}.
  */
 @Service
 public class Worklist {
+
+    /** The kind of work (and task) a worklist line is; its id is the line's. */
+    static final String LINE = "homevisit.worklist";
 
     /** How the list is sorted. */
     public enum Sort {
@@ -50,17 +56,19 @@ public class Worklist {
     private final DueVisits due;
     private final OutreachItems items;
     private final VisitOffers offers;
+    private final TaskList tasks;
     private final HomeVisitAccess access;
     private final CitizenWork work;
     private final Users users;
     private final Clock clock;
 
-    Worklist(JdbcClient jdbc, DueVisits due, OutreachItems items, VisitOffers offers, HomeVisitAccess access,
+    Worklist(JdbcClient jdbc, DueVisits due, OutreachItems items, VisitOffers offers, TaskList tasks, HomeVisitAccess access,
             CitizenWork work, Users users, Clock clock) {
         this.jdbc = jdbc;
         this.due = due;
         this.items = items;
         this.offers = offers;
+        this.tasks = tasks;
         this.access = access;
         this.work = work;
         this.users = users;
@@ -133,7 +141,8 @@ public class Worklist {
 
     /**
      * Takes a due visit (citizen and year) or an open outreach item for a visitor (the user if none is
-     * named): the visitor's team is related to the citizen from now on.
+     * named): the visitor's team is related to the citizen from now on, and the line is a task on the
+     * visitor's list.
      */
     @Transactional
     public UUID take(WorklistEntry.Kind kind, CitizenId citizen, int year, @Nullable UUID item,
@@ -159,113 +168,94 @@ public class Worklist {
                 ? "Forebyggende hjemmebesøg " + year : "Opsporing").id();
         try {
             jdbc.sql("""
-                    INSERT INTO worklist_task (id, citizen_id, kind, visit_year, rule, outreach_item_id, team,
-                                               assigned_to, relation_id, taken_by, taken_at)
-                    VALUES (:id, :citizen, :kind, :year, :rule, :item, :team, :visitor, :relation, :by, :at)
+                    INSERT INTO homevisit_worklist_line (id, citizen_id, kind, visit_year, rule, outreach_item_id,
+                                                         team, relation_id, taken_by, taken_at)
+                    VALUES (:id, :citizen, :kind, :year, :rule, :item, :team, :relation, :by, :at)
                     """).param("id", id).param("citizen", citizen.value()).param("kind", kind.name())
                     .param("year", kind == WorklistEntry.Kind.VISIT ? year : null).param("rule", rule)
-                    .param("item", item).param("team", team).param("visitor", visitor).param("relation", relation)
+                    .param("item", item).param("team", team).param("relation", relation)
                     .param("by", user.username()).param("at", Timestamp.from(clock.instant())).update();
         } catch (DuplicateKeyException e) {
             throw new DomainException("homevisit.worklist.taken");
         }
+        tasks.open(line(id), citizen, visitor, null);
         return id;
     }
 
     /** Gives an open line to another visitor in the same team(s). */
     @Transactional
-    public void assign(UUID taskId, String assignee) {
+    public void assign(UUID lineId, String assignee) {
         access.checkMayList("Fordelte en borger på arbejdslisten");
-        var task = task(taskId);
-        if (task.outcome != null) {
-            throw new DomainException("homevisit.worklist.closed");
-        }
+        var line = lineOf(jdbc, lineId);
+        openTask(lineId);
         String team = access.visitorTeam(assignee.strip())
                 .orElseThrow(() -> new DomainException("homevisit.worklist.notAVisitor", assignee));
-        if (!team.equals(task.team)) {
+        if (!team.equals(line.team())) {
             throw new DomainException("homevisit.worklist.otherTeam", assignee);
         }
-        jdbc.sql("UPDATE worklist_task SET assigned_to = :visitor WHERE id = :id").param("visitor", assignee.strip())
-                .param("id", taskId).update();
-        access.changed(task.citizen, "Gav borgeren på arbejdslisten til " + assignee.strip());
+        tasks.reassign(line(lineId), assignee.strip());
+        access.changed(line.citizen(), "Gav borgeren på arbejdslisten til " + assignee.strip());
     }
 
     /**
      * Closes a line with an outcome on a day. For a due visit an outcome of offered, accepted or declined
      * is recorded as the year's offer (by the channel given); for an outreach item the item is closed.
-     * The team's relation to the citizen ends.
+     * The team's relation to the citizen ends (see {@link WorklistTasks}).
      */
     @Transactional
-    public void close(UUID taskId, Outcome outcome, @Nullable LocalDate on, @Nullable OfferChannel channel) {
+    public void close(UUID lineId, Outcome outcome, @Nullable LocalDate on, @Nullable OfferChannel channel) {
         access.checkMayList("Afsluttede en borger på arbejdslisten");
-        var task = task(taskId);
-        if (task.outcome != null) {
-            throw new DomainException("homevisit.worklist.closed");
-        }
+        var line = lineOf(jdbc, lineId);
+        openTask(lineId);
         LocalDate day = on == null ? LocalDate.now(clock) : on;
         if (day.isAfter(LocalDate.now(clock))) {
             throw new DomainException("homevisit.date.future");
         }
-        var citizen = new CitizenId(task.citizen);
-        if (task.item != null) {
-            items.close(task.item, outcome, day);
-        } else if (task.year != null && outcome != Outcome.NOT_REACHED && outcome != Outcome.NOT_RELEVANT) {
-            var offer = offers.find(citizen, task.year).orElse(null);
-            if (offer == null) {
-                offer = offers.offer(citizen, task.year, day, channel == null ? OfferChannel.PHONE : channel);
-            }
-            if (outcome == Outcome.ACCEPTED || outcome == Outcome.DECLINED) {
-                offers.answer(offer.id(), outcome == Outcome.ACCEPTED ? VisitOffer.Answer.ACCEPTED
-                        : VisitOffer.Answer.DECLINED, day);
-            }
+        var citizen = new CitizenId(line.citizen());
+        if (line.year() != null && channel != null && outcome != Outcome.NOT_REACHED
+                && outcome != Outcome.NOT_RELEVANT && offers.find(citizen, line.year()).isEmpty()) {
+            offers.offer(citizen, line.year(), day, channel);
         }
-        jdbc.sql("""
-                UPDATE worklist_task SET outcome = :outcome, outcome_on = :day, closed_by = :by, closed_at = :at
-                 WHERE id = :id
-                """).param("outcome", outcome.name()).param("day", day).param("by", users.currentOrFail().username())
-                .param("at", Timestamp.from(clock.instant())).param("id", taskId).update();
-        work.end(line(taskId), "Arbejdslisten: " + outcome.name());
+        tasks.completeWork(line(lineId), new Task.Completion(day, outcome.name(), null, null),
+                users.currentOrFail().username());
     }
 
     /** A withdrawn outreach item leaves the worklist, and the team's relation it started ends. */
     @ApplicationModuleListener
     void on(OutreachItemWithdrawn withdrawn) {
         jdbc.sql("""
-                SELECT * FROM worklist_task WHERE outreach_item_id = :item AND closed_at IS NULL
-                """).param("item", withdrawn.item()).query(Worklist::row).list().forEach(task -> {
-            jdbc.sql("""
-                    UPDATE worklist_task SET outcome = 'NOT_RELEVANT', outcome_on = :day, closed_by = 'system',
-                           closed_at = :at WHERE id = :id
-                    """).param("day", LocalDate.now(clock)).param("at", Timestamp.from(clock.instant()))
-                    .param("id", task.id).update();
-            work.end(line(task.id), "Opsporingsemnet blev trukket tilbage");
-        });
+                SELECT l.id FROM homevisit_worklist_line l
+                  JOIN followup_task_view t ON t.source_kind = :kind AND t.source_id = l.id
+                 WHERE l.outreach_item_id = :item AND t.status = 'OPEN'
+                """).param("kind", LINE).param("item", withdrawn.item()).query(UUID.class).list()
+                .forEach(id -> tasks.completeWork(line(id), new Task.Completion(LocalDate.now(clock),
+                        Outcome.NOT_RELEVANT.name(), null, null), CitizenWork.SYSTEM));
+    }
+
+    private void openTask(UUID lineId) {
+        var task = tasks.forWork(line(lineId)).orElseThrow(() -> new NotFoundException("task"));
+        if (!task.isOpen()) {
+            throw new DomainException("homevisit.worklist.closed");
+        }
     }
 
     /** A line of the worklist as the work that opens its team's relation to the citizen. */
-    static WorkRef line(UUID taskId) {
-        return WorkRef.of("homevisit.worklist", taskId);
+    static WorkRef line(UUID lineId) {
+        return WorkRef.of(LINE, lineId);
     }
 
-    private TaskRow task(UUID id) {
-        return jdbc.sql("SELECT * FROM worklist_task WHERE id = :id").param("id", id).query(Worklist::row).optional()
-                .orElseThrow(() -> new NotFoundException("task"));
+    /** What only the worklist knows about a line; the assignee, status and outcome are its task's. */
+    record Line(UUID id, UUID citizen, @Nullable Integer year, @Nullable UUID item, String team) {
     }
 
-    private record TaskRow(UUID id, UUID citizen, @Nullable Integer year, @Nullable UUID item, String team,
-            String assignedTo, String takenBy, @Nullable Long relation, @Nullable String outcome,
-            @Nullable LocalDate outcomeOn) {
-    }
-
-    private static TaskRow row(ResultSet rs, int n) throws SQLException {
-        int year = rs.getInt("visit_year");
-        Integer visitYear = rs.wasNull() ? null : year;
-        long relation = rs.getLong("relation_id");
-        Long relationId = rs.wasNull() ? null : relation;
-        Date outcomeOn = rs.getDate("outcome_on");
-        return new TaskRow(rs.getObject("id", UUID.class), rs.getObject("citizen_id", UUID.class), visitYear,
-                rs.getObject("outreach_item_id", UUID.class), rs.getString("team"), rs.getString("assigned_to"),
-                rs.getString("taken_by"), relationId, rs.getString("outcome"),
-                outcomeOn == null ? null : outcomeOn.toLocalDate());
+    static Line lineOf(JdbcClient jdbc, UUID id) {
+        return jdbc.sql("SELECT * FROM homevisit_worklist_line WHERE id = :id").param("id", id)
+                .query((rs, n) -> {
+                    int year = rs.getInt("visit_year");
+                    Integer visitYear = rs.wasNull() ? null : year;
+                    return new Line(rs.getObject("id", UUID.class), rs.getObject("citizen_id", UUID.class),
+                            visitYear, rs.getObject("outreach_item_id", UUID.class),
+                            rs.getString("team"));
+                }).optional().orElseThrow(() -> new NotFoundException("task"));
     }
 }

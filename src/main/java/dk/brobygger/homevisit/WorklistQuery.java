@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The worklist as one query: the due visits (from {@link DueQuery}) and the open outreach items, each with
- * the task taken on it, filtered by holder, sorted and paged in the database. A page costs one pass over
+ * the line taken on it (and that line's task), filtered by holder, sorted and paged in the database. A page costs one pass over
  * the citizens of visiting age however long the list is, and the application holds one page, not the list.
  *
  * <p>Reads the outreach module's items table directly, as the due list's risk rule does: a list sorted
@@ -15,6 +15,17 @@ import org.jspecify.annotations.Nullable;
  * may see both lists first.
  */
 final class WorklistQuery {
+
+    /**
+     * The lines taken: what the worklist knows about them, with their tasks' assignee, status and outcome
+     * read through followup's published view.
+     */
+    private static final String TAKEN = """
+            SELECT l.id, l.citizen_id, l.kind, l.visit_year, l.outreach_item_id, l.taken_by,
+                   k.assignee AS assigned_to, k.status, k.outcome, k.done_on AS outcome_on
+              FROM homevisit_worklist_line l
+              JOIN followup_task_view k ON k.source_kind = 'homevisit.worklist' AND k.source_id = l.id
+            """;
 
     private final DueQuery due;
     private final String lines;
@@ -40,7 +51,7 @@ final class WorklistQuery {
                        t.id AS task_id, t.assigned_to, t.taken_by, t.outcome, t.outcome_on
                   FROM (%s) d
                   LEFT JOIN homevisit_offer o ON o.citizen_id = d.id AND o.visit_year = :year
-                  LEFT JOIN worklist_task t ON t.citizen_id = d.id AND t.kind = 'VISIT' AND t.visit_year = :year
+                  LEFT JOIN (%s) t ON t.citizen_id = d.id AND t.kind = 'VISIT' AND t.visit_year = :year
                  WHERE 1 = 1%s
                 UNION ALL
                 SELECT 'OUTREACH', i.citizen_id, c.name, c.address, c.district, c.birth_date,
@@ -52,10 +63,10 @@ final class WorklistQuery {
                        t.id, t.assigned_to, t.taken_by, t.outcome, t.outcome_on
                   FROM outreach_item i
                   JOIN citizen c ON c.id = i.citizen_id
-                  LEFT JOIN worklist_task t ON t.outreach_item_id = i.id AND t.closed_at IS NULL
+                  LEFT JOIN (%s) t ON t.outreach_item_id = i.id AND t.status = 'OPEN'
                  WHERE i.status = 'OPEN'%s%s
-                """.formatted(due.due(district, null), held, district == null ? "" : " AND c.district = :district",
-                held);
+                """.formatted(due.due(district, null), TAKEN, held, TAKEN,
+                district == null ? "" : " AND c.district = :district", held);
     }
 
     /**

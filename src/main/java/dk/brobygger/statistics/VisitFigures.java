@@ -258,15 +258,15 @@ public class VisitFigures {
     private FollowUps followUps(LocalDate from, LocalDate until, LocalDate today) {
         long[] counts = new long[6];
         jdbc.sql("""
-                SELECT status, due_on, done_on, joined_community FROM followup_task
-                 WHERE kind = 'FOLLOW_UP_CALL' AND due_on >= :from AND due_on < :until
+                SELECT status, due_on, done_on, outcome FROM followup_task_view
+                 WHERE source_kind = 'homevisit.follow-up-call' AND due_on >= :from AND due_on < :until
                 """).param("from", from).param("until", until).query((rs, row) -> {
                     counts[0]++;
                     LocalDate due = rs.getDate("due_on").toLocalDate();
                     if ("DONE".equals(rs.getString("status"))) {
                         LocalDate done = rs.getDate("done_on").toLocalDate();
                         counts[done.isAfter(due) ? 2 : 1]++;
-                        if (Boolean.TRUE.equals(rs.getObject("joined_community"))) {
+                        if ("JOINED_COMMUNITY".equals(rs.getString("outcome"))) {
                             counts[5]++;
                         }
                     } else if (due.isBefore(today)) {

@@ -62,24 +62,24 @@ class TaskRetentionTests {
     void task(UUID citizen, LocalDate due, @Nullable String community, @Nullable String notes) {
         boolean done = community != null;
         jdbc.sql("""
-                INSERT INTO followup_task (id, citizen_id, kind, due_on, assignee, source_id, status, reached,
-                                           joined_community, community, notes, done_on, done_by, created_at, version)
-                VALUES (:id, :citizen, 'FOLLOW_UP_CALL', :due, 'hjemmebesog', :source, :status, :done, :done,
+                INSERT INTO followup_task (id, citizen_id, source_kind, due_on, assignee, source_id, status, outcome,
+                                           outcome_detail, notes, done_on, done_by, created_at, version)
+                VALUES (:id, :citizen, 'homevisit.follow-up-call', :due, 'hjemmebesog', :source, :status, :outcome,
                         :community, :notes, :doneOn, :doneBy, TIMESTAMP '2025-03-10 12:00:00', 1)
                 """).param("id", UUID.randomUUID()).param("citizen", citizen).param("due", due)
                 .param("source", UUID.randomUUID()).param("status", done ? "DONE" : "OPEN")
-                .param("done", done ? Boolean.TRUE : null).param("community", community).param("notes", notes)
+                .param("outcome", done ? "JOINED_COMMUNITY" : null).param("community", community).param("notes", notes)
                 .param("doneOn", done ? due : null).param("doneBy", done ? "hjemmebesog" : null).update();
     }
 
     List<String> texts(UUID citizen) {
-        return jdbc.sql("SELECT community, notes FROM followup_task WHERE citizen_id = :id ORDER BY due_on")
+        return jdbc.sql("SELECT outcome_detail, notes FROM followup_task WHERE citizen_id = :id ORDER BY due_on")
                 .param("id", citizen).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list();
     }
 
     List<String> counted(UUID citizen) {
         return jdbc.sql("""
-                SELECT kind, due_on, status, reached, joined_community, done_on
+                SELECT source_kind, due_on, status, outcome, done_by, done_on
                   FROM followup_task WHERE citizen_id = :id ORDER BY due_on
                 """).param("id", citizen).query((rs, n) -> rs.getString(1) + " " + rs.getDate(2) + " " + rs.getString(3)
                         + " " + rs.getObject(4) + " " + rs.getObject(5) + " " + rs.getDate(6)).list();

@@ -31,7 +31,8 @@ public class TestHomeVisits {
 
     /** No citizens, no events, items, offers or tasks, and the shipped rules in force. */
     public void reset() {
-        jdbc.sql("DELETE FROM worklist_task").update();
+        jdbc.sql("DELETE FROM homevisit_worklist_line").update();
+        jdbc.sql("DELETE FROM followup_task").update();
         jdbc.sql("DELETE FROM outreach_item").update();
         jdbc.sql("DELETE FROM life_event").update();
         jdbc.sql("DELETE FROM outreach_partner").update();

@@ -54,13 +54,18 @@ class VisitRetentionTests {
                 INSERT INTO homevisit_home_care (id, citizen_id, service, from_date, recorded_by, recorded_at)
                 VALUES (:id, :citizen, 'PRACTICAL_HELP', DATE '2024-01-01', 'hjemmebesog', TIMESTAMP '2024-01-01 10:00:00')
                 """).param("id", UUID.randomUUID()).param("citizen", karen).update();
+        UUID line = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO worklist_task (id, citizen_id, kind, visit_year, rule, team, assigned_to, taken_by, taken_at,
-                                           outcome, outcome_on, closed_by, closed_at)
+                INSERT INTO homevisit_worklist_line (id, citizen_id, kind, visit_year, rule, team, taken_by, taken_at)
                 VALUES (:id, :citizen, 'VISIT', 2025, 'TURNS_75', 'forebyggende-hjemmebesoeg', 'hjemmebesog',
-                        'hjemmebesog', TIMESTAMP '2025-02-01 10:00:00', 'ACCEPTED', DATE '2025-03-10', 'hjemmebesog',
-                        TIMESTAMP '2025-03-10 12:00:00')
-                """).param("id", UUID.randomUUID()).param("citizen", karen).update();
+                        TIMESTAMP '2025-02-01 10:00:00')
+                """).param("id", line).param("citizen", karen).update();
+        jdbc.sql("""
+                INSERT INTO followup_task (id, citizen_id, source_kind, source_id, assignee, status, outcome, done_on,
+                                           done_by, done_at, created_at, version)
+                VALUES (:id, :citizen, 'homevisit.worklist', :id, 'hjemmebesog', 'DONE', 'ACCEPTED', DATE '2025-03-10',
+                        'hjemmebesog', TIMESTAMP '2025-03-10 12:00:00', TIMESTAMP '2025-02-01 10:00:00', 1)
+                """).param("id", line).param("citizen", karen).update();
     }
 
     @Test
@@ -80,7 +85,8 @@ class VisitRetentionTests {
     void aDeletedCitizensVisitsSuggestionsOffersHomeCareAndTasksGoWithThem() {
         assertThat(citizens.expire(Mode.DELETE, karen)).isEqualTo(new Outcome(0, 1, 0));
 
-        for (String table : List.of("visit", "homevisit_offer", "homevisit_home_care", "worklist_task")) {
+        for (String table : List.of("visit", "homevisit_offer", "homevisit_home_care", "homevisit_worklist_line",
+                "followup_task_view")) {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE citizen_id = :id").param("id", karen)
                     .query(Long.class).single()).as(table).isZero();
         }
@@ -122,7 +128,11 @@ class VisitRetentionTests {
         var offers = jdbc.sql("SELECT visit_year, rule, answer, held_on FROM homevisit_offer WHERE citizen_id = :id")
                 .param("id", citizen).query((rs, n) -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3)
                         + " " + rs.getDate(4)).list();
-        var tasks = jdbc.sql("SELECT kind, outcome, outcome_on FROM worklist_task WHERE citizen_id = :id")
+        var tasks = jdbc.sql("""
+                SELECT l.kind, t.outcome, t.done_on FROM homevisit_worklist_line l
+                  JOIN followup_task_view t ON t.source_kind = 'homevisit.worklist' AND t.source_id = l.id
+                 WHERE l.citizen_id = :id
+                """)
                 .param("id", citizen).query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getDate(3))
                 .list();
         return Stream.of(visits, offers, tasks).flatMap(List::stream).toList();

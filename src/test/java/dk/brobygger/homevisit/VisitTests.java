@@ -156,14 +156,14 @@ class VisitTests {
 
         UUID task = jdbc.sql("SELECT id FROM followup_task").query(UUID.class).single();
         mvc.perform(post("/opgaver/{id}", task).with(NURSE).with(csrf()).param("version", "0")
-                        .param("dato", today.toString()).param("kontakt", "true").param("faellesskab", "true"))
+                        .param("dato", today.toString()).param("udfald", "JOINED_COMMUNITY"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Skriv hvilket fællesskab borgeren er kommet med i.")));
         mvc.perform(post("/opgaver/{id}", task).with(NURSE).with(csrf()).param("version", "0")
-                        .param("dato", today.toString()).param("kontakt", "true").param("faellesskab", "true")
-                        .param("hvilket", "Strikkeklubben"))
+                        .param("dato", today.toString()).param("udfald", "JOINED_COMMUNITY")
+                        .param("detalje-JOINED_COMMUNITY", "Strikkeklubben"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("SELECT community FROM followup_task WHERE id = :id").param("id", task)
+        assertThat(jdbc.sql("SELECT outcome_detail FROM followup_task WHERE id = :id").param("id", task)
                 .query(String.class).single()).isEqualTo("Strikkeklubben");
         mvc.perform(get("/opgaver").with(NURSE))
                 .andExpect(content().string(containsString("Du har ingen åbne opgaver.")))

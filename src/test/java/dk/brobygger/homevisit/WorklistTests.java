@@ -146,7 +146,7 @@ class WorklistTests {
                         .param("borger", karen.toString()).param("aar", String.valueOf(year)))
                 .andExpect(flash().attribute("error", "homevisit.worklist.taken"));
 
-        UUID task = jdbc.sql("SELECT id FROM worklist_task WHERE citizen_id = :c").param("c", karen)
+        UUID task = jdbc.sql("SELECT id FROM homevisit_worklist_line WHERE citizen_id = :c").param("c", karen)
                 .query(UUID.class).single();
         mvc.perform(post("/hjemmebesog/opgaver/{id}/luk", task).with(NURSE).with(csrf()).param("udfald", "ACCEPTED")
                         .param("dato", LocalDate.now(clock).toString()).param("kanal", "LETTER"))
@@ -169,7 +169,7 @@ class WorklistTests {
                 .andExpect(content().string(containsString("Ole Madsen")))
                 .andExpect(content().string(not(containsString("Karen Jensen"))));
 
-        UUID task = jdbc.sql("SELECT id FROM worklist_task WHERE citizen_id = :c").param("c", ole)
+        UUID task = jdbc.sql("SELECT id FROM homevisit_worklist_line WHERE citizen_id = :c").param("c", ole)
                 .query(UUID.class).single();
         mvc.perform(post("/hjemmebesog/opgaver/{id}/luk", task).with(NURSE).with(csrf()).param("udfald", "NOT_REACHED"))
                 .andExpect(flash().attribute("success", "homevisit.worklist.closedOk"));
@@ -199,11 +199,11 @@ class WorklistTests {
                 event, new dk.brobygger.citizen.CitizenId(ole), dk.brobygger.hospital.HospitalEventCode.SLHJ)));
 
         long until = System.nanoTime() + 10_000_000_000L;
-        while (jdbc.sql("SELECT COUNT(*) FROM worklist_task WHERE closed_at IS NULL").query(Long.class).single() > 0
+        while (jdbc.sql("SELECT COUNT(*) FROM followup_task_view WHERE status = 'OPEN'").query(Long.class).single() > 0
                 && System.nanoTime() < until) {
             Thread.sleep(100);
         }
-        assertThat(jdbc.sql("SELECT outcome FROM worklist_task WHERE citizen_id = :c").param("c", ole)
+        assertThat(jdbc.sql("SELECT outcome FROM followup_task_view WHERE citizen_id = :c").param("c", ole)
                 .query(String.class).single()).isEqualTo("NOT_RELEVANT");
         mvc.perform(get("/api/citizens/{id}", ole).with(NURSE)).andExpect(status().isForbidden());
     }
@@ -214,7 +214,7 @@ class WorklistTests {
                         .param("borger", karen.toString()).param("aar", String.valueOf(year))
                         .param("besoeger", "faellesteam"))
                 .andExpect(flash().attribute("error", "homevisit.worklist.notAVisitor"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM worklist_task").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM homevisit_worklist_line").query(Long.class).single()).isZero();
     }
 
     @Test

@@ -171,10 +171,10 @@ class StatisticsTests {
         jdbc.sql("UPDATE visit SET notes = 'Talte om ensomhed efter Pouls død'").update();
         for (UUID citizen : jdbc.sql("SELECT id FROM citizen").query(UUID.class).list()) {
             jdbc.sql("""
-                    INSERT INTO followup_task (id, citizen_id, kind, due_on, assignee, source_id, status, reached,
-                                               joined_community, community, notes, done_on, done_by, created_at, version)
-                    VALUES (:id, :citizen, 'FOLLOW_UP_CALL', DATE '2025-04-20', 'hjemmebesog', :source, 'DONE', TRUE,
-                            TRUE, 'Strikkeklubben', 'Datteren kører', DATE '2025-04-18', 'hjemmebesog',
+                    INSERT INTO followup_task (id, citizen_id, source_kind, due_on, assignee, source_id, status, outcome,
+                                               outcome_detail, notes, done_on, done_by, created_at, version)
+                    VALUES (:id, :citizen, 'homevisit.follow-up-call', DATE '2025-04-20', 'hjemmebesog', :source, 'DONE',
+                            'JOINED_COMMUNITY', 'Strikkeklubben', 'Datteren kører', DATE '2025-04-18', 'hjemmebesog',
                             TIMESTAMP '2025-03-10 12:00:00', 1)
                     """).param("id", UUID.randomUUID()).param("citizen", citizen).param("source", UUID.randomUUID())
                     .update();
