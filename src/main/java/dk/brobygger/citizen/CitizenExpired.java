@@ -1,16 +1,10 @@
 package dk.brobygger.citizen;
 
 /**
- * Published when the retention period of a citizen ran out and the citizen was anonymised or
- * deleted. Modules that keep free text or identifying detail about citizens (visit notes, score
- * contexts, raw hospital messages) listen and remove theirs, keeping the countable facts statistics
- * need; a deleted citizen's rows go by the foreign keys' ON DELETE CASCADE.
- *
- * <p>It is published inside the transaction that anonymises or deletes that one citizen, and listeners
- * must run in it: a plain synchronous {@code @EventListener}, not an {@code @ApplicationModuleListener}
- * (which runs after the commit, in a transaction of its own). Then the citizen and every module's data
- * about them are anonymised together, or, if any listener fails, not at all, and the citizen is due
- * again on the next run.
+ * Published when the retention period of a citizen ran out and the citizen was anonymised or deleted, inside
+ * that citizen's retention transaction, after every module has cleared its part through
+ * {@link CitizenContribution#expire}. Clearing a module's data is not done here: a module that keeps something
+ * about citizens implements {@link CitizenContribution}. This event is for those who only need to know.
  */
 public record CitizenExpired(CitizenId citizen, CitizenRetention.Mode mode) {
 

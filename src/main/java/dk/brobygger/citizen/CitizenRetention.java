@@ -44,8 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the citizen's relations are forgotten (the audit log keeps who worked with them), a citizen login of
  * theirs keeps no name and is switched off, and every {@link CitizenContribution} clears its part
  * ({@link CitizenContribution#expire}) first, in the same transaction, so the citizen and every module's data
- * about them go together or not at all. {@link CitizenExpired} is still published for listeners that have
- * not become contributions yet.
+ * about them go together or not at all. {@link CitizenExpired} then tells whoever only needs to know.
  */
 @Service
 public class CitizenRetention {
