@@ -16,6 +16,7 @@ import dk.brobygger.shared.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dk.brobygger.shared.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -57,12 +58,15 @@ class HsdsApi {
     private final Taxonomy taxonomy;
     private final MunicipalityProperties municipality;
     private final MessageSource messages;
+    private final Problems problems;
 
-    HsdsApi(HsdsReadModel directory, Taxonomy taxonomy, MunicipalityProperties municipality, MessageSource messages) {
+    HsdsApi(HsdsReadModel directory, Taxonomy taxonomy, MunicipalityProperties municipality, MessageSource messages,
+            Problems problems) {
         this.directory = directory;
         this.taxonomy = taxonomy;
         this.municipality = municipality;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping({"", "/"})
@@ -146,9 +150,7 @@ class HsdsApi {
 
     @ExceptionHandler(BadParameter.class)
     ProblemDetail badParameter(BadParameter e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("error.400.text", null, locale));
-        problem.setTitle(messages.getMessage("error.400.title", null, locale));
+        var problem = problems.of(HttpStatus.BAD_REQUEST, "error.400.text", "error.400.title", locale);
         problem.setProperty("parameter", e.parameter);
         return problem;
     }
