@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import dk.brobygger.shared.DanishTime;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ class OutreachEvaluation {
      * of thousands of items, and that is database work a second core halves. A rule that fails leaves the
      * others' items in place, and the next run, which makes only what is missing, completes the work.
      */
-    @Scheduled(cron = "${brobygger.outreach.evaluation-cron:0 30 5 * * *}", zone = "Europe/Copenhagen")
+    @Scheduled(cron = "${brobygger.outreach.evaluation-cron:0 30 5 * * *}", zone = DanishTime.NAME)
     public int evaluateAll() {
         long start = System.nanoTime();
         var rules = transaction.execute(status -> rulesInForce());

@@ -3,13 +3,13 @@ package dk.brobygger.directory.hsds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.directory.offer.Taxonomy;
 import dk.brobygger.shared.MunicipalityProperties;
 import dk.brobygger.shared.NotFoundException;
@@ -204,7 +204,7 @@ class HsdsApi {
             return null;
         }
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneId.of("Europe/Copenhagen")).toInstant()
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(DanishTime.ZONE).toInstant()
                     : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new BadParameter(parameter);

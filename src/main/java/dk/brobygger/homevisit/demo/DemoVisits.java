@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.NeedToKnow;
 import dk.brobygger.access.Users;
 import dk.brobygger.homevisit.ConversationElement;
@@ -40,7 +41,7 @@ class DemoVisits implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoVisits.class);
     private static final String NURSE = "hjemmebesog";
     private static final String COLLEAGUE = "kollega-hjemmebesog";
-    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId DANISH_TIME = DanishTime.ZONE;
 
     private final JdbcClient jdbc;
     private final Users users;
