@@ -5,6 +5,7 @@ import java.util.Locale;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 
+import dk.brobygger.shared.web.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,12 +20,12 @@ class AuditApi {
 
     private final AuditLog log;
     private final Users users;
-    private final MessageSource messages;
+    private final Problems problems;
 
-    AuditApi(AuditLog log, Users users, MessageSource messages) {
+    AuditApi(AuditLog log, Users users, Problems problems) {
         this.log = log;
         this.users = users;
-        this.messages = messages;
+        this.problems = problems;
     }
 
     /** Walks the whole chain: {@code {"valid": true, "records": 123, "firstBrokenId": null}}. */
@@ -38,9 +39,6 @@ class AuditApi {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                messages.getMessage("audit.problem.forbidden", null, locale));
-        problem.setTitle(messages.getMessage("audit.problem.forbidden.title", null, locale));
-        return problem;
+        return problems.of(HttpStatus.FORBIDDEN, "audit.problem.forbidden", "audit.problem.forbidden.title", locale);
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.Role;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ import org.springframework.context.MessageSource;
 public record CitizenAccess(Instant at, String who, Role role, @Nullable String team, AuditAction action,
         String purpose) {
 
-    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId DANISH_TIME = DanishTime.ZONE;
 
     static CitizenAccess of(AuditRecord record, String who) {
         var entry = record.entry();

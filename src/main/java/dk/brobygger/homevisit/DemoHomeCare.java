@@ -36,7 +36,7 @@ class DemoHomeCare implements ApplicationRunner {
         }
         LocalDate today = LocalDate.now(clock);
         var oldest = jdbc.sql("""
-                SELECT id FROM citizen WHERE birth_date <= :born AND living_situation <> 'CARE_HOME'
+                SELECT id FROM citizen_register_view WHERE birth_date <= :born AND living_situation <> 'CARE_HOME'
                  ORDER BY birth_date, id FETCH FIRST 30 ROWS ONLY
                 """).param("born", today.minusYears(82)).query(UUID.class).list();
         for (int i = 0; i < oldest.size(); i++) {

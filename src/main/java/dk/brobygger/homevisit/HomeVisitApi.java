@@ -10,6 +10,7 @@ import java.util.UUID;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.shared.DomainException;
 
+import dk.brobygger.shared.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -52,13 +53,16 @@ class HomeVisitApi {
     private final VisitOffers offers;
     private final HomeCare homeCare;
     private final MessageSource messages;
+    private final Problems problems;
     private final Clock clock;
 
-    HomeVisitApi(DueVisits due, VisitOffers offers, HomeCare homeCare, MessageSource messages, Clock clock) {
+    HomeVisitApi(DueVisits due, VisitOffers offers, HomeCare homeCare, MessageSource messages, Problems problems,
+            Clock clock) {
         this.due = due;
         this.offers = offers;
         this.homeCare = homeCare;
         this.messages = messages;
+        this.problems = problems;
         this.clock = clock;
     }
 
@@ -117,10 +121,7 @@ class HomeVisitApi {
 
     @ExceptionHandler(VisitOffers.OfferExistsException.class)
     ProblemDetail offerExists(Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("homevisit.offer.exists", null, locale));
-        problem.setTitle(messages.getMessage("problem.conflict.title", null, locale));
-        return problem;
+        return problems.conflict("homevisit.offer.exists", locale);
     }
 
     static int year(@Nullable String year, Clock clock) {

@@ -39,13 +39,13 @@ class DemoOutreach implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (jdbc.sql("SELECT COUNT(*) FROM life_event").query(Long.class).single() > 0
-                || jdbc.sql("SELECT COUNT(*) FROM citizen").query(Long.class).single() == 0) {
+                || jdbc.sql("SELECT COUNT(*) FROM citizen_register_view").query(Long.class).single() == 0) {
             return;
         }
         LocalDate today = LocalDate.now(clock);
         linkCouples(today);
         var old = jdbc.sql("""
-                SELECT id FROM citizen WHERE birth_date <= :born ORDER BY name, id FETCH FIRST 40 ROWS ONLY
+                SELECT id FROM citizen_register_view WHERE birth_date <= :born ORDER BY name, id FETCH FIRST 40 ROWS ONLY
                 """).param("born", today.minusYears(66)).query(UUID.class).list();
         var events = List.of(RiskReason.LOST_SPOUSE, RiskReason.DISCHARGED_FROM_HOSPITAL, RiskReason.LEFT_LABOUR_MARKET,
                 RiskReason.MOVED_TO_NEW_AREA, RiskReason.FINISHED_REHABILITATION, RiskReason.SPOUSE_SERIOUSLY_ILL);
@@ -77,7 +77,7 @@ class DemoOutreach implements ApplicationRunner {
 
     private List<UUID> partnered(String district, String sex, LocalDate today) {
         return jdbc.sql("""
-                SELECT id FROM citizen WHERE district = :district AND sex = :sex AND living_situation = 'WITH_PARTNER'
+                SELECT id FROM citizen_register_view WHERE district = :district AND sex = :sex AND living_situation = 'WITH_PARTNER'
                    AND birth_date <= :born ORDER BY birth_date, id FETCH FIRST 5 ROWS ONLY
                 """).param("district", district).param("sex", sex).param("born", today.minusYears(65))
                 .query(UUID.class).list();

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenKeys;
 import dk.brobygger.hospital.HospitalEventCancelled;
 import dk.brobygger.hospital.HospitalEventCode;
 import dk.brobygger.hospital.HospitalEventRecorded;
@@ -30,13 +32,16 @@ class HospitalEvents {
     private final LifeEvents lifeEvents;
     private final Partners partners;
     private final OutreachItems items;
+    private final CitizenKeys register;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    HospitalEvents(LifeEvents lifeEvents, Partners partners, OutreachItems items, JdbcClient jdbc, Clock clock) {
+    HospitalEvents(LifeEvents lifeEvents, Partners partners, OutreachItems items, CitizenKeys register, JdbcClient jdbc,
+            Clock clock) {
         this.lifeEvents = lifeEvents;
         this.partners = partners;
         this.items = items;
+        this.register = register;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -62,8 +67,7 @@ class HospitalEvents {
     private void record(UUID citizen, RiskReason type, LocalDate day, UUID hospitalEvent, String source) {
         // Listeners may run side by side: the citizen's row lock makes the second delivery of the same
         // event wait for the first and then find it (the unique constraint is the last guard).
-        jdbc.sql("SELECT id FROM citizen WHERE id = :citizen FOR UPDATE").param("citizen", citizen)
-                .query(UUID.class).optional();
+        register.lock(new CitizenId(citizen));
         boolean seen = jdbc.sql("""
                 SELECT COUNT(*) FROM life_event WHERE hospital_event_id = :event AND citizen_id = :citizen
                 """).param("event", hospitalEvent).param("citizen", citizen).query(Long.class).single() > 0;

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dk.brobygger.access.Users;
+import dk.brobygger.citizen.CitizenKeys;
 import dk.brobygger.shared.CprNumber;
 import dk.brobygger.shared.DomainException;
 
@@ -26,7 +27,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,15 +53,15 @@ public class LifeEventImport {
     public record Report(int rows, int saved, int outreachItems, List<RowError> errors) {
     }
 
-    private final JdbcClient jdbc;
+    private final CitizenKeys register;
     private final LifeEvents lifeEvents;
     private final OutreachAccess access;
     private final Users users;
     private final MessageSource messages;
 
-    LifeEventImport(JdbcClient jdbc, LifeEvents lifeEvents, OutreachAccess access, Users users,
+    LifeEventImport(CitizenKeys register, LifeEvents lifeEvents, OutreachAccess access, Users users,
             MessageSource messages) {
-        this.jdbc = jdbc;
+        this.register = register;
         this.lifeEvents = lifeEvents;
         this.access = access;
         this.users = users;
@@ -163,12 +163,8 @@ public class LifeEventImport {
 
     private Map<String, UUID> citizens(Set<String> cprs) {
         var found = new HashMap<String, UUID>();
-        var all = new ArrayList<>(cprs);
-        for (int from = 0; from < all.size(); from += 500) {
-            jdbc.sql("SELECT id, cpr FROM citizen WHERE cpr IN (:cprs)")
-                    .param("cprs", all.subList(from, Math.min(all.size(), from + 500)))
-                    .query((rs, row) -> found.put(rs.getString("cpr").strip(), rs.getObject("id", UUID.class))).list();
-        }
+        register.identify(cprs.stream().map(CprNumber::of).toList())
+                .forEach((cpr, citizen) -> found.put(cpr.value(), citizen.value()));
         return found;
     }
 

@@ -12,6 +12,7 @@ import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.shared.DomainException;
 
+import dk.brobygger.shared.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -65,9 +66,10 @@ class OutreachApi {
     private final LifeEventImport imports;
     private final Users users;
     private final MessageSource messages;
+    private final Problems problems;
 
     OutreachApi(LifeEvents lifeEvents, OutreachItems items, Partners partners, OutreachEvaluation evaluation,
-            LifeEventImport imports, Users users, MessageSource messages) {
+            LifeEventImport imports, Users users, MessageSource messages, Problems problems) {
         this.lifeEvents = lifeEvents;
         this.items = items;
         this.partners = partners;
@@ -75,6 +77,7 @@ class OutreachApi {
         this.imports = imports;
         this.users = users;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @PostMapping("/api/citizens/{id}/life-events")
@@ -147,10 +150,7 @@ class OutreachApi {
 
     @ExceptionHandler(LifeEvents.DuplicateLifeEventException.class)
     ProblemDetail duplicate(Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("outreach.event.duplicate", null, locale));
-        problem.setTitle(messages.getMessage("problem.conflict.title", null, locale));
-        return problem;
+        return problems.conflict("outreach.event.duplicate", locale);
     }
 
     private ItemView view(OutreachItem item, Locale locale) {

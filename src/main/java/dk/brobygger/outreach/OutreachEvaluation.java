@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import dk.brobygger.shared.DanishTime;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Turns life events and standing factors into outreach items, set-based: one INSERT ... SELECT per
  * event rule over all events, one query per standing factor over all citizens, so the whole evaluation
  * is a handful of statements however many citizens there are. A new event runs the same statement
- * narrowed to that event. Each rule is a birth-date range and flags on the citizen table, which this
- * reads directly as a report query (the citizen module has no bulk API, and need-to-know is about
+ * narrowed to that event. Each rule is a birth-date range and flags on the citizen, read through the
+ * citizen module's published {@code citizen_register_view} as a report query (need-to-know is about
  * people seeing citizens, not about the system choosing whom to look at).
  */
 @Component
@@ -67,7 +68,7 @@ class OutreachEvaluation {
      * of thousands of items, and that is database work a second core halves. A rule that fails leaves the
      * others' items in place, and the next run, which makes only what is missing, completes the work.
      */
-    @Scheduled(cron = "${brobygger.outreach.evaluation-cron:0 30 5 * * *}", zone = "Europe/Copenhagen")
+    @Scheduled(cron = "${brobygger.outreach.evaluation-cron:0 30 5 * * *}", zone = DanishTime.NAME)
     public int evaluateAll() {
         long start = System.nanoTime();
         var rules = transaction.execute(status -> rulesInForce());
@@ -121,11 +122,11 @@ class OutreachEvaluation {
             params.put("reason", reason.name());
             params.put("since", today().minusDays(settings.withinDays()));
             return jdbc.sql("""
-                    SELECT COUNT(DISTINCT e.citizen_id) FROM life_event e JOIN citizen c ON c.id = e.citizen_id
+                    SELECT COUNT(DISTINCT e.citizen_id) FROM life_event e JOIN citizen_register_view c ON c.id = e.citizen_id
                      WHERE e.type = :reason AND e.withdrawn_at IS NULL AND e.occurred_on >= :since
                     """ + who).params(params).query(Long.class).single();
         }
-        return jdbc.sql("SELECT COUNT(*) FROM citizen c WHERE " + factor(reason) + who).params(params)
+        return jdbc.sql("SELECT COUNT(*) FROM citizen_register_view c WHERE " + factor(reason) + who).params(params)
                 .query(Long.class).single();
     }
 
@@ -152,7 +153,7 @@ class OutreachEvaluation {
                 SELECT n.id, n.citizen_id, n.type, :rule, n.id, n.occurred_on, 'OPEN', :now
                   FROM (SELECT e.id, e.citizen_id, e.type, e.occurred_on,
                                ROW_NUMBER() OVER (PARTITION BY e.citizen_id ORDER BY e.occurred_on DESC, e.id DESC) AS newest
-                          FROM life_event e JOIN citizen c ON c.id = e.citizen_id
+                          FROM life_event e JOIN citizen_register_view c ON c.id = e.citizen_id
                          WHERE e.type = :reason AND e.withdrawn_at IS NULL AND e.occurred_on >= :since
                            AND NOT EXISTS (SELECT 1 FROM outreach_item i WHERE i.life_event_id = e.id)
                            AND NOT EXISTS (SELECT 1 FROM outreach_item o WHERE o.citizen_id = e.citizen_id
@@ -167,7 +168,7 @@ class OutreachEvaluation {
         params.put("reason", rule.reason().name());
         params.put("since", Timestamp.from(clock.instant().minusSeconds(86_400L * rule.settings().withinDays())));
         List<UUID> found = jdbc.sql("""
-                SELECT c.id FROM citizen c
+                SELECT c.id FROM citizen_register_view c
                  WHERE NOT EXISTS (SELECT 1 FROM outreach_item i WHERE i.citizen_id = c.id AND i.reason = :reason
                                      AND (i.status = 'OPEN' OR i.created_at >= :since))
                    AND\s""" + factor(rule.reason()) + who).params(params).query(UUID.class).list();

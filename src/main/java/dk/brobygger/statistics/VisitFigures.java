@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Counting the preventive home visits for a year (DOMAIN.md §1, §11): "Fællesskab" tags by month,
  * district and age band; visits planned, held and cancelled; the share with a conversation about
  * loneliness; follow-up calls made on time; and recipients shaped like Danmarks Statistik's AED10.
- * Reads the visit and follow-up tables as a read model; one pass over the year's held visits.
+ * Reads the views the homevisit, outreach and citizen modules publish (never their tables); one pass
+ * over the year's held visits.
  */
 @Service
 public class VisitFigures {
@@ -64,7 +65,7 @@ public class VisitFigures {
     public Table offers(int year) {
         Map<String, long[]> byRule = new TreeMap<>();
         long[] total = new long[4];
-        jdbc.sql("SELECT rule, answer, held_on FROM homevisit_offer WHERE visit_year = :year")
+        jdbc.sql("SELECT rule, answer, held_on FROM homevisit_offer_view WHERE visit_year = :year")
                 .param("year", year).query((rs, row) -> {
                     long[] counts = byRule.computeIfAbsent(rs.getString("rule"), rule -> new long[4]);
                     String answer = rs.getString("answer");
@@ -91,7 +92,7 @@ public class VisitFigures {
         List<String> outcomes = List.of("VISIT_OFFERED", "ACCEPTED", "DECLINED", "NOT_REACHED", "NOT_RELEVANT");
         Map<String, long[]> byReason = new TreeMap<>();
         jdbc.sql("""
-                SELECT reason, status, outcome FROM outreach_item WHERE reason_date >= :from AND reason_date < :until
+                SELECT reason, status, outcome FROM outreach_item_view WHERE reason_date >= :from AND reason_date < :until
                 """).param("from", LocalDate.of(year, 1, 1)).param("until", LocalDate.of(year + 1, 1, 1))
                 .query((rs, row) -> {
                     long[] counts = byReason.computeIfAbsent(rs.getString("reason"), r -> new long[8]);
@@ -181,7 +182,7 @@ public class VisitFigures {
 
         Map<String, Long> statuses = new HashMap<>();
         jdbc.sql("""
-                SELECT status, COUNT(*) AS n FROM visit WHERE planned_start >= :from AND planned_start < :until
+                SELECT status, COUNT(*) AS n FROM homevisit_visit_view WHERE planned_start >= :from AND planned_start < :until
                  GROUP BY status
                 """).param("from", from.atStartOfDay()).param("until", until.atStartOfDay())
                 .query((rs, row) -> statuses.put(rs.getString("status"), rs.getLong("n"))).list();
@@ -244,7 +245,7 @@ public class VisitFigures {
     private List<HeldVisit> held(LocalDate from, LocalDate until) {
         return jdbc.sql("""
                 SELECT v.citizen_id, v.held_on, v.community_tag, v.conversation, v.place, c.district, c.birth_date, c.sex
-                  FROM visit v JOIN citizen c ON c.id = v.citizen_id
+                  FROM homevisit_visit_view v JOIN citizen_register_view c ON c.id = v.citizen_id
                  WHERE v.status = 'HELD' AND v.held_on >= :from AND v.held_on < :until
                 """).param("from", from).param("until", until)
                 .query((rs, row) -> new HeldVisit(rs.getObject("citizen_id", UUID.class),

@@ -62,10 +62,9 @@ class DemoCitizens implements ApplicationRunner {
         if (users.find("borger").isEmpty()) {
             return;
         }
-        jdbc.sql("""
-                SELECT citizen_id FROM citizen_relation WHERE username = 'hjemmebesog' AND ended_at IS NULL
-                 ORDER BY id FETCH FIRST 1 ROWS ONLY
-                """).query(java.util.UUID.class).optional()
+        users.find("hjemmebesog").map(needToKnow::visibleTo).flatMap(visible -> jdbc.sql("""
+                SELECT id FROM citizen WHERE id IN (%s) ORDER BY birth_date, id FETCH FIRST 1 ROWS ONLY
+                """.formatted(visible.sql())).params(visible.params()).query(java.util.UUID.class).optional())
                 .ifPresent(citizen -> users.linkCitizen("borger", citizen));
     }
 

@@ -27,6 +27,7 @@ import dk.brobygger.shared.CprNumber;
 import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.NotFoundException;
 
+import dk.brobygger.shared.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -108,16 +109,19 @@ class CitizenApi {
 
     private final CitizenRegister register;
     private final MessageSource messages;
+    private final Problems problems;
     private final Clock clock;
 
     private final Consents consents;
     private final Networks networks;
 
-    CitizenApi(CitizenRegister register, Consents consents, Networks networks, MessageSource messages, Clock clock) {
+    CitizenApi(CitizenRegister register, Consents consents, Networks networks, MessageSource messages, Problems problems,
+            Clock clock) {
         this.networks = networks;
         this.consents = consents;
         this.register = register;
         this.messages = messages;
+        this.problems = problems;
         this.clock = clock;
     }
 
@@ -225,18 +229,13 @@ class CitizenApi {
 
     @ExceptionHandler(CprAlreadyRegisteredException.class)
     ProblemDetail cprTaken(CprAlreadyRegisteredException e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("citizen.cpr.taken", null, locale));
-        problem.setTitle(messages.getMessage("problem.conflict.title", null, locale));
-        return problem;
+        return problems.conflict("citizen.cpr.taken", locale);
     }
 
     @ExceptionHandler(StaleCitizenException.class)
     ProblemDetail stale(StaleCitizenException e, Locale locale) {
         var current = e.current();
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("citizen.conflict", new Object[] {current.updatedBy()}, locale));
-        problem.setTitle(messages.getMessage("problem.conflict.title", null, locale));
+        var problem = problems.conflict("citizen.conflict", locale, current.updatedBy());
         problem.setProperty("current", view(current));
         return problem;
     }

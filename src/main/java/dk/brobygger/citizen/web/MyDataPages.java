@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.BrobyggerUser;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
@@ -47,7 +48,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MyDataPages {
 
     static final int PAGE_SIZE = 20;
-    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    static final ZoneId DANISH_TIME = DanishTime.ZONE;
 
     private final MyData myData;
     private final CitizenTimeline timeline;

@@ -40,7 +40,7 @@ class CardPages {
         model.addAttribute("targetGroups", taxonomy.targetGroups());
         model.addAttribute("districts", cards.districts());
         model.addAttribute("supportLevels", SupportLevel.values());
-        return "card/card";
+        return "directory/card/card";
     }
 
     @GetMapping("/tilbud/visitkort.pdf")

@@ -52,11 +52,11 @@ class EditorialDashboard {
             model.addAttribute("staleCount", staleOffers.page(null, StaleOffers.Order.DATE, 1, 1).total());
             model.addAttribute("organizationCount", organizations.count());
             model.addAttribute("offerCount", offers.count());
-            return "editorial/dashboard";
+            return "directory/editorial/dashboard";
         }
         var organizationId = user.organizationId();
         if (organizationId == null) {
-            return "editorial/dashboard";
+            return "directory/editorial/dashboard";
         }
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("organization", organizations.findById(organizationId).orElseThrow());
@@ -68,6 +68,6 @@ class EditorialDashboard {
         model.addAttribute("pending", own.stream().filter(ChangeRequest::isPending).toList());
         model.addAttribute("decided", own.stream().filter(r -> !r.isPending()).limit(10).toList());
         model.addAttribute("reminders", reminders.of(user.username(), 20));
-        return "editorial/dashboard";
+        return "directory/editorial/dashboard";
     }
 }

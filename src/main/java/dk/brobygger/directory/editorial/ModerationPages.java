@@ -57,7 +57,7 @@ class ModerationPages {
         model.addAttribute("organizationNames", organizations.findAllById(pending.getContent().stream()
                 .map(ChangeRequest::organizationId).distinct().toList()).stream()
                 .collect(Collectors.toMap(Organization::id, Organization::name)));
-        return "editorial/moderation";
+        return "directory/editorial/moderation";
     }
 
     @GetMapping("/redaktion/moderation/{id}")
@@ -128,6 +128,6 @@ class ModerationPages {
                         moderation.organizationProposal(request), locale));
             }
         }
-        return "editorial/moderation-request";
+        return "directory/editorial/moderation-request";
     }
 }

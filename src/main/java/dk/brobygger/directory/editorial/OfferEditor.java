@@ -173,7 +173,7 @@ class OfferEditor {
         model.addAttribute("weekdays", DayOfWeek.values());
         model.addAttribute("languageCodes", OfferForm.LANGUAGES);
         model.addAttribute("moderated", !users.currentOrFail().isMunicipalEditor());
-        return "editorial/offer-form";
+        return "directory/editorial/offer-form";
     }
 
     private Organization editableOrganization(String id) {

@@ -101,7 +101,7 @@ class OrganizationEditor {
         model.addAttribute("total", total);
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
-        return "editorial/organizations";
+        return "directory/editorial/organizations";
     }
 
     @GetMapping("/redaktion/organisationer/{id}/rediger")
@@ -186,14 +186,14 @@ class OrganizationEditor {
         model.addAttribute("locations", locations.findByOrganizationIdOrderByName(organization.id()));
         model.addAttribute("offers", offers.findByOrganizationIdOrderByName(organization.id()));
         model.addAttribute("moderated", !users.currentOrFail().isMunicipalEditor());
-        return "editorial/organization-form";
+        return "directory/editorial/organization-form";
     }
 
     private String locationForm(Organization organization, LocationForm form, Model model) {
         model.addAttribute("location", form);
         model.addAttribute("organization", organization);
         model.addAttribute("districts", districts());
-        return "editorial/location-form";
+        return "directory/editorial/location-form";
     }
 
     private List<String[]> districts() {

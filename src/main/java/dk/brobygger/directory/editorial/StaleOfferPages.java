@@ -39,6 +39,6 @@ class StaleOfferPages {
         model.addAttribute("result", result);
         model.addAttribute("sort", order == StaleOffers.Order.NAME ? "navn" : "dato");
         model.addAttribute("cutoff", staleOffers.cutoffToday());
-        return "editorial/stale";
+        return "directory/editorial/stale";
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.Users;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +46,7 @@ class StaleOfferReminders {
         this.every = every;
     }
 
-    @Scheduled(cron = "${brobygger.directory.reminder-cron:0 0 7 * * *}", zone = "Europe/Copenhagen")
+    @Scheduled(cron = "${brobygger.directory.reminder-cron:0 0 7 * * *}", zone = DanishTime.NAME)
     void remindDaily() {
         remind(clock.instant());
     }

@@ -3,19 +3,20 @@ package dk.brobygger.directory.hsds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.directory.offer.Taxonomy;
 import dk.brobygger.shared.MunicipalityProperties;
 import dk.brobygger.shared.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dk.brobygger.shared.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -57,12 +58,15 @@ class HsdsApi {
     private final Taxonomy taxonomy;
     private final MunicipalityProperties municipality;
     private final MessageSource messages;
+    private final Problems problems;
 
-    HsdsApi(HsdsReadModel directory, Taxonomy taxonomy, MunicipalityProperties municipality, MessageSource messages) {
+    HsdsApi(HsdsReadModel directory, Taxonomy taxonomy, MunicipalityProperties municipality, MessageSource messages,
+            Problems problems) {
         this.directory = directory;
         this.taxonomy = taxonomy;
         this.municipality = municipality;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping({"", "/"})
@@ -146,9 +150,7 @@ class HsdsApi {
 
     @ExceptionHandler(BadParameter.class)
     ProblemDetail badParameter(BadParameter e, Locale locale) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("error.400.text", null, locale));
-        problem.setTitle(messages.getMessage("error.400.title", null, locale));
+        var problem = problems.of(HttpStatus.BAD_REQUEST, "error.400.text", "error.400.title", locale);
         problem.setProperty("parameter", e.parameter);
         return problem;
     }
@@ -202,7 +204,7 @@ class HsdsApi {
             return null;
         }
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneId.of("Europe/Copenhagen")).toInstant()
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(DanishTime.ZONE).toInstant()
                     : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new BadParameter(parameter);

@@ -50,7 +50,7 @@ class ImportPages {
     String form(Model model) {
         model.addAttribute("columns", CsvOffers.COLUMNS);
         model.addAttribute("required", CsvOffers.REQUIRED);
-        return "importing/import";
+        return "directory/importing/import";
     }
 
     @PostMapping
@@ -59,12 +59,12 @@ class ImportPages {
         form(model);
         if (upload == null || upload.isEmpty()) {
             model.addAttribute("fileProblem", "importing.file.empty");
-            return "importing/import";
+            return "directory/importing/import";
         }
         String text = decode(upload.getBytes());
         if (text.isBlank()) {
             model.addAttribute("fileProblem", "importing.file.empty");
-            return "importing/import";
+            return "directory/importing/import";
         }
         ImportFile file;
         try {
@@ -72,7 +72,7 @@ class ImportPages {
             file = first == '[' || first == '{' ? hsds.read(text) : csv.read(text);
         } catch (JacksonException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             model.addAttribute("fileProblem", "importing.file.unreadable");
-            return "importing/import";
+            return "directory/importing/import";
         }
         model.addAttribute("fileName", upload.getOriginalFilename());
         if (!file.rejections().isEmpty()) {
@@ -80,14 +80,14 @@ class ImportPages {
                     rejection.field(), messages.getMessage("importing.row", new Object[] {rejection.row(),
                             messages.getMessage(rejection.messageKey(), rejection.arguments(), locale)}, locale)))
                     .toList());
-            return "importing/import";
+            return "directory/importing/import";
         }
         if (file.lines().isEmpty()) {
             model.addAttribute("fileProblem", "importing.file.noOffers");
-            return "importing/import";
+            return "directory/importing/import";
         }
         model.addAttribute("imported", offerImport.save(file, users.currentOrFail().username()));
-        return "importing/import";
+        return "directory/importing/import";
     }
 
     /** UTF-8 with or without BOM; a file that is not UTF-8 is read as Windows-1252, which older Excel writes. */

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import dk.brobygger.shared.DanishTime;
+import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.Users;
 import dk.brobygger.homevisit.ConversationElement;
 import dk.brobygger.homevisit.Visit;
 import dk.brobygger.homevisit.VisitTheme;
@@ -38,13 +41,17 @@ class DemoVisits implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoVisits.class);
     private static final String NURSE = "hjemmebesog";
     private static final String COLLEAGUE = "kollega-hjemmebesog";
-    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId DANISH_TIME = DanishTime.ZONE;
 
     private final JdbcClient jdbc;
+    private final Users users;
+    private final NeedToKnow needToKnow;
     private final Clock clock;
 
-    DemoVisits(JdbcClient jdbc, Clock clock) {
+    DemoVisits(JdbcClient jdbc, Users users, NeedToKnow needToKnow, Clock clock) {
         this.jdbc = jdbc;
+        this.users = users;
+        this.needToKnow = needToKnow;
         this.clock = clock;
     }
 
@@ -54,9 +61,15 @@ class DemoVisits implements ApplicationRunner {
         if (jdbc.sql("SELECT COUNT(*) FROM visit").query(Long.class).single() > 0) {
             return;
         }
+        var nurse = users.find(NURSE);
+        if (nurse.isEmpty()) {
+            return;
+        }
+        // The nurse's citizens, as DemoCitizens related them (oldest first).
+        var visible = needToKnow.visibleTo(nurse.get());
         List<UUID> citizens = jdbc.sql("""
-                SELECT citizen_id FROM citizen_relation WHERE username = :nurse AND ended_at IS NULL ORDER BY id
-                """).param("nurse", NURSE).query(UUID.class).list();
+                SELECT id FROM citizen_register_view WHERE id IN (%s) ORDER BY birth_date, id
+                """.formatted(visible.sql())).params(visible.params()).query(UUID.class).list();
         if (citizens.isEmpty()) {
             return;
         }
@@ -74,7 +87,7 @@ class DemoVisits implements ApplicationRunner {
                 planned++;
             }
         }
-        int colleagues = colleaguesVisits(random, today);
+        int colleagues = colleaguesVisits(random, today, visible);
         log.info("Demo home visits created: {} held by the demo nurse, {} planned, {} held by colleagues",
                 citizens.size(), planned, colleagues);
     }
@@ -84,11 +97,11 @@ class DemoVisits implements ApplicationRunner {
      * to some of the citizens aged 75 or more. Their visitor is no demo login, so need-to-know keeps
      * these citizens hidden from the demo nurse.
      */
-    private int colleaguesVisits(Random random, LocalDate today) {
+    private int colleaguesVisits(Random random, LocalDate today, NeedToKnow.Subquery nurses) {
         List<UUID> older = jdbc.sql("""
-                SELECT id FROM citizen WHERE birth_date <= :born AND id NOT IN (
-                    SELECT citizen_id FROM citizen_relation WHERE username = :nurse) ORDER BY id
-                """).param("born", today.minusYears(75)).param("nurse", NURSE).query(UUID.class).list();
+                SELECT id FROM citizen_register_view WHERE birth_date <= :born AND id NOT IN (%s) ORDER BY id
+                """.formatted(nurses.sql())).params(nurses.params()).param("born", today.minusYears(75))
+                .query(UUID.class).list();
         int count = 0;
         for (UUID citizen : older) {
             if (random.nextInt(100) < 60) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRecords;
@@ -50,7 +51,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class VisitPages {
 
-    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId DANISH_TIME = DanishTime.ZONE;
     private static final int SUGGESTIONS = 8;
 
     private final Visits visits;

@@ -7,7 +7,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import dk.brobygger.access.NeedToKnow;
 import dk.brobygger.access.Users;
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenKeys;
+import dk.brobygger.shared.CprNumber;
 import dk.brobygger.hospital.intake.HospitalIntake.Incoming;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -48,13 +52,18 @@ class DemoHospitalNotifications implements ApplicationRunner {
     private final FhirContext fhir;
     private final JdbcClient jdbc;
     private final Users users;
+    private final NeedToKnow needToKnow;
+    private final CitizenKeys register;
     private final Clock clock;
 
-    DemoHospitalNotifications(HospitalIntake intake, FhirContext fhir, JdbcClient jdbc, Users users, Clock clock) {
+    DemoHospitalNotifications(HospitalIntake intake, FhirContext fhir, JdbcClient jdbc, Users users, NeedToKnow needToKnow,
+            CitizenKeys register, Clock clock) {
         this.intake = intake;
         this.fhir = fhir;
         this.jdbc = jdbc;
         this.users = users;
+        this.needToKnow = needToKnow;
+        this.register = register;
         this.clock = clock;
     }
 
@@ -64,13 +73,16 @@ class DemoHospitalNotifications implements ApplicationRunner {
         if (medcom.isEmpty() || jdbc.sql("SELECT COUNT(*) FROM hospital_message").query(Long.class).single() > 0) {
             return;
         }
-        // Demo data only: the nurse's citizens are found by their relation, as DemoCitizens made them.
+        // The nurse's citizens, as DemoCitizens related them: the three oldest she may see.
+        var nurse = users.find("hjemmebesog");
+        if (nurse.isEmpty()) {
+            return;
+        }
+        var visible = needToKnow.visibleTo(nurse.get());
         List<String> cprs = jdbc.sql("""
-                SELECT c.cpr FROM citizen c JOIN citizen_relation r ON r.citizen_id = c.id
-                 WHERE r.username = 'hjemmebesog' AND r.ended_at IS NULL
-                 ORDER BY c.birth_date, c.id
-                 LIMIT 3
-                """).query(String.class).list();
+                SELECT id FROM citizen_register_view WHERE id IN (%s) ORDER BY birth_date, id FETCH FIRST 3 ROWS ONLY
+                """.formatted(visible.sql())).params(visible.params()).query(UUID.class).list().stream()
+                .flatMap(id -> register.cprOf(new CitizenId(id)).stream()).map(CprNumber::value).toList();
         if (cprs.size() < 3) {
             return;
         }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.Users;
 import dk.brobygger.outcome.Instruments;
 
 import org.springframework.boot.ApplicationArguments;
@@ -30,12 +32,16 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoScores implements ApplicationRunner {
 
     private final JdbcClient jdbc;
+    private final Users users;
+    private final NeedToKnow needToKnow;
     private final Instruments instruments;
     private final JsonMapper json;
     private final Clock clock;
 
-    DemoScores(JdbcClient jdbc, Instruments instruments, JsonMapper json, Clock clock) {
+    DemoScores(JdbcClient jdbc, Users users, NeedToKnow needToKnow, Instruments instruments, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.users = users;
+        this.needToKnow = needToKnow;
         this.instruments = instruments;
         this.json = json;
         this.clock = clock;
@@ -50,9 +56,15 @@ class DemoScores implements ApplicationRunner {
         instruments.loadShipped();
         var ucla = instruments.current("ucla-3");
         var random = new Random(20_261_125L);
+        var nurse = users.find("hjemmebesog");
+        if (nurse.isEmpty()) {
+            return;
+        }
+        // The home-visit nurse's citizens, as DemoCitizens related them (oldest first).
+        var visible = needToKnow.visibleTo(nurse.get());
         List<UUID> citizens = jdbc.sql("""
-                SELECT citizen_id FROM citizen_relation WHERE username = 'hjemmebesog' AND ended_at IS NULL ORDER BY id
-                """).query(UUID.class).list();
+                SELECT id FROM citizen_register_view WHERE id IN (%s) ORDER BY birth_date, id
+                """.formatted(visible.sql())).params(visible.params()).query(UUID.class).list();
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < citizens.size(); i += 2) {
             int before = 1 + random.nextInt(3);

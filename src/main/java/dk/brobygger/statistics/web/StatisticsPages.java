@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.statistics.Exports;
 import dk.brobygger.statistics.Table;
 import dk.brobygger.statistics.VisitFigures;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class StatisticsPages {
 
-    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    private static final ZoneId DANISH_TIME = DanishTime.ZONE;
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
