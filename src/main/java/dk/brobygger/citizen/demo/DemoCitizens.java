@@ -2,6 +2,7 @@ package dk.brobygger.citizen.demo;
 
 import java.time.Clock;
 
+import dk.brobygger.access.NeedToKnow;
 import dk.brobygger.access.Relations;
 import dk.brobygger.access.Users;
 
@@ -32,12 +33,14 @@ class DemoCitizens implements ApplicationRunner {
     private final int citizens;
 
     private final Relations relations;
+    private final NeedToKnow needToKnow;
     private final Users users;
     private final Clock clock;
 
-    DemoCitizens(DemoCitizenWriter writer, JdbcClient jdbc, Relations relations, Users users, Clock clock,
+    DemoCitizens(DemoCitizenWriter writer, JdbcClient jdbc, Relations relations, NeedToKnow needToKnow, Users users, Clock clock,
             @Value("${brobygger.demo.citizens:3000}") int citizens) {
         this.relations = relations;
+        this.needToKnow = needToKnow;
         this.users = users;
         this.clock = clock;
         this.writer = writer;
