@@ -242,4 +242,10 @@ public class Visit extends AbstractAggregateRoot<Visit> {
         return suggestions.stream().sorted(Comparator.comparing(Suggestion::suggestedAt)
                 .thenComparing(Suggestion::offerName)).toList();
     }
+
+    /** The events registered and not yet published; here so the package's rules tests can read them. */
+    @Override
+    protected java.util.Collection<Object> domainEvents() {
+        return super.domainEvents();
+    }
 }

@@ -120,4 +120,10 @@ public class OutreachItem extends AbstractAggregateRoot<OutreachItem> {
     public @Nullable Outcome outcome() { return outcome; }
     public @Nullable LocalDate outcomeOn() { return outcomeOn; }
     public Instant createdAt() { return createdAt; }
+
+    /** The events registered and not yet published; here so the package's rules tests can read them. */
+    @Override
+    protected java.util.Collection<Object> domainEvents() {
+        return super.domainEvents();
+    }
 }
