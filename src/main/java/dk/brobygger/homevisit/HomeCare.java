@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * system delivers it; the §79a exemption reads it. Need-to-know and audit apply.
  */
 @Service
-public class HomeCare {
+class HomeCare {
 
     /** One service from a date, until a date or still going. */
     public record Period(UUID id, CitizenId citizen, HomeCareService service, LocalDate from, @Nullable LocalDate to,

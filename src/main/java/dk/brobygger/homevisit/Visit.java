@@ -36,7 +36,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * choice, portable to H2 and PostgreSQL); the visit turns them into sets.
  */
 @Table("visit")
-public class Visit extends AbstractAggregateRoot<Visit> {
+class Visit extends AbstractAggregateRoot<Visit> {
 
     /** The longest a follow-up call may wait after the visit (DOMAIN.md §1). */
     public static final int FOLLOW_UP_WEEKS = 6;

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a preventive home visit (forebyggende hjemmebesøg). Prints as the bare UUID, as it appears in addresses. */
-public record VisitId(UUID value) {
+record VisitId(UUID value) {
 
     public VisitId {
         Objects.requireNonNull(value, "value");

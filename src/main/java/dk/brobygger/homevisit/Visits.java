@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * never overwrite each other ({@link StaleVisitException}).
  */
 @Service
-public class Visits {
+class Visits {
 
     /** A visit as it is planned. */
     public record Plan(@Nullable LocalDateTime start, int durationMinutes, @Nullable VisitPlace place) {

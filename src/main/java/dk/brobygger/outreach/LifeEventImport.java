@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are saved together and each checked against the rules. The outreach teams and managers import.
  */
 @Service
-public class LifeEventImport {
+class LifeEventImport {
 
     static final String DEFAULT_SOURCE = "Registerudtræk";
     /** Strict: 30-02-2026 is refused, not read as the last day of February. */

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so it reaches the worklist without waiting for the nightly evaluation.
  */
 @Service
-public class LifeEvents {
+class LifeEvents {
 
     static final int MAX_SOURCE = 100;
 

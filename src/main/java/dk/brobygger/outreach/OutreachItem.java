@@ -22,7 +22,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * in bulk with SQL; each single change goes through this aggregate.
  */
 @Table("outreach_item")
-public class OutreachItem extends AbstractAggregateRoot<OutreachItem> {
+class OutreachItem extends AbstractAggregateRoot<OutreachItem> {
 
     /** Where the item stands. */
     public enum Status {

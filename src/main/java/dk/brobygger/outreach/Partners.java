@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * to both citizens and is audited on both.
  */
 @Service
-public class Partners {
+class Partners {
 
     private final JdbcClient jdbc;
     private final CitizenRecords records;
