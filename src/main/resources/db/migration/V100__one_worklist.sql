@@ -86,7 +86,7 @@ SELECT id, citizen_id, kind, visit_year, rule, outreach_item_id, team, relation_
 
 DROP TABLE worklist_task;
 
--- followup's published read API: other modules' set-based queries (the home visitor's worklist,
+-- Published API of the followup module: other modules' set-based queries (the home visitor's worklist,
 -- statistics) read tasks through this view, never the table. It leaves out the free text (detail, notes).
 -- Columns are only added, never renamed or removed, without changing the modules that read it.
 CREATE VIEW followup_task_view AS

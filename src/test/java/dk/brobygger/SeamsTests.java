@@ -28,4 +28,13 @@ class SeamsTests {
                 .because("work opens and ends access through citizen.CitizenWork, which audits it")
                 .check(APPLICATION);
     }
+
+    @Test
+    void noModuleWritesTheAuditLogAboutACitizenOnItsOwn() {
+        noClasses().that().resideOutsideOfPackages("dk.brobygger.audit..", "dk.brobygger.citizen..",
+                        "dk.brobygger.access..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dk.brobygger.audit.AuditLog")
+                .because("records about a citizen pass the gate citizen.CitizenRecords, which checks and audits")
+                .check(APPLICATION);
+    }
 }

@@ -79,20 +79,7 @@ class TableOwnershipTests {
      * comment "Published API of the &lt;module&gt; module". Others read them, nobody writes through them.
      */
     private static final Set<String> PUBLISHED_VIEWS = Set.of("citizen_register_view", "homevisit_visit_view",
-            "homevisit_offer_view", "outreach_item_view");
-
-    /**
-     * TEMPORARY: cross-module SQL in files that other branches of issue 10 are rewriting right now, one entry per
-     * file and table. The integrator removes an entry when the rewrite is merged (the test then tells whether the
-     * rewrite still names the table); nothing new is to be added here.
-     */
-    private static final Map<String, String> BEING_REWRITTEN = Map.of(
-            "followup/demo/DemoFollowUps.java visit", "followup is being rewritten on branch seam-worklist",
-            "homevisit/WorklistQuery.java citizen", "the worklist is being rewritten on branch seam-worklist",
-            "homevisit/WorklistQuery.java outreach_item", "the worklist is being rewritten on branch seam-worklist",
-            "outreach/OutreachItems.java citizen", "OutreachItem becomes an aggregate on branch seam-aggregates",
-            "statistics/VisitFigures.java followup_task",
-            "followup publishes its view of tasks on branch seam-worklist");
+            "homevisit_offer_view", "outreach_item_view", "followup_task_view");
 
     private static final Pattern CREATE = Pattern.compile(
             "create\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?\"?([a-z_][a-z0-9_]*)",
@@ -139,7 +126,6 @@ class TableOwnershipTests {
         var schema = schema();
         var modules = modules();
         var violations = new TreeSet<String>();
-        var allowed = new TreeSet<String>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 String relative = SOURCES.relativize(file).toString().replace('\\', '/');
@@ -163,22 +149,15 @@ class TableOwnershipTests {
                         if (!schema.containsKey(table) || mayName(module, table, writes, modules)) {
                             continue;
                         }
-                        String entry = relative + " " + table;
-                        if (BEING_REWRITTEN.containsKey(entry)) {
-                            allowed.add(entry);
-                        } else {
-                            violations.add(relative + " names " + owner(table, modules) + "'s "
-                                    + (schema.get(table).equals("view") ? "view " : "table ") + table
-                                    + (writes ? " to change it" : ""));
-                        }
+                        violations.add(relative + " names " + owner(table, modules) + "'s "
+                                + (schema.get(table).equals("view") ? "view " : "table ") + table
+                                + (writes ? " to change it" : ""));
                     }
                 }
             }
         }
         assertThat(violations).as("SQL naming another module's private tables: read the owner's published view or "
                 + "call its root API instead").isEmpty();
-        assertThat(allowed).as("entries of BEING_REWRITTEN that no longer name their table: remove them")
-                .containsExactlyInAnyOrderElementsOf(BEING_REWRITTEN.keySet());
     }
 
     @Test

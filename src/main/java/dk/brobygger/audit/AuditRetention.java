@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 
 import javax.sql.DataSource;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.Role;
 
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ class AuditRetention {
         this.retention = retention;
     }
 
-    @Scheduled(cron = "${brobygger.audit.retention-cron:0 30 2 * * *}", zone = "Europe/Copenhagen")
+    @Scheduled(cron = "${brobygger.audit.retention-cron:0 30 2 * * *}", zone = DanishTime.NAME)
     void removeExpiredNightly() {
         removeExpired();
     }

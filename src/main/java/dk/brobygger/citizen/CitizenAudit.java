@@ -62,8 +62,30 @@ class CitizenAudit {
     }
 
     private AuditEntry entry(@Nullable UUID citizenId, AuditAction action, String purpose) {
+        return entry(null, citizenId, action, purpose);
+    }
+
+    /**
+     * Granted on a list chosen by a rule ({@link RuleChosenList}), naming the user's team: one record for each
+     * citizen, all in one append, or one record without a citizen (a listing) when none is given.
+     */
+    void grantedForTeam(@Nullable String team, java.util.Collection<CitizenId> citizens, AuditAction action,
+            String purpose) {
+        if (citizens.isEmpty()) {
+            log.record(entry(team, null, action, purpose));
+        } else {
+            log.recordAll(citizens.stream().map(citizen -> entry(team, citizen.value(), action, purpose)).toList());
+        }
+    }
+
+    /** Refused on a list chosen by a rule, naming the user's team if they have one. */
+    void refusedForTeam(@Nullable String team, @Nullable UUID citizenId, AuditAction action, String purpose) {
+        log.record(entry(team, citizenId, action, purpose).refused());
+    }
+
+    private AuditEntry entry(@Nullable String team, @Nullable UUID citizenId, AuditAction action, String purpose) {
         BrobyggerUser user = users.currentOrFail();
-        return AuditEntry.granted(user.username(), role(user), null, citizenId, action, purpose, clientAddress());
+        return AuditEntry.granted(user.username(), role(user), team, citizenId, action, purpose, clientAddress());
     }
 
     /** The role the user acts in; staff work comes before a manager's or an administrator's. */

@@ -208,4 +208,18 @@ public class CitizenRecords {
             return false;
         }
     }
+
+    /**
+     * Need-to-know for a change, asked before the input is looked at, so a refusal tells nothing about it.
+     * A refusal is audited with the purpose; a grant is not, the change itself passes {@link #change}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void checkMayChange(CitizenId citizen, String purpose) {
+        try {
+            access.checkMayChange(citizen);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            audit.refused(citizen.value(), AuditAction.UPDATE, purpose);
+            throw e;
+        }
+    }
 }

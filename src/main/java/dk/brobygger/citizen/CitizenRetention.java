@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.BreakTheGlass;
 import dk.brobygger.access.Relations;
 import dk.brobygger.access.Role;
@@ -114,7 +115,7 @@ public class CitizenRetention {
         return settings;
     }
 
-    @Scheduled(cron = "${brobygger.citizen.retention-cron:0 30 2 * * *}", zone = "Europe/Copenhagen")
+    @Scheduled(cron = "${brobygger.citizen.retention-cron:0 30 2 * * *}", zone = DanishTime.NAME)
     void nightly() {
         var outcome = apply();
         log.info("Retention: {} citizens anonymised, {} deleted, {} failed", outcome.anonymised(), outcome.deleted(),

@@ -1,7 +1,7 @@
 package dk.brobygger.homevisit;
 
 /** The parts of the conversation about loneliness and community that Vejle names (DOMAIN.md §1). */
-public enum ConversationElement {
+enum ConversationElement {
     /** Rum til at tale om ensomhed. */
     ROOM_TO_TALK,
     /** Aftabuisering og normalisering af ensomhed. */

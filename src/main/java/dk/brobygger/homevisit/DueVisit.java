@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param age the age the citizen reaches during the year (the age rules are about the year one turns)
  */
-public record DueVisit(CitizenId citizen, String name, @Nullable String address, LocalDate birthDate, int age,
+record DueVisit(CitizenId citizen, String name, @Nullable String address, LocalDate birthDate, int age,
         String rule, @Nullable String district, OfferStatus offerStatus, @Nullable UUID offerId,
         @Nullable LocalDate offeredOn, @Nullable LocalDate heldOn, @Nullable String heldBy) {
 }

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Hvem skal tilbydes forebyggende hjemmebesøg: the due list for a year, under the policy in force. */
 @Service
-public class DueVisits {
+class DueVisits {
 
     static final int FIRST_YEAR = 2000;
 

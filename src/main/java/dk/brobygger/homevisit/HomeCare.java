@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 import dk.brobygger.access.Users;
+import dk.brobygger.audit.AuditAction;
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * system delivers it; the §79a exemption reads it. Need-to-know and audit apply.
  */
 @Service
-public class HomeCare {
+class HomeCare {
 
     /** One service from a date, until a date or still going. */
     public record Period(UUID id, CitizenId citizen, HomeCareService service, LocalDate from, @Nullable LocalDate to,
@@ -31,20 +33,20 @@ public class HomeCare {
     }
 
     private final JdbcClient jdbc;
-    private final HomeVisitAccess access;
+    private final CitizenRecords records;
     private final Users users;
     private final Clock clock;
 
-    HomeCare(JdbcClient jdbc, HomeVisitAccess access, Users users, Clock clock) {
+    HomeCare(JdbcClient jdbc, CitizenRecords records, Users users, Clock clock) {
         this.jdbc = jdbc;
-        this.access = access;
+        this.records = records;
         this.users = users;
         this.clock = clock;
     }
 
     @Transactional
     public Period record(CitizenId citizen, HomeCareService service, @Nullable LocalDate from, @Nullable LocalDate to) {
-        access.checkMayChange(citizen, "Registrerede borgerens hjemmehjælp");
+        records.change(citizen, AuditAction.CREATE, "Registrerede borgerens hjemmehjælp");
         if (from == null) {
             throw new DomainException("homevisit.homeCare.fromMissing");
         }
@@ -58,20 +60,18 @@ public class HomeCare {
                 """).param("id", id).param("citizen", citizen.value()).param("service", service.name())
                 .param("from", from).param("to", to).param("by", users.currentOrFail().username())
                 .param("at", Timestamp.from(clock.instant())).update();
-        access.changed(citizen.value(), "Registrerede borgerens hjemmehjælp");
         return new Period(id, citizen, service, from, to, users.currentOrFail().username());
     }
 
     /** Need-to-know to the citizen, before the input is looked at. */
     @Transactional
     public void checkMayRecord(CitizenId citizen) {
-        access.checkMayChange(citizen, "Registrerede borgerens hjemmehjælp");
+        records.checkMayChange(citizen, "Registrerede borgerens hjemmehjælp");
     }
 
     @Transactional
     public List<Period> of(CitizenId citizen) {
-        access.checkMaySee(citizen, "Så borgerens hjemmehjælp");
-        access.read(citizen.value(), "Så borgerens hjemmehjælp");
+        records.read(citizen, "Så borgerens hjemmehjælp");
         return jdbc.sql("SELECT * FROM homevisit_home_care WHERE citizen_id = :citizen ORDER BY from_date, id")
                 .param("citizen", citizen.value()).query(HomeCare::period).list();
     }

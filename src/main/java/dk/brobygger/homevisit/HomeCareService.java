@@ -8,7 +8,7 @@ import dk.brobygger.shared.DomainException;
 import org.jspecify.annotations.Nullable;
 
 /** Hjemmehjælp (Serviceloven §83): the two kinds that together exempt a citizen from §79a visits. */
-public enum HomeCareService {
+enum HomeCareService {
     /** Personlig pleje. */
     PERSONAL_CARE,
     /** Praktisk hjælp. */

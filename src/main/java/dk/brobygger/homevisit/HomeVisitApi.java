@@ -79,31 +79,43 @@ class HomeVisitApi {
                 .toList();
     }
 
+    /** An offer as the API shows it. */
+    record OfferView(UUID id, CitizenId citizen, int year, String rule, LocalDate offeredOn, OfferChannel channel,
+            VisitOffer.@Nullable Answer answer, @Nullable LocalDate answeredOn, @Nullable LocalDate heldOn,
+            @Nullable String heldBy, String recordedBy, long version) {
+
+        static OfferView of(VisitOffer offer) {
+            return new OfferView(offer.id().value(), offer.citizen(), offer.year(), offer.rule(), offer.offeredOn(),
+                    offer.channel(), offer.answer(), offer.answeredOn(), offer.heldOn(), offer.heldBy(),
+                    offer.recordedBy(), offer.version());
+        }
+    }
+
     @PostMapping("/api/homevisits/offers")
-    ResponseEntity<VisitOffer> offer(@RequestBody OfferRequest request) {
+    ResponseEntity<OfferView> offer(@RequestBody OfferRequest request) {
         if (request.citizenId() == null) {
             throw new DomainException("homevisit.citizen.missing");
         }
         var offer = offers.offer(new CitizenId(request.citizenId()),
                 request.year() == null ? LocalDate.now(clock).getYear() : request.year(), request.offeredOn(),
                 OfferChannel.of(request.channel()));
-        return ResponseEntity.created(URI.create("/api/homevisits/offers/" + offer.id())).body(offer);
+        return ResponseEntity.created(URI.create("/api/homevisits/offers/" + offer.id())).body(OfferView.of(offer));
     }
 
     @PostMapping("/api/homevisits/offers/{offerId}/answer")
-    VisitOffer answer(@PathVariable UUID offerId, @RequestBody AnswerRequest request) {
+    OfferView answer(@PathVariable UUID offerId, @RequestBody AnswerRequest request) {
         VisitOffer.Answer answer;
         try {
             answer = VisitOffer.Answer.valueOf(String.valueOf(request.answer()).strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new DomainException("homevisit.answer.unknown");
         }
-        return offers.answer(offerId, answer, request.answeredOn());
+        return OfferView.of(offers.answer(offerId, answer, request.answeredOn()));
     }
 
     @PostMapping("/api/homevisits/offers/{offerId}/held")
-    VisitOffer held(@PathVariable UUID offerId, @RequestBody HeldRequest request) {
-        return offers.held(offerId, request.heldOn(), request.heldBy());
+    OfferView held(@PathVariable UUID offerId, @RequestBody HeldRequest request) {
+        return OfferView.of(offers.held(offerId, request.heldOn(), request.heldBy()));
     }
 
     @PostMapping("/api/citizens/{id}/home-care")

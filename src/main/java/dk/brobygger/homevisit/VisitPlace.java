@@ -1,7 +1,7 @@
 package dk.brobygger.homevisit;
 
 /** Where the visit takes place. */
-public enum VisitPlace {
+enum VisitPlace {
     HOME, PHONE, VIDEO, OTHER;
 
     public String messageKey() {

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * every change is a new version, the old ones are kept.
  */
 @Service
-public class VisitPolicies {
+class VisitPolicies {
 
     /** One version of the policy: who set it and when. */
     public record Version(long id, VisitPolicy policy, String changedBy, Instant changedAt) {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * year, the age span of "at risk by need", and whether citizens receiving both personal care and
  * practical help are exempted. A null age switches that rule off.
  */
-public record VisitPolicy(@Nullable Integer aloneAge, List<Integer> turningAges, @Nullable Integer yearlyFrom,
+record VisitPolicy(@Nullable Integer aloneAge, List<Integer> turningAges, @Nullable Integer yearlyFrom,
         @Nullable Integer riskFrom, @Nullable Integer riskTo, boolean exemptHomeCare, @Nullable String note) {
 
     static final int MIN_AGE = 50;

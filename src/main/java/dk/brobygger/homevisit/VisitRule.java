@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param age    the age the rule is about (the lower end for {@link Kind#RISK})
  * @param ageTo  the upper end for {@link Kind#RISK}, otherwise null
  */
-public record VisitRule(Kind kind, int age, @Nullable Integer ageTo) {
+record VisitRule(Kind kind, int age, @Nullable Integer ageTo) {
 
     /** How a rule selects by age. */
     public enum Kind {

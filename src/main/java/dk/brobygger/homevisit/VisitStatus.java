@@ -1,6 +1,6 @@
 package dk.brobygger.homevisit;
 
-public enum VisitStatus {
+enum VisitStatus {
     PLANNED, HELD, CANCELLED;
 
     public String messageKey() {

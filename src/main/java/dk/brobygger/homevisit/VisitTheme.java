@@ -1,7 +1,7 @@
 package dk.brobygger.homevisit;
 
 /** What was talked about at the visit. */
-public enum VisitTheme {
+enum VisitTheme {
     PHYSICAL, MENTAL, SOCIAL, COMMUNITY;
 
     public String messageKey() {

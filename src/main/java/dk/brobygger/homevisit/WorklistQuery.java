@@ -61,8 +61,8 @@ final class WorklistQuery {
                        i.reason, i.reason_date, i.id,
                        CAST(NULL AS UUID), CAST(NULL AS VARCHAR(20)), CAST(NULL AS DATE),
                        t.id, t.assigned_to, t.taken_by, t.outcome, t.outcome_on
-                  FROM outreach_item i
-                  JOIN citizen c ON c.id = i.citizen_id
+                  FROM outreach_item_view i
+                  JOIN citizen_register_view c ON c.id = i.citizen_id
                   LEFT JOIN (%s) t ON t.outreach_item_id = i.id AND t.status = 'OPEN'
                  WHERE i.status = 'OPEN'%s%s
                 """.formatted(due.due(district, null), TAKEN, held, TAKEN,

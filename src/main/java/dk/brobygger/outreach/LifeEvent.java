@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param source     who or what told us, e.g. "CPR-registret", "datteren", "egen læge"
  * @param arrivedVia how it reached Brobygger
  */
-public record LifeEvent(UUID id, CitizenId citizen, RiskReason type, LocalDate occurredOn, String source,
+record LifeEvent(UUID id, CitizenId citizen, RiskReason type, LocalDate occurredOn, String source,
         ArrivedVia arrivedVia, @Nullable UUID hospitalEventId, String recordedBy, Instant recordedAt,
         @Nullable Instant withdrawnAt) {
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dk.brobygger.access.Users;
+import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenKeys;
 import dk.brobygger.shared.CprNumber;
 import dk.brobygger.shared.DomainException;
@@ -37,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are saved together and each checked against the rules. The outreach teams and managers import.
  */
 @Service
-public class LifeEventImport {
+class LifeEventImport {
 
     static final String DEFAULT_SOURCE = "Registerudtræk";
     /** Strict: 30-02-2026 is refused, not read as the last day of February. */
@@ -80,7 +81,7 @@ public class LifeEventImport {
         var errors = new ArrayList<RowError>();
         Set<String> seen = new HashSet<>();
         var saved = new ArrayList<UUID>();
-        var citizensSaved = new ArrayList<UUID>();
+        var citizensSaved = new ArrayList<CitizenId>();
         var types = new HashMap<UUID, RiskReason>();
         String by = users.currentOrFail().username();
         for (Row row : rows) {
@@ -100,13 +101,13 @@ public class LifeEventImport {
                 UUID id = lifeEvents.insert(citizen, checked, LifeEvent.ArrivedVia.IMPORT, null, by);
                 saved.add(id);
                 types.put(id, checked.type());
-                citizensSaved.add(citizen);
+                citizensSaved.add(new CitizenId(citizen));
             } catch (DomainException e) {
                 errors.add(new RowError(row.row(), row.cpr() == null ? row.cprText() : row.cpr().masked(),
                         messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), LocaleContextHolder.getLocale())));
             }
         }
-        access.createdAll(citizensSaved, "Importerede en livsbegivenhed fra et registerudtræk");
+        access.created(citizensSaved, "Importerede en livsbegivenhed fra et registerudtræk");
         int items = 0;
         for (UUID id : saved) {
             items += lifeEvents.recorded(id, types.get(id)).item() == null ? 0 : 1;

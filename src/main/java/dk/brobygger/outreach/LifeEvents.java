@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dk.brobygger.access.Users;
+import dk.brobygger.audit.AuditAction;
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so it reaches the worklist without waiting for the nightly evaluation.
  */
 @Service
-public class LifeEvents {
+class LifeEvents {
 
     static final int MAX_SOURCE = 100;
 
@@ -38,14 +40,14 @@ public class LifeEvents {
     }
 
     private final JdbcClient jdbc;
-    private final OutreachAccess access;
+    private final CitizenRecords records;
     private final OutreachEvaluation evaluation;
     private final Users users;
     private final Clock clock;
 
-    LifeEvents(JdbcClient jdbc, OutreachAccess access, OutreachEvaluation evaluation, Users users, Clock clock) {
+    LifeEvents(JdbcClient jdbc, CitizenRecords records, OutreachEvaluation evaluation, Users users, Clock clock) {
         this.jdbc = jdbc;
-        this.access = access;
+        this.records = records;
         this.evaluation = evaluation;
         this.users = users;
         this.clock = clock;
@@ -57,27 +59,26 @@ public class LifeEvents {
      */
     @Transactional
     public Recorded record(CitizenId citizen, NewLifeEvent event, LifeEvent.ArrivedVia via) {
-        access.checkMayChange(citizen, "Registrerede en livsbegivenhed");
+        records.checkMayChange(citizen, "Registrerede en livsbegivenhed");
         var checked = check(event);
         if (exists(citizen.value(), checked.type(), checked.occurredOn())) {
             throw new DuplicateLifeEventException();
         }
         UUID id = insert(citizen.value(), checked, via, null, users.currentOrFail().username());
-        access.created(citizen.value(), "Registrerede livsbegivenheden " + checked.type().name());
+        records.change(citizen, AuditAction.CREATE, "Registrerede livsbegivenheden " + checked.type().name());
         return recorded(id, checked.type());
     }
 
     /** Need-to-know first, so that a refusal reveals nothing about the input (the API checks before parsing). */
     @Transactional
     public void checkMayRecord(CitizenId citizen) {
-        access.checkMayChange(citizen, "Registrerede en livsbegivenhed");
+        records.checkMayChange(citizen, "Registrerede en livsbegivenhed");
     }
 
     /** The events recorded for the citizen, newest first. */
     @Transactional
     public List<LifeEvent> of(CitizenId citizen) {
-        access.checkMaySee(citizen, "Så borgerens livsbegivenheder");
-        access.read(citizen.value(), "Så borgerens livsbegivenheder");
+        records.read(citizen, "Så borgerens livsbegivenheder");
         return jdbc.sql("SELECT * FROM life_event WHERE citizen_id = :citizen ORDER BY occurred_on DESC, recorded_at DESC")
                 .param("citizen", citizen.value()).query(LifeEvents::event).list();
     }

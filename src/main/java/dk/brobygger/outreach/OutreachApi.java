@@ -153,7 +153,7 @@ class OutreachApi {
         return problems.conflict("outreach.event.duplicate", locale);
     }
 
-    private ItemView view(OutreachItem item, Locale locale) {
+    private ItemView view(OutreachItems.Line item, Locale locale) {
         return new ItemView(item.id(), item.citizen().value(), item.district(), item.age(), item.reason(),
                 messages.getMessage(item.reason().messageKey(), null, locale), item.rule(), item.event(),
                 item.reasonDate(), item.status(), item.outcome(), item.outcomeOn());

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -11,12 +12,12 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dk.brobygger.access.Users;
+import dk.brobygger.audit.AuditAction;
 import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.shared.DomainException;
+import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.shared.NotFoundException;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,19 @@ public class OutreachItems {
     static final int MAX_PAGE = 1000;
 
     /** A page of items and how many there are in all. */
-    public record Page(List<OutreachItem> items, long total, int page, int size) {
+    public record Page(List<Line> items, long total, int page, int size) {
+    }
+
+    /**
+     * An item as the list shows it: the citizen's name, address, district and age beside why they are on
+     * the list and how the item ended.
+     *
+     * @param reasonDate the event's date, or the day a standing factor was found
+     */
+    public record Line(UUID id, CitizenId citizen, String name, @Nullable String address,
+            @Nullable String district, int age, RiskReason reason, OutreachItem.Rule rule,
+            OutreachItem.@Nullable Event event, LocalDate reasonDate, OutreachItem.Status status,
+            @Nullable Outcome outcome, @Nullable LocalDate outcomeOn, Instant createdAt) {
     }
 
     private static final String SELECT = """
@@ -37,23 +50,26 @@ public class OutreachItems {
                    r.id AS rule_id, r.min_age, r.max_age, r.living_alone, r.within_days,
                    e.id AS event_id, e.type AS event_type, e.occurred_on, e.source, e.arrived_via
               FROM outreach_item i
-              JOIN citizen c ON c.id = i.citizen_id
+              JOIN citizen_register_view c ON c.id = i.citizen_id
               JOIN outreach_rule r ON r.id = i.rule_id
               LEFT JOIN life_event e ON e.id = i.life_event_id
             """;
 
     private final JdbcClient jdbc;
+    private final OutreachItemRepository repository;
     private final OutreachAccess access;
+    private final CitizenRecords records;
     private final Users users;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
-    OutreachItems(JdbcClient jdbc, OutreachAccess access, Users users, Clock clock, ApplicationEventPublisher events) {
+    OutreachItems(JdbcClient jdbc, OutreachItemRepository repository, OutreachAccess access, CitizenRecords records,
+            Users users, Clock clock) {
         this.jdbc = jdbc;
+        this.repository = repository;
         this.access = access;
+        this.records = records;
         this.users = users;
         this.clock = clock;
-        this.events = events;
     }
 
     /**
@@ -79,7 +95,7 @@ public class OutreachItems {
         }
         // Every item has its citizen (a foreign key), so the count needs the citizen only for the district.
         long total = jdbc.sql("SELECT COUNT(*) FROM outreach_item i"
-                + (district == null ? "" : " JOIN citizen c ON c.id = i.citizen_id") + where)
+                + (district == null ? "" : " JOIN citizen_register_view c ON c.id = i.citizen_id") + where)
                 .params(params).query(Long.class).single();
         params.put("offset", (long) (pageNumber - 1) * pageSize);
         params.put("size", pageSize);
@@ -99,74 +115,69 @@ public class OutreachItems {
 
     /** One item, for someone who works with the citizen. */
     @Transactional
-    public OutreachItem get(UUID id) {
-        var item = find(id);
-        access.checkMaySee(item.citizen(), "Så et opsporingsemne");
-        access.read(item.citizen().value(), "Så et opsporingsemne");
+    public Line get(UUID id) {
+        var item = line(id);
+        records.read(item.citizen(), "Så et opsporingsemne");
         return item;
     }
 
     /** Ends an open item with an outcome on a day (not in the future); needs need-to-know to the citizen. */
     @Transactional
-    public OutreachItem close(UUID id, Outcome outcome, @Nullable LocalDate on) {
-        var item = find(id);
-        access.checkMayChange(item.citizen(), "Afsluttede et opsporingsemne");
-        LocalDate day = on == null ? LocalDate.now(clock) : on;
-        if (day.isAfter(LocalDate.now(clock))) {
-            throw new DomainException("outreach.outcome.future");
-        }
-        if (item.status() != OutreachItem.Status.OPEN) {
-            throw new DomainException("outreach.item.notOpen");
-        }
-        jdbc.sql("""
-                UPDATE outreach_item SET status = 'CLOSED', outcome = :outcome, outcome_on = :day, closed_by = :by,
-                       closed_at = :at
-                 WHERE id = :id AND status = 'OPEN'
-                """).param("outcome", outcome.name()).param("day", day).param("by", users.currentOrFail().username())
-                .param("at", Timestamp.from(clock.instant())).param("id", id).update();
-        access.changed(item.citizen().value(), "Afsluttede et opsporingsemne: " + outcome.name());
-        return find(id);
+    public Line close(UUID id, Outcome outcome, @Nullable LocalDate on) {
+        return close(new OutreachItemId(id), outcome, on);
     }
 
-    /** The items a cancelled hospital event caused are withdrawn, and so are its life events. */
+    /** Ends an open item with an outcome on a day (not in the future); needs need-to-know to the citizen. */
+    @Transactional
+    public Line close(OutreachItemId id, Outcome outcome, @Nullable LocalDate on) {
+        var item = repository.findById(id.value()).orElseThrow(() -> new NotFoundException("outreach item"));
+        records.checkMayChange(item.citizen(), "Afsluttede et opsporingsemne");
+        LocalDate today = LocalDate.now(clock);
+        item.close(outcome, on == null ? today : on, today, users.currentOrFail().username(), clock.instant());
+        records.change(item.citizen(), AuditAction.UPDATE, "Afsluttede et opsporingsemne: " + outcome.name());
+        repository.save(item);
+        return line(id.value());
+    }
+
+    /**
+     * The items a cancelled hospital event caused are withdrawn (each announces it), and so are its life
+     * events. The system does it, so there is no user to check.
+     */
     @Transactional
     void withdrawHospitalEvent(UUID hospitalEvent) {
-        var now = Timestamp.from(clock.instant());
-        var open = jdbc.sql("""
-                SELECT i.id, i.citizen_id FROM outreach_item i JOIN life_event e ON e.id = i.life_event_id
-                 WHERE e.hospital_event_id = :event AND i.status = 'OPEN'
-                """).param("event", hospitalEvent)
-                .query((rs, row) -> new OutreachItemWithdrawn(rs.getObject("id", UUID.class),
-                        new CitizenId(rs.getObject("citizen_id", UUID.class))))
-                .list();
-        jdbc.sql("""
-                UPDATE outreach_item SET status = 'WITHDRAWN', withdrawn_at = :now
-                 WHERE status = 'OPEN' AND life_event_id IN (SELECT id FROM life_event WHERE hospital_event_id = :event)
-                """).param("now", now).param("event", hospitalEvent).update();
+        var now = clock.instant();
+        for (var item : repository.findOpenByHospitalEvent(hospitalEvent)) {
+            item.withdraw(now);
+            repository.save(item);
+        }
         jdbc.sql("UPDATE life_event SET withdrawn_at = :now WHERE hospital_event_id = :event AND withdrawn_at IS NULL")
-                .param("now", now).param("event", hospitalEvent).update();
-        open.forEach(events::publishEvent);
+                .param("now", Timestamp.from(now)).param("event", hospitalEvent).update();
     }
 
     /** Is the item open and about this citizen? Tells nothing else, so it needs no access check. */
     public boolean isOpen(UUID id, CitizenId citizen) {
-        return jdbc.sql("SELECT COUNT(*) FROM outreach_item WHERE id = :id AND citizen_id = :citizen AND status = 'OPEN'")
-                .param("id", id).param("citizen", citizen.value()).query(Long.class).single() > 0;
+        return isOpen(new OutreachItemId(id), citizen);
     }
 
-    OutreachItem find(UUID id) {
+    /** Is the item open and about this citizen? Tells nothing else, so it needs no access check. */
+    public boolean isOpen(OutreachItemId id, CitizenId citizen) {
+        return jdbc.sql("SELECT COUNT(*) FROM outreach_item WHERE id = :id AND citizen_id = :citizen AND status = 'OPEN'")
+                .param("id", id.value()).param("citizen", citizen.value()).query(Long.class).single() > 0;
+    }
+
+    Line line(UUID id) {
         return jdbc.sql(SELECT + " WHERE i.id = :id").param("id", id).query(this::item).optional()
                 .orElseThrow(() -> new NotFoundException("outreach item"));
     }
 
-    private OutreachItem item(ResultSet rs, int row) throws SQLException {
+    private Line item(ResultSet rs, int row) throws SQLException {
         LocalDate born = rs.getDate("birth_date").toLocalDate();
         UUID event = rs.getObject("event_id", UUID.class);
         String outcome = rs.getString("outcome");
         var outcomeOn = rs.getDate("outcome_on");
         var rule = new OutreachItem.Rule(rs.getLong("rule_id"), integer(rs, "min_age"), integer(rs, "max_age"),
                 rs.getBoolean("living_alone"), rs.getInt("within_days"));
-        return new OutreachItem(rs.getObject("id", UUID.class), new CitizenId(rs.getObject("citizen_id", UUID.class)),
+        return new Line(rs.getObject("id", UUID.class), new CitizenId(rs.getObject("citizen_id", UUID.class)),
                 rs.getString("name"), rs.getString("address"), rs.getString("district"),
                 java.time.Period.between(born, LocalDate.now(clock)).getYears(),
                 RiskReason.valueOf(rs.getString("reason")), rule,

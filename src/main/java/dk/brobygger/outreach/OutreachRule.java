@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * living alone or not) and for how long (an event no older than {@code withinDays}; a standing factor
  * not again within {@code withinDays} of the citizen's last item for it).
  */
-public record OutreachRule(long id, RiskReason reason, Settings settings, String changedBy, Instant changedAt,
+record OutreachRule(long id, RiskReason reason, Settings settings, String changedBy, Instant changedAt,
         @Nullable Instant supersededAt) {
 
     /** What an administrator sets. */

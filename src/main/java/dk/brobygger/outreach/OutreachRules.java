@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * keep the version they were made under.
  */
 @Service
-public class OutreachRules {
+class OutreachRules {
 
     /** How many citizens a rule selects now, and how many the rule in force does: no citizen is named. */
     public record Preview(RiskReason reason, long proposed, long inForce) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import dk.brobygger.access.Users;
+import dk.brobygger.audit.AuditAction;
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.NotFoundException;
 
@@ -21,16 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
  * to both citizens and is audited on both.
  */
 @Service
-public class Partners {
+class Partners {
 
     private final JdbcClient jdbc;
-    private final OutreachAccess access;
+    private final CitizenRecords records;
     private final Users users;
     private final Clock clock;
 
-    Partners(JdbcClient jdbc, OutreachAccess access, Users users, Clock clock) {
+    Partners(JdbcClient jdbc, CitizenRecords records, Users users, Clock clock) {
         this.jdbc = jdbc;
-        this.access = access;
+        this.records = records;
         this.users = users;
         this.clock = clock;
     }
@@ -38,7 +40,7 @@ public class Partners {
     /** Need-to-know to the citizen, before anything else is looked at. */
     @Transactional
     public void checkMayChange(CitizenId citizen) {
-        access.checkMayChange(citizen, "Registrerede borgerens ægtefælle/samlever");
+        records.checkMayChange(citizen, "Registrerede borgerens ægtefælle/samlever");
     }
 
     @Transactional
@@ -46,8 +48,8 @@ public class Partners {
         if (citizen.equals(partner)) {
             throw new DomainException("outreach.partner.self");
         }
-        access.checkMayChange(citizen, "Registrerede borgerens ægtefælle/samlever");
-        access.checkMayChange(partner, "Registrerede borgerens ægtefælle/samlever");
+        records.checkMayChange(citizen, "Registrerede borgerens ægtefælle/samlever");
+        records.checkMayChange(partner, "Registrerede borgerens ægtefælle/samlever");
         if (partnersOf(citizen.value()).contains(partner.value())) {
             throw new DomainException("outreach.partner.exists");
         }
@@ -56,13 +58,13 @@ public class Partners {
                 VALUES (:id, :citizen, :partner, :by, :at)
                 """).param("id", UUID.randomUUID()).param("citizen", citizen.value()).param("partner", partner.value())
                 .param("by", users.currentOrFail().username()).param("at", Timestamp.from(clock.instant())).update();
-        access.changed(citizen.value(), "Registrerede borgerens ægtefælle/samlever");
-        access.changed(partner.value(), "Registrerede borgerens ægtefælle/samlever");
+        records.change(citizen, AuditAction.UPDATE, "Registrerede borgerens ægtefælle/samlever");
+        records.change(partner, AuditAction.UPDATE, "Registrerede borgerens ægtefælle/samlever");
     }
 
     @Transactional
     public void end(CitizenId citizen, CitizenId partner) {
-        access.checkMayChange(citizen, "Afsluttede ægtefælle/samlever");
+        records.change(citizen, AuditAction.UPDATE, "Afsluttede ægtefælle/samlever");
         int ended = jdbc.sql("""
                 UPDATE outreach_partner SET ended_at = :at
                  WHERE ended_at IS NULL AND ((citizen_id = :a AND partner_id = :b) OR (citizen_id = :b AND partner_id = :a))
@@ -71,7 +73,6 @@ public class Partners {
         if (ended == 0) {
             throw new NotFoundException("partner");
         }
-        access.changed(citizen.value(), "Afsluttede ægtefælle/samlever");
     }
 
     /** The citizen's current partners, either way round. No access check: the system asks, not a person. */

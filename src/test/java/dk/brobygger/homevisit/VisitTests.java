@@ -114,6 +114,23 @@ class VisitTests {
                 .andExpect(content().string(containsString("class=\"badge\">Fællesskab")));
     }
 
+    @Test
+    void aCancelledVisitCannotBeDocumentedAsHeld() throws Exception {
+        String visit = plan(today);
+        mvc.perform(post("/hjemmebesog/besoeg/{id}/aflys", visit).with(NURSE).with(csrf())
+                        .param("version", String.valueOf(version(visit))))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(post("/hjemmebesog/besoeg/{id}", visit).with(NURSE).with(csrf())
+                        .param("version", String.valueOf(version(visit))).param("afholdt", today.toString())
+                        .param("tema", "COMMUNITY"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Et aflyst besøg kan ikke dokumenteres som afholdt.")));
+        assertThat(jdbc.sql("SELECT status FROM visit WHERE id = :id").param("id", UUID.fromString(visit))
+                .query(String.class).single()).isEqualTo("CANCELLED");
+        assertThat(tagged(visit)).as("nothing saved").isFalse();
+    }
+
     boolean tagged(String visit) {
         return jdbc.sql("SELECT community_tag FROM visit WHERE id = :id").param("id", UUID.fromString(visit))
                 .query(Boolean.class).single();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.citizen.CitizenExpired;
 
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ class UnmatchedMessageRetention {
         this.afterHandled = afterHandled;
     }
 
-    @Scheduled(cron = "${brobygger.medcom.retention-cron:0 40 2 * * *}", zone = "Europe/Copenhagen")
+    @Scheduled(cron = "${brobygger.medcom.retention-cron:0 40 2 * * *}", zone = DanishTime.NAME)
     void applyNightly() {
         int cleared = apply();
         if (cleared > 0) {

@@ -1,4 +1,4 @@
-package dk.brobygger.homevisit.demo;
+package dk.brobygger.homevisit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,12 +11,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.NeedToKnow;
 import dk.brobygger.access.Users;
-import dk.brobygger.homevisit.ConversationElement;
-import dk.brobygger.homevisit.Visit;
-import dk.brobygger.homevisit.VisitTheme;
+import dk.brobygger.shared.DanishTime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

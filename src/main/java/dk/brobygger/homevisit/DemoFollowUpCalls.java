@@ -1,4 +1,4 @@
-package dk.brobygger.homevisit.demo;
+package dk.brobygger.homevisit;
 
 import java.time.Clock;
 import java.time.LocalDate;

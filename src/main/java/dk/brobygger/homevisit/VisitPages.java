@@ -1,4 +1,4 @@
-package dk.brobygger.homevisit.web;
+package dk.brobygger.homevisit;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -25,11 +25,6 @@ import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.directory.OfferQuery;
 import dk.brobygger.directory.OfferSearch;
 import dk.brobygger.directory.SupportLevel;
-import dk.brobygger.homevisit.ConversationElement;
-import dk.brobygger.homevisit.Visit;
-import dk.brobygger.homevisit.VisitPlace;
-import dk.brobygger.homevisit.VisitTheme;
-import dk.brobygger.homevisit.Visits;
 import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;
