@@ -186,6 +186,21 @@ public class CitizenRecords {
     }
 
     /**
+     * Work the system does on its own, with nobody logged in (a listener after another module's commit, a
+     * scheduled job), writes a module's record about the citizen: audited in the name {@link CitizenWork#SYSTEM}
+     * (should a person be logged in after all, it is that person's change, and passes {@link #change} with its
+     * need-to-know check).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void changeBySystem(CitizenId citizen, AuditAction action, String purpose) {
+        if (users.current().isPresent()) {
+            change(citizen, action, purpose);
+            return;
+        }
+        audit.grantedOrSystem(citizen.value(), action, purpose);
+    }
+
+    /**
      * An administrator reviews a message another system sent about a citizen that could not be applied (an
      * unknown CPR number, a duplicate): administering the intake, not working with the citizen, so it needs no
      * relation, but it is audited on the citizen it names, if any.

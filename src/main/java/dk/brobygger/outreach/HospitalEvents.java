@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.audit.AuditAction;
 import dk.brobygger.citizen.CitizenKeys;
+import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.hospital.HospitalEventCancelled;
 import dk.brobygger.hospital.HospitalEventCode;
 import dk.brobygger.hospital.HospitalEventRecorded;
@@ -33,11 +35,13 @@ class HospitalEvents {
     private final Partners partners;
     private final OutreachItems items;
     private final CitizenKeys register;
+    private final CitizenRecords records;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    HospitalEvents(LifeEvents lifeEvents, Partners partners, OutreachItems items, CitizenKeys register, JdbcClient jdbc,
-            Clock clock) {
+    HospitalEvents(LifeEvents lifeEvents, Partners partners, OutreachItems items, CitizenKeys register,
+            CitizenRecords records, JdbcClient jdbc, Clock clock) {
+        this.records = records;
         this.lifeEvents = lifeEvents;
         this.partners = partners;
         this.items = items;
@@ -74,6 +78,8 @@ class HospitalEvents {
         if (seen) {
             return;
         }
+        records.changeBySystem(new CitizenId(citizen), AuditAction.CREATE,
+                "En sygehusadvis blev til en livsbegivenhed i opsporingen (" + source + ")");
         var checked = new LifeEvents.Checked(type, day, source);
         UUID id = lifeEvents.insert(citizen, checked, LifeEvent.ArrivedVia.HOSPITAL, hospitalEvent, SYSTEM);
         var recorded = lifeEvents.recorded(id, type);

@@ -58,6 +58,12 @@ class HospitalEventsTests {
         assertThat(jdbc.sql("SELECT type || ' ' || arrived_via FROM life_event WHERE hospital_event_id = :id")
                 .param("id", discharge.eventId()).query(String.class).single())
                 .isEqualTo("DISCHARGED_FROM_HOSPITAL HOSPITAL");
+        assertThat(jdbc.sql("""
+                SELECT username || ' ' || user_role || ' ' || action FROM audit_record
+                 WHERE citizen_id = :citizen AND purpose LIKE 'En sygehusadvis blev til en livsbegivenhed%'
+                """).param("citizen", alone).query(String.class).list())
+                .as("the system's change passed the gate and is on the citizen's audit trail")
+                .containsExactly("system SYSTEM CREATE");
     }
 
     @Test
