@@ -38,6 +38,7 @@ class TaskListTests {
     @Autowired TaskList taskList;
     @Autowired Tasks tasks;
     @Autowired ReferralReminders reminders;
+    @Autowired TaskContribution contribution;
     @Autowired TestCitizens citizens;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transaction;
@@ -90,6 +91,20 @@ class TaskListTests {
         mvc.perform(get("/opgaver").with(NURSE))
                 .andExpect(content().string(containsString("Du har ingen åbne opgaver.")))
                 .andExpect(content().string(containsString("Tilbuddet er lukket")));
+    }
+
+    @Test
+    void theTaskStandsOnTheCitizensTimelineWithItsSourcesTitleAndInTheDownload() throws Exception {
+        mvc.perform(get("/borgere/{id}/tidslinje", karen.value()).with(NURSE)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Henvisning ubesvaret i 14 dage")))
+                .andExpect(content().string(containsString("href=\"/opgaver/" + task.id() + "\"")));
+
+        var part = contribution.export(karen);
+        assertThat(part.records()).singleElement().satisfies(record -> {
+            assertThat(record.get("kind")).isEqualTo(ReferralReminders.KIND);
+            assertThat(record.get("status")).isEqualTo("OPEN");
+            assertThat(record.get("dueOn")).isEqualTo(today.plusDays(2));
+        });
     }
 
     @Test
