@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenContribution;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRetention;
@@ -28,9 +29,11 @@ class TaskContribution implements CitizenContribution {
 
     private final Tasks tasks;
     private final TaskSources sources;
+    private final Users users;
     private final JdbcClient jdbc;
 
-    TaskContribution(Tasks tasks, TaskSources sources, JdbcClient jdbc) {
+    TaskContribution(Tasks tasks, TaskSources sources, Users users, JdbcClient jdbc) {
+        this.users = users;
         this.tasks = tasks;
         this.sources = sources;
         this.jdbc = jdbc;
@@ -62,8 +65,13 @@ class TaskContribution implements CitizenContribution {
         var shown = sources.show(task);
         var title = new DefaultMessageSourceResolvable(new String[] {shown.title().key()},
                 shown.title().arguments().toArray());
-        return new TimelineEntry(task.createdAt(), KIND, "followup.timeline.opened", List.of(title, task.assignee()),
+        return new TimelineEntry(task.createdAt(), KIND, "followup.timeline.opened", List.of(title, who(task.assignee())),
                 "followup.timeline.citizen", "/opgaver/" + task.id());
+    }
+
+    /** People are shown by their names, never by their user names. */
+    private String who(String username) {
+        return users.find(username).map(dk.brobygger.access.BrobyggerUser::displayName).orElse(username);
     }
 
     @Override
