@@ -3,7 +3,6 @@ package dk.brobygger.statistics;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
  * A bar chart drawn as SVG on the server. A suppressed count ("<5") is drawn as no bar and labelled
  * "<5", so the picture never shows more than the table.
