@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once loaded, never changes: scores keep pointing at exactly what was asked.
  */
 @Service
-public class Instruments {
+class Instruments {
 
     /** An instrument version as listed: where it came from and who loaded it. */
     public record Loaded(Instrument instrument, boolean shipped, String loadedBy, Instant loadedAt) {
