@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the citizen. Reading it passes need-to-know and is audited, through the gate ({@link CitizenRecords}).
  */
 @Service
-public class HospitalTimeline {
+class HospitalTimeline {
 
     /** A page of the timeline, newest first, with the citizen it belongs to and their situation now. */
     public record Page(Citizen citizen, List<TimelineEntry> entries, int page, boolean hasNext,
