@@ -1,4 +1,4 @@
-package dk.brobygger.citizen.demo;
+package dk.brobygger.citizen;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import dk.brobygger.citizen.LivingSituation;
 import dk.brobygger.shared.CprNumber;
 
 import org.jspecify.annotations.Nullable;
@@ -24,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * never 1 January. The numbers are still valid to Brobygger, which checks format and date only
  * (DOMAIN.md §10); the 7th digit always matches the century of the birth date.
  */
-public final class DemoCitizenGenerator {
+final class DemoCitizenGenerator {
 
     /** Share of the population in an age band, from..to inclusive (about Danmarks Statistik, 2024). */
     public record AgeBand(int from, int to, double share) {
