@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the citizen. Reading it passes need-to-know and is audited, through the gate ({@link CitizenRecords}).
  */
 @Service
-class HospitalTimeline {
+public class HospitalTimeline {
 
     /** A page of the timeline, newest first, with the citizen it belongs to and their situation now. */
     public record Page(Citizen citizen, List<TimelineEntry> entries, int page, boolean hasNext,
@@ -41,7 +41,7 @@ class HospitalTimeline {
      * the latest event that still stands: it tells whether the citizen is admitted, on leave or home.
      */
     @Transactional
-    public Page of(CitizenId id, int page, int size) {
+    Page of(CitizenId id, int page, int size) {
         var citizen = records.readWithHeading(id, "Så borgerens sygehusforløb");
         var rows = jdbc.sql("""
                 SELECT id, code, occurred_at, episode, status, revises, ended_at, recorded_at
