@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * never 1 January. The numbers are still valid to Brobygger, which checks format and date only
  * (DOMAIN.md §10); the 7th digit always matches the century of the birth date.
  */
-final class DemoCitizenGenerator {
+public final class DemoCitizenGenerator {
 
     /** Share of the population in an age band, from..to inclusive (about Danmarks Statistik, 2024). */
     public record AgeBand(int from, int to, double share) {
