@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
-import dk.brobygger.citizen.demo.DemoCitizenGenerator;
+import dk.brobygger.citizen.DemoCitizenGenerator;
 
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;

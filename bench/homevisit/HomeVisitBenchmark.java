@@ -25,9 +25,9 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dk.brobygger.citizen.DemoCitizenGenerator;
+import dk.brobygger.citizen.DemoCitizenGenerator.AgeBand;
 import dk.brobygger.citizen.LivingSituation;
-import dk.brobygger.citizen.demo.DemoCitizenGenerator;
-import dk.brobygger.citizen.demo.DemoCitizenGenerator.AgeBand;
 
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;

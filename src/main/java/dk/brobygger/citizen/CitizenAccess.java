@@ -5,7 +5,7 @@ package dk.brobygger.citizen;
  * need-to-know policy (DESIGN.md "Access to personal data": an active relation, or break the glass).
  * Refusals throw Spring Security's {@code AccessDeniedException}.
  */
-public interface CitizenAccess {
+interface CitizenAccess {
 
     /** May the current user register a citizen who is not yet known? */
     void checkMayRegister();

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * instead of two. The audit records are the same as {@link CitizenRegister#get} and {@link Networks#of} write.
  */
 @Service
-public class CitizenOverviews {
+class CitizenOverviews {
 
     private final CitizenRegister register;
     private final Citizens citizens;

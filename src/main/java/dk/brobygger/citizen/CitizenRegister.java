@@ -213,7 +213,7 @@ public class CitizenRegister {
 
     /** Relates a whole team to the citizen: every current member of the team may see the citizen. */
     @Transactional
-    public void relateTeam(CitizenId id, String team) {
+    void relateTeam(CitizenId id, String team) {
         var by = manager(id, "Forsøgte at tilknytte et team til borgeren");
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
         relations.open(id.value(), Relations.Holder.team(team), null, null, "Tilknyttet af " + by.username(),
@@ -241,12 +241,12 @@ public class CitizenRegister {
     }
 
     /** Refuses, and audits the refusal, unless the current user relates users and teams to citizens. */
-    public void checkMayRelate(CitizenId id) {
+    void checkMayRelate(CitizenId id) {
         manager(id, "Forsøgte at tilknytte en medarbejder eller et team til borgeren");
     }
 
     /** May the current user relate users and teams to citizens ("tilknyt borger")? */
-    public boolean mayRelate() {
+    boolean mayRelate() {
         return users.current().filter(user -> user.has(Role.ADMIN) || user.has(Role.MANAGER)).isPresent();
     }
 
@@ -255,7 +255,7 @@ public class CitizenRegister {
      * staff only their own, when the work is done. The history keeps who ended it and when.
      */
     @Transactional
-    public Relations.Relation endRelation(CitizenId id, long relationId) {
+    Relations.Relation endRelation(CitizenId id, long relationId) {
         var user = users.currentOrFail();
         boolean manages = user.has(Role.ADMIN) || user.has(Role.MANAGER);
         if (!manages) {

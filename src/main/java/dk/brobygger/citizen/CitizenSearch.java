@@ -42,7 +42,7 @@ public class CitizenSearch {
     }
 
     @Transactional
-    public Page byName(String text, int page, int size) {
+    Page byName(String text, int page, int size) {
         access.checkMaySearch();
         audit.granted(null, AuditAction.SEARCH, "Navnesøgning: " + (text.length() > 100 ? text.substring(0, 100) : text));
         String pattern = "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";

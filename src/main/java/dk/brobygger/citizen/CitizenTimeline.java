@@ -87,7 +87,7 @@ public class CitizenTimeline {
      * Danish for the citizen, audited as the citizen's own access.
      */
     @Transactional(readOnly = true)
-    public Page own(@Nullable Instant before, int limit) {
+    Page own(@Nullable Instant before, int limit) {
         CitizenId citizen = myData.ownId();
         audit.granted(citizen.value(), AuditAction.READ, OWN_READ_PURPOSE);
         List<TimelineEntry> shown = new ArrayList<>();

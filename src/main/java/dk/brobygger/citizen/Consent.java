@@ -15,12 +15,12 @@ public record Consent(UUID id, CitizenId citizen, ConsentParty party, @Nullable 
         @Nullable Instant withdrawnAt, @Nullable String withdrawnBy) {
 
     /** In force on the given day: given, not expired and not withdrawn. */
-    public boolean isInForceOn(LocalDate day) {
+    boolean isInForceOn(LocalDate day) {
         return withdrawnAt == null && !givenOn.isAfter(day) && (validUntil == null || !validUntil.isBefore(day));
     }
 
     /** Does this consent cover sharing with the party (and, if named, with that one)? */
-    public boolean covers(ConsentParty wanted, @Nullable String wantedName) {
+    boolean covers(ConsentParty wanted, @Nullable String wantedName) {
         return party == wanted && (wantedName == null || partyName == null || partyName.equalsIgnoreCase(wantedName));
     }
 }

@@ -16,7 +16,7 @@ public enum ConsentParty {
     }
 
     /** The party in Danish, for audit purposes: the log is written in Danish whatever language the reader uses. */
-    public String danishName() {
+    String danishName() {
         return switch (this) {
             case RELATIVES -> "pårørende";
             case REGION -> "regionen";

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * need-to-know policy and are audited like any other access to the citizen.
  */
 @Service
-public class Consents {
+class Consents {
 
     /** A consent as it is given. */
     public record Grant(@Nullable ConsentParty party, @Nullable String partyName, String scope, LocalDate givenOn,

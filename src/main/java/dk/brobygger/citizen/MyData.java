@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and download is audited as the citizen's own access.
  */
 @Service
-public class MyData {
+class MyData {
 
     /** The citizen's own page: record, current network and every consent, withdrawn ones too. */
     public record Overview(Citizen citizen, List<NetworkMember> network, List<Consent> consents) {

@@ -70,7 +70,7 @@ public record OfferQuery(
         return all(20).withText(text);
     }
 
-    public OfferQuery withText(@Nullable String newText) {
+    OfferQuery withText(@Nullable String newText) {
         return new OfferQuery(newText, categories, targetGroups, districts, weekdays, timesOfDay, supportLevels,
                 freeOnly, wheelchairOnly, transportOnly, origin, maxDistanceKm, sort, page, pageSize);
     }

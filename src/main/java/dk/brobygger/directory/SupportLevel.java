@@ -13,7 +13,7 @@ public enum SupportLevel {
     MUNICIPAL_FRAME;
 
     /** The step on the ladder, 1 to 3. */
-    public int step() {
+    int step() {
         return ordinal() + 1;
     }
 

@@ -231,7 +231,7 @@ public class Task extends AbstractAggregateRoot<Task> {
         return doneBy;
     }
 
-    public @Nullable Instant doneAt() {
+    @Nullable Instant doneAt() {
         return doneAt;
     }
 
@@ -244,7 +244,7 @@ public class Task extends AbstractAggregateRoot<Task> {
         return version == null ? 0 : version;
     }
 
-    public boolean isOverdue(LocalDate today) {
+    boolean isOverdue(LocalDate today) {
         return status == Status.OPEN && dueOn != null && dueOn.isBefore(today);
     }
 

@@ -41,7 +41,7 @@ public class HospitalTimeline {
      * the latest event that still stands: it tells whether the citizen is admitted, on leave or home.
      */
     @Transactional
-    public Page of(CitizenId id, int page, int size) {
+    Page of(CitizenId id, int page, int size) {
         var citizen = records.readWithHeading(id, "Så borgerens sygehusforløb");
         var rows = jdbc.sql("""
                 SELECT id, code, occurred_at, episode, status, revises, ended_at, recorded_at

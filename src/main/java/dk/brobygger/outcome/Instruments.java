@@ -53,7 +53,7 @@ public class Instruments {
     }
 
     /** Every version, newest load first within each instrument. */
-    public List<Loaded> all() {
+    List<Loaded> all() {
         return jdbc.sql("SELECT * FROM instrument").query((rs, row) -> new Loaded(format.read(rs.getString("definition")),
                         rs.getBoolean("shipped"), rs.getString("loaded_by"), rs.getTimestamp("loaded_at").toInstant()))
                 .list().stream()
@@ -62,18 +62,18 @@ public class Instruments {
                 .toList();
     }
 
-    public Instrument get(String code, String version) {
+    Instrument get(String code, String version) {
         return find(code, version).orElseThrow(() -> new NotFoundException("instrument " + code + " " + version));
     }
 
     /** The version loaded last: the one new scores are given with. */
-    public Instrument current(String code) {
+    Instrument current(String code) {
         return jdbc.sql("SELECT definition FROM instrument WHERE code = :code ORDER BY loaded_at DESC, version DESC")
                 .param("code", code).query(String.class).list().stream().findFirst().map(format::read)
                 .orElseThrow(() -> new NotFoundException("instrument " + code));
     }
 
-    public Optional<Instrument> find(String code, String version) {
+    Optional<Instrument> find(String code, String version) {
         return jdbc.sql("SELECT definition FROM instrument WHERE code = :code AND version = :version")
                 .param("code", code).param("version", version).query(String.class).optional().map(format::read);
     }
@@ -83,7 +83,7 @@ public class Instruments {
      * the old one; the same version again is accepted only if it is identical.
      */
     @Transactional
-    public Instrument load(String definition) {
+    Instrument load(String definition) {
         var user = users.currentOrFail();
         if (!user.has(Role.ADMIN)) {
             throw new AccessDeniedException("Only administrators load instruments");

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * other record about the citizen ({@link CitizenRecords}).
  */
 @Service
-public class Scores {
+class Scores {
 
     /** How a citizen's score on one instrument moved from the first to the latest time it was given. */
     public record Change(String instrumentCode, String instrumentName, Score first, Score latest,

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.Period;
 
 /** The age bands reports use (DOMAIN.md §11): under 65, 65–69, 70–74, … 90+. */
-public enum AgeBand {
+enum AgeBand {
     UNDER_65("Under 65"), FROM_65("65-69"), FROM_70("70-74"), FROM_75("75-79"), FROM_80("80-84"),
     FROM_85("85-89"), FROM_90("90+");
 

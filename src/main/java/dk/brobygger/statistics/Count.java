@@ -8,7 +8,7 @@ public record Count(long value) {
 
     public static final int SMALLEST_SHOWN = 5;
 
-    public boolean suppressed() {
+    boolean suppressed() {
         return value > 0 && value < SMALLEST_SHOWN;
     }
 
@@ -18,7 +18,7 @@ public record Count(long value) {
     }
 
     /** What a chart may draw: a suppressed count is drawn as nothing rather than as its true size. */
-    public long drawable() {
+    long drawable() {
         return suppressed() ? 0 : value;
     }
 

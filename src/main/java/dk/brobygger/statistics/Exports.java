@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * that a spreadsheet would read as a formula are prefixed with an apostrophe.
  */
 @Component
-public class Exports {
+class Exports {
 
-    public byte[] csv(Table table) {
+    byte[] csv(Table table) {
         var bytes = new ByteArrayOutputStream();
         try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
                 var printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
@@ -40,7 +40,7 @@ public class Exports {
         return bytes.toByteArray();
     }
 
-    public byte[] xlsx(Table... tables) {
+    byte[] xlsx(Table... tables) {
         try (var workbook = new XSSFWorkbook(); var bytes = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();

@@ -62,7 +62,7 @@ public class VisitFigures {
      * and held (DOMAIN.md §1).
      */
     @Transactional(readOnly = true)
-    public Table offers(int year) {
+    Table offers(int year) {
         Map<String, long[]> byRule = new TreeMap<>();
         long[] total = new long[4];
         jdbc.sql("SELECT rule, answer, held_on FROM homevisit_offer_view WHERE visit_year = :year")
@@ -88,7 +88,7 @@ public class VisitFigures {
 
     /** Outreach items whose reason falls in the year, by reason and how they ended (DOMAIN.md §2). */
     @Transactional(readOnly = true)
-    public Table outreach(int year) {
+    Table outreach(int year) {
         List<String> outcomes = List.of("VISIT_OFFERED", "ACCEPTED", "DECLINED", "NOT_REACHED", "NOT_RELEVANT");
         Map<String, long[]> byReason = new TreeMap<>();
         jdbc.sql("""
@@ -143,7 +143,7 @@ public class VisitFigures {
     }
 
     @Transactional(readOnly = true)
-    public Year year(int year, LocalDate today) {
+    Year year(int year, LocalDate today) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate until = from.plusYears(1);
         var held = held(from, until);
@@ -198,7 +198,7 @@ public class VisitFigures {
      * (område, besøgstype, alder, køn): each citizen counted once per visit type.
      */
     @Transactional(readOnly = true)
-    public Table aed10(int year) {
+    Table aed10(int year) {
         LocalDate from = LocalDate.of(year, 1, 1);
         var held = held(from, from.plusYears(1));
         Map<List<String>, Set<UUID>> recipients = new TreeMap<>((a, b) -> String.join("\u0000", a)
@@ -221,7 +221,7 @@ public class VisitFigures {
     }
 
     /** The year's figures as report tables: by month, by district, by age band, offers and outreach. */
-    public List<Table> tables(Year figures) {
+    List<Table> tables(Year figures) {
         List<List<String>> months = new ArrayList<>();
         for (MonthRow row : figures.months()) {
             months.add(List.of(MONTHS[row.month().ordinal()], row.held().shown(), row.tagged().shown(),
@@ -282,7 +282,7 @@ public class VisitFigures {
     }
 
     /** Districts in the year's figures, sorted; for choosing in the page. */
-    public static Set<String> districts(Year figures) {
+    static Set<String> districts(Year figures) {
         return new TreeSet<>(figures.taggedByDistrict().keySet());
     }
 }

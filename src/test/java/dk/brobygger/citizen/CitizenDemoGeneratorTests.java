@@ -8,8 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.function.Predicate;
 
-import dk.brobygger.citizen.demo.DemoCitizenGenerator;
-import dk.brobygger.citizen.demo.DemoCitizenGenerator.GeneratedCitizen;
+import dk.brobygger.citizen.DemoCitizenGenerator.GeneratedCitizen;
 import dk.brobygger.shared.CprNumber;
 
 import org.junit.jupiter.api.BeforeAll;

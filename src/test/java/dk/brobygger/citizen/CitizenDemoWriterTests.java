@@ -3,7 +3,6 @@ package dk.brobygger.citizen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.brobygger.BrobyggerTest;
-import dk.brobygger.citizen.demo.DemoCitizenWriter;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

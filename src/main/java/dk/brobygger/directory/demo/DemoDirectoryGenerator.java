@@ -21,7 +21,7 @@ import dk.brobygger.directory.offer.OrganizationKind;
  * Seeded and repeatable: the same seed and size give the same municipality, at 300 offers for the
  * demo or 100,000 for the benchmark.
  */
-public final class DemoDirectoryGenerator {
+final class DemoDirectoryGenerator {
 
     /** A postcode with its town, district and centre. */
     public record Postcode(String code, String name, String district, double latitude, double longitude) {

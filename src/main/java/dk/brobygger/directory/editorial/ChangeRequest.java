@@ -134,13 +134,13 @@ public class ChangeRequest {
     public Subject subject() { return subject; }
     public @Nullable UUID offerId() { return offerId; }
     public UUID organizationId() { return organizationId; }
-    public @Nullable Long baseVersion() { return baseVersion; }
-    public String proposal() { return proposal; }
+    @Nullable Long baseVersion() { return baseVersion; }
+    String proposal() { return proposal; }
     public String summary() { return summary; }
     public Status status() { return status; }
     public Instant submittedAt() { return submittedAt; }
     public String submittedBy() { return submittedBy; }
-    public @Nullable Instant decidedAt() { return decidedAt; }
+    @Nullable Instant decidedAt() { return decidedAt; }
     public @Nullable String decidedBy() { return decidedBy; }
     public @Nullable String decisionReason() { return decisionReason; }
     public @Nullable Long version() { return version; }

@@ -52,15 +52,15 @@ public final class HsdsVocabulary {
     private HsdsVocabulary() {
     }
 
-    public static List<Hsds.Taxonomy> taxonomies() {
+    static List<Hsds.Taxonomy> taxonomies() {
         return TAXONOMIES;
     }
 
-    public static List<Hsds.TaxonomyTerm> ownTerms() {
+    static List<Hsds.TaxonomyTerm> ownTerms() {
         return OWN_TERMS;
     }
 
-    public static Hsds.TaxonomyTerm ownTerm(String code) {
+    static Hsds.TaxonomyTerm ownTerm(String code) {
         return OWN_TERMS.stream().filter(term -> code.equals(term.code())).findFirst().orElseThrow();
     }
 
@@ -69,7 +69,7 @@ public final class HsdsVocabulary {
                 taxonomyId(term.taxonomy()));
     }
 
-    public static UUID taxonomyId(String taxonomy) {
+    static UUID taxonomyId(String taxonomy) {
         return nameBased("taxonomy:" + taxonomy);
     }
 
@@ -78,7 +78,7 @@ public final class HsdsVocabulary {
     }
 
     /** A stable identifier for something HSDS needs an id for but Brobygger stores as part of another row. */
-    public static UUID nameBased(String name) {
+    static UUID nameBased(String name) {
         return UUID.nameUUIDFromBytes(("brobygger:" + name).getBytes(StandardCharsets.UTF_8));
     }
 

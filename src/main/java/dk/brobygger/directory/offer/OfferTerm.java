@@ -6,5 +6,5 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** An offer's link to a taxonomy term (category or target group). */
 @Table("offer_term")
-public record OfferTerm(UUID termId) {
+record OfferTerm(UUID termId) {
 }

@@ -12,7 +12,7 @@ public record TaxonomyTerm(UUID id, String taxonomy, String code, String name, S
     public static final String CATEGORY = "kategori";
     public static final String TARGET_GROUP = "maalgruppe";
 
-    public boolean isCategory() {
+    boolean isCategory() {
         return CATEGORY.equals(taxonomy);
     }
 }

@@ -1,4 +1,4 @@
-package dk.brobygger.outcome.demo;
+package dk.brobygger.outcome;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import dk.brobygger.access.NeedToKnow;
 import dk.brobygger.access.Users;
-import dk.brobygger.outcome.Instruments;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -1,4 +1,4 @@
-package dk.brobygger.outcome.web;
+package dk.brobygger.outcome;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.outcome.Instrument;
-import dk.brobygger.outcome.Instruments;
-import dk.brobygger.outcome.Score;
-import dk.brobygger.outcome.Scores;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package dk.brobygger.citizen.demo;
+package dk.brobygger.citizen;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import dk.brobygger.citizen.demo.DemoCitizenGenerator.GeneratedCitizen;
+import dk.brobygger.citizen.DemoCitizenGenerator.GeneratedCitizen;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Each batch commits on its own.
  */
 @Component
-public class DemoCitizenWriter {
+class DemoCitizenWriter {
 
     static final int BATCH = 1_000;
     private static final String INSERT = """

@@ -1,14 +1,10 @@
-package dk.brobygger.citizen.web;
+package dk.brobygger.citizen;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-import dk.brobygger.citizen.Citizen;
-import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.citizen.CitizenRegister;
-import dk.brobygger.citizen.CitizenTimeline;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;

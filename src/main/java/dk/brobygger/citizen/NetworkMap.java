@@ -1,9 +1,7 @@
-package dk.brobygger.citizen.web;
+package dk.brobygger.citizen;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import dk.brobygger.citizen.NetworkMember;
 
 /**
  * Lays out the network map: the citizen in the middle, the network on three circles by closeness,

@@ -1,9 +1,8 @@
-package dk.brobygger.outcome.web;
+package dk.brobygger.outcome;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import dk.brobygger.outcome.Instruments;
 import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;

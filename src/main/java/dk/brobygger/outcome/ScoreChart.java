@@ -1,4 +1,4 @@
-package dk.brobygger.outcome.web;
+package dk.brobygger.outcome;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,9 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dk.brobygger.outcome.Instruments;
-import dk.brobygger.outcome.Score;
 
 /**
  * A small line chart per instrument version, drawn as SVG on the server: the citizen's scores in

@@ -1,9 +1,7 @@
-package dk.brobygger.statistics.web;
+package dk.brobygger.statistics;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import dk.brobygger.statistics.Count;
 
 /**
  * A bar chart drawn as SVG on the server. A suppressed count ("<5") is drawn as no bar and labelled

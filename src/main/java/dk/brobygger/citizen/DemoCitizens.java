@@ -1,4 +1,4 @@
-package dk.brobygger.citizen.demo;
+package dk.brobygger.citizen;
 
 import java.time.Clock;
 

@@ -1,6 +1,4 @@
-package dk.brobygger.citizen.web;
-
-import dk.brobygger.citizen.CitizenRetention;
+package dk.brobygger.citizen;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,10 +1,9 @@
-package dk.brobygger.hospital.web;
+package dk.brobygger.hospital;
 
 import java.util.UUID;
 
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenTabs;
-import dk.brobygger.hospital.HospitalTimeline;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;

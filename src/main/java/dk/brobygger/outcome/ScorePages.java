@@ -1,4 +1,4 @@
-package dk.brobygger.outcome.web;
+package dk.brobygger.outcome;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,9 +10,6 @@ import java.util.UUID;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenTabs;
 import dk.brobygger.citizen.CitizenRegister;
-import dk.brobygger.outcome.Instrument;
-import dk.brobygger.outcome.Instruments;
-import dk.brobygger.outcome.Scores;
 import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;

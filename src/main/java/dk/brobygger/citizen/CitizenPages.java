@@ -1,17 +1,10 @@
-package dk.brobygger.citizen.web;
+package dk.brobygger.citizen;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import dk.brobygger.citizen.Citizen;
-import dk.brobygger.citizen.CitizenAccess;
-import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.citizen.CitizenOverview;
-import dk.brobygger.citizen.CitizenOverviews;
-import dk.brobygger.citizen.CitizenRegister;
-import dk.brobygger.citizen.CitizenSearch;
 import dk.brobygger.shared.CprNumber;
 import dk.brobygger.shared.DomainException;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package dk.brobygger.citizen.web;
+package dk.brobygger.citizen;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,17 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
-import dk.brobygger.citizen.Address;
-import dk.brobygger.citizen.Circumstances;
-import dk.brobygger.citizen.Citizen;
-import dk.brobygger.citizen.CitizenAccess;
-import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.citizen.CitizenRegister.CprAlreadyRegisteredException;
 import dk.brobygger.citizen.CitizenRegister.StaleCitizenException;
-import dk.brobygger.citizen.Contact;
-import dk.brobygger.citizen.District;
-import dk.brobygger.citizen.LivingSituation;
 import dk.brobygger.shared.CprNumber;
 import dk.brobygger.shared.DomainException;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package dk.brobygger.citizen.web;
+package dk.brobygger.citizen;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dk.brobygger.citizen.Citizen;
-import dk.brobygger.citizen.CitizenContribution;
-import dk.brobygger.citizen.MyData;
 import dk.brobygger.shared.MunicipalityProperties;
 
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dk.brobygger.statistics.web;
+package dk.brobygger.statistics;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,9 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 
 import dk.brobygger.shared.DanishTime;
-import dk.brobygger.statistics.Exports;
-import dk.brobygger.statistics.Table;
-import dk.brobygger.statistics.VisitFigures;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

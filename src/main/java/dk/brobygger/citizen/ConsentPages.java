@@ -1,4 +1,4 @@
-package dk.brobygger.citizen.web;
+package dk.brobygger.citizen;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,12 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 
-import dk.brobygger.citizen.Citizen;
-import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.citizen.CitizenRegister;
-import dk.brobygger.citizen.Consent;
-import dk.brobygger.citizen.ConsentParty;
-import dk.brobygger.citizen.Consents;
 import dk.brobygger.shared.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,4 +1,4 @@
-package dk.brobygger.citizen.web;
+package dk.brobygger.citizen;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import dk.brobygger.citizen.Citizen;
-import dk.brobygger.citizen.MyData;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;

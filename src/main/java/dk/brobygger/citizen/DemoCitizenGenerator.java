@@ -1,4 +1,4 @@
-package dk.brobygger.citizen.demo;
+package dk.brobygger.citizen;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import dk.brobygger.citizen.LivingSituation;
 import dk.brobygger.shared.CprNumber;
 
 import org.jspecify.annotations.Nullable;

@@ -1,11 +1,7 @@
-package dk.brobygger.citizen.web;
+package dk.brobygger.citizen;
 
 import java.util.List;
 import java.util.UUID;
-
-import dk.brobygger.citizen.CitizenContribution;
-import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.citizen.CitizenTabs;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.ControllerAdvice;

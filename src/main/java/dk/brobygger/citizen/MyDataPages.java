@@ -1,4 +1,4 @@
-package dk.brobygger.citizen.web;
+package dk.brobygger.citizen;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,9 +15,6 @@ import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.BrobyggerUser;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
-import dk.brobygger.citizen.CitizenTimeline;
-import dk.brobygger.citizen.Consent;
-import dk.brobygger.citizen.MyData;
 import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.MunicipalityProperties;
 import jakarta.servlet.http.HttpServletRequest;

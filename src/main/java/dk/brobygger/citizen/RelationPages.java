@@ -1,12 +1,9 @@
-package dk.brobygger.citizen.web;
+package dk.brobygger.citizen;
 
 import java.util.Locale;
 import java.util.UUID;
 
 import dk.brobygger.access.Teams;
-import dk.brobygger.citizen.Citizen;
-import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.shared.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
 

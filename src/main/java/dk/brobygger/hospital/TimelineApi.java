@@ -1,11 +1,9 @@
-package dk.brobygger.hospital.web;
+package dk.brobygger.hospital;
 
 import java.util.List;
 import java.util.UUID;
 
 import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.hospital.HospitalTimeline;
-import dk.brobygger.hospital.TimelineEntry;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package dk.brobygger.citizen.web;
+package dk.brobygger.citizen;
 
 import java.net.URI;
 import java.time.Clock;
@@ -8,21 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import dk.brobygger.citizen.Address;
-import dk.brobygger.citizen.Circumstances;
-import dk.brobygger.citizen.Citizen;
-import dk.brobygger.citizen.CitizenId;
-import dk.brobygger.citizen.Consents;
-import dk.brobygger.citizen.NetworkMember;
-import dk.brobygger.citizen.Networks;
-import dk.brobygger.citizen.ConsentParty;
-import dk.brobygger.citizen.Consent;
-import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.citizen.CitizenRegister.CprAlreadyRegisteredException;
 import dk.brobygger.citizen.CitizenRegister.StaleCitizenException;
-import dk.brobygger.citizen.Contact;
-import dk.brobygger.citizen.District;
-import dk.brobygger.citizen.LivingSituation;
 import dk.brobygger.shared.CprNumber;
 import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.NotFoundException;
