@@ -2,7 +2,7 @@ package dk.brobygger.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dk.brobygger.BrobyggerTest;
+import dk.brobygger.access.Users;
 import dk.brobygger.directory.offer.Location;
 import dk.brobygger.directory.offer.Offer;
 import dk.brobygger.directory.offer.Offers;
@@ -35,7 +36,6 @@ import tools.jackson.databind.node.ObjectNode;
 @BrobyggerTest
 class WebsitesTests {
 
-    static final RequestPostProcessor EDITOR = httpBasic("redaktoer", "demo");
     static final List<String> NOT_WEBSITES = List.of("javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
             "ftp://example.dk/fil");
     static final String WEBSITE = "https://example.dk/x";
@@ -45,6 +45,7 @@ class WebsitesTests {
     @Autowired Offers offers;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
+    @Autowired Users users;
 
     Organization knitters;
     Location library;
@@ -148,7 +149,7 @@ class WebsitesTests {
     }
 
     private ResultActions saveOffer(String url) throws Exception {
-        return mvc.perform(post("/redaktion/tilbud/{id}/rediger", knitting.id()).with(EDITOR).with(csrf())
+        return mvc.perform(post("/redaktion/tilbud/{id}/rediger", knitting.id()).with(editor()).with(csrf())
                 .param("name", "Strikkeklubben").param("description", "Vi strikker.")
                 .param("locationId", library.id().toString()).param("status", "ACTIVE")
                 .param("supportLevel", "SELF_RELIANT").param("languages", "da")
@@ -159,9 +160,13 @@ class WebsitesTests {
     private ResultActions saveOrganisation(String url) throws Exception {
         long version = jdbc.sql("SELECT version FROM organization WHERE id = :id").param("id", knitters.id())
                 .query(Long.class).single();
-        return mvc.perform(post("/redaktion/organisationer/{id}/rediger", knitters.id()).with(EDITOR).with(csrf())
+        return mvc.perform(post("/redaktion/organisationer/{id}/rediger", knitters.id()).with(editor()).with(csrf())
                 .param("name", "Strikkeforeningen").param("kind", "ASSOCIATION").param("version", String.valueOf(version))
                 .param("website", url));
+    }
+
+    private RequestPostProcessor editor() {
+        return user(users.find("redaktoer").orElseThrow());
     }
 
     private @Nullable String website() {
@@ -172,7 +177,7 @@ class WebsitesTests {
     private String upload(String name, String text) throws Exception {
         return mvc.perform(multipart("/redaktion/import")
                         .file(new MockMultipartFile("fil", name, "text/plain", text.getBytes(StandardCharsets.UTF_8)))
-                        .with(EDITOR).with(csrf()))
+                        .with(editor()).with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,7 @@ package dk.brobygger.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dk.brobygger.BrobyggerTest;
+import dk.brobygger.access.Users;
 import dk.brobygger.citizen.TestCitizens;
 import dk.brobygger.directory.TestDirectory;
 import dk.brobygger.directory.offer.Offer;
@@ -35,9 +36,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @BrobyggerTest
 class FormFieldMessagesTests {
 
-    static final RequestPostProcessor EDITOR = httpBasic("redaktoer", "demo");
-    static final RequestPostProcessor ADMIN = httpBasic("admin", "demo");
-    static final RequestPostProcessor NURSE = httpBasic("hjemmebesog", "demo");
     static final Pattern INTERNALS = Pattern.compile("java\\.|dk\\.brobygger\\.|Exception|Failed to convert");
     static final int VARIANTS_PER_FIELD = 2;
 
@@ -84,6 +82,7 @@ class FormFieldMessagesTests {
     @Autowired TestDirectory directory;
     @Autowired TestCitizens citizens;
     @Autowired JdbcClient jdbc;
+    @Autowired Users users;
 
     Organization knitters;
     Offer knitting;
@@ -125,8 +124,16 @@ class FormFieldMessagesTests {
         }
     }
 
+    /** Logged in without a password check per request: many requests, each would hash a password. */
+    RequestPostProcessor as(String username) {
+        return user(users.find(username).orElseThrow());
+    }
+
     List<Form> forms() {
         var forms = new ArrayList<Form>();
+        var editor = as("redaktoer");
+        var admin = as("admin");
+        var nurse = as("hjemmebesog");
         var offer = new LinkedHashMap<String, String>();
         offer.put("name", "Strikkeklubben");
         offer.put("description", "Vi strikker.");
@@ -148,27 +155,27 @@ class FormFieldMessagesTests {
             offerFields.put(tick, Kind.TICK);
         }
         offerFields.put("version", Kind.VERSION);
-        forms.add(new Form("offer", "/redaktion/tilbud/" + knitting.id() + "/rediger", EDITOR, offer, offerFields));
+        forms.add(new Form("offer", "/redaktion/tilbud/" + knitting.id() + "/rediger", editor, offer, offerFields));
 
         var newOffer = new LinkedHashMap<>(offer);
         newOffer.remove("version");
         newOffer.put("organisation", knitters.id().toString());
-        forms.add(new Form("new offer", "/redaktion/tilbud/ny", EDITOR, newOffer,
+        forms.add(new Form("new offer", "/redaktion/tilbud/ny", editor, newOffer,
                 Map.of("supportLevel", Kind.CHOICE, "placesLeft", Kind.WHOLE_NUMBER)));
 
-        forms.add(new Form("organisation", "/redaktion/organisationer/" + knitters.id() + "/rediger", EDITOR,
+        forms.add(new Form("organisation", "/redaktion/organisationer/" + knitters.id() + "/rediger", editor,
                 Map.of("name", "Strikkeforeningen", "kind", "ASSOCIATION", "version", "0"),
                 Map.of("kind", Kind.CHOICE, "version", Kind.VERSION)));
-        forms.add(new Form("location", "/redaktion/organisationer/" + knitters.id() + "/steder/ny", EDITOR,
+        forms.add(new Form("location", "/redaktion/organisationer/" + knitters.id() + "/steder/ny", editor,
                 Map.of("name", "Biblioteket", "address", "Torvet 1", "postalCode", "7100", "city", "Vejle",
                         "district", "VEST"),
                 Map.of("latitude", Kind.NUMBER, "longitude", Kind.NUMBER, "wheelchairAccess", Kind.TICK,
                         "hearingLoop", Kind.TICK)));
 
-        forms.add(new Form("new user", "/admin/brugere/ny", ADMIN,
+        forms.add(new Form("new user", "/admin/brugere/ny", admin,
                 Map.of("username", "ny.bruger", "displayName", "Ny Bruger", "roles", "STAFF"),
                 Map.of("roles", Kind.CHOICE)));
-        forms.add(new Form("user", "/admin/brugere/vaert", ADMIN,
+        forms.add(new Form("user", "/admin/brugere/vaert", admin,
                 Map.of("displayName", "Vært", "roles", "STAFF", "version", "0"),
                 Map.of("roles", Kind.CHOICE, "version", Kind.VERSION)));
 
@@ -176,11 +183,11 @@ class FormFieldMessagesTests {
         citizen.put("cpr", "020345-1235");
         citizen.put("name", "Ole Hansen");
         citizen.put("needsInterpreter", "true");
-        forms.add(new Form("new citizen", "/borgere/ny", NURSE, citizen, Map.of("needsInterpreter", Kind.TICK)));
+        forms.add(new Form("new citizen", "/borgere/ny", nurse, citizen, Map.of("needsInterpreter", Kind.TICK)));
         var change = new LinkedHashMap<>(citizen);
         change.remove("cpr");
         change.put("version", "0");
-        forms.add(new Form("citizen", "/borgere/" + karen + "/ret", NURSE, change,
+        forms.add(new Form("citizen", "/borgere/" + karen + "/ret", nurse, change,
                 Map.of("needsInterpreter", Kind.TICK, "version", Kind.VERSION)));
         return forms;
     }
