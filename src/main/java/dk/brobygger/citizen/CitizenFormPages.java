@@ -17,6 +17,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,10 +80,11 @@ class CitizenFormPages {
     }
 
     @PostMapping("/borgere/ny")
-    String register(@ModelAttribute("form") CitizenForm form, Model model, Locale locale,
+    String register(@ModelAttribute("form") CitizenForm form, BindingResult binding, Model model, Locale locale,
             HttpServletResponse response, RedirectAttributes redirect) {
         access.checkMayRegister();
         var errors = new FieldErrors(messages, locale);
+        errors.addAll(binding);
         CprNumber cpr = null;
         if (blank(form.cpr())) {
             errors.add("cpr", "cpr.missing");
@@ -120,11 +122,12 @@ class CitizenFormPages {
     }
 
     @PostMapping("/borgere/{id}/ret")
-    String revise(@PathVariable UUID id, @ModelAttribute("form") CitizenForm form, Model model, Locale locale,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String revise(@PathVariable UUID id, @ModelAttribute("form") CitizenForm form, BindingResult binding, Model model,
+            Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         var citizenId = new CitizenId(id);
         register.checkMayChange(citizenId);
         var errors = new FieldErrors(messages, locale);
+        errors.addAll(binding);
         var fields = parse(form, errors);
         if (form.version() == null) {
             errors.add("version", "citizen.version.missing");

@@ -10,6 +10,7 @@ import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.validation.BindingResult;
 
 /**
  * The Danish messages of a form that did not validate, one per field, in the order of the form.
@@ -43,6 +44,11 @@ final class FieldErrors {
 
     void add(String field, DomainException e) {
         byField.putIfAbsent(field, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    }
+
+    /** A value a field could not hold (a word where a number belongs): named by its codes in the message bundles. */
+    void addAll(BindingResult binding) {
+        binding.getFieldErrors().forEach(error -> byField.putIfAbsent(error.getField(), messages.getMessage(error, locale)));
     }
 
     void add(String field, String key, Object... arguments) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -110,7 +111,11 @@ public class UserForm {
     public void setDisplayName(@Nullable String displayName) { this.displayName = displayName; }
     public Set<Role> getRoles() { return roles; }
     public void setRoles(@Nullable Set<Role> roles) {
-        this.roles = roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        // An empty box a browser sends binds as no role, not as a hole in the set.
+        this.roles = EnumSet.noneOf(Role.class);
+        if (roles != null) {
+            roles.stream().filter(Objects::nonNull).forEach(this.roles::add);
+        }
     }
     public Set<String> getTeams() { return teams; }
     public void setTeams(@Nullable Set<String> teams) { this.teams = teams == null ? new LinkedHashSet<>() : teams; }

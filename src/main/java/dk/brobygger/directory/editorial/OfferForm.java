@@ -13,6 +13,7 @@ import dk.brobygger.directory.OfferStatus;
 import dk.brobygger.directory.SupportLevel;
 import dk.brobygger.directory.WeeklySchedule;
 import dk.brobygger.directory.offer.OfferDetails;
+import dk.brobygger.directory.offer.WebAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -92,8 +93,8 @@ public class OfferForm {
     @Pattern(regexp = "[0-9 +()-]*", message = "{editorial.phone.invalid}")
     private @Nullable String contactPhone;
 
-    @Size(max = 400, message = "{editorial.size.max}")
-    @Pattern(regexp = "https?://\\S+", message = "{editorial.url.invalid}")
+    @Size(max = WebAddress.MAX_LENGTH, message = "{editorial.size.max}")
+    @Website
     private @Nullable String url;
 
     private Set<UUID> termIds = new LinkedHashSet<>();

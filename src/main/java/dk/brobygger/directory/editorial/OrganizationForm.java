@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import dk.brobygger.directory.offer.Organization;
 import dk.brobygger.directory.offer.OrganizationKind;
+import dk.brobygger.directory.offer.WebAddress;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,8 +31,8 @@ public class OrganizationForm {
     @Pattern(regexp = "[0-9 +()-]*", message = "{editorial.phone.invalid}")
     private @Nullable String phone;
 
-    @Size(max = 400, message = "{editorial.size.max}")
-    @Pattern(regexp = "https?://\\S+", message = "{editorial.url.invalid}")
+    @Size(max = WebAddress.MAX_LENGTH, message = "{editorial.size.max}")
+    @Website
     private @Nullable String website;
 
     @NotNull(message = "{editorial.organization.kind.required}")

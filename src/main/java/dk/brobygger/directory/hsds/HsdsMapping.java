@@ -13,6 +13,7 @@ import dk.brobygger.directory.hsds.HsdsReadModel.LocationRow;
 import dk.brobygger.directory.hsds.HsdsReadModel.OrganizationRow;
 import dk.brobygger.directory.hsds.HsdsReadModel.ServiceRow;
 import dk.brobygger.directory.offer.TaxonomyTerm;
+import dk.brobygger.directory.offer.WebAddress;
 import dk.brobygger.shared.MunicipalityProperties;
 
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns Brobygger's rows into HSDS documents. Where HSDS has no field for a Brobygger fact, the
  * fact goes where {@link HsdsVocabulary} says. The municipality is the address's
- * {@code state_province} (Denmark has no states; the kommune is the nearest authority).
+ * {@code state_province} (Denmark has no states; the kommune is the nearest authority). A website is given
+ * only if it is a {@link WebAddress}: what was stored before that rule is not passed on as a link.
  */
 @Component
 class HsdsMapping {
@@ -53,14 +55,14 @@ class HsdsMapping {
 
     Hsds.Organization organization(OrganizationRow row) {
         return new Hsds.Organization(row.id(), row.name(), row.description() == null ? "" : row.description(),
-                row.email(), row.website(), null, null, null, null);
+                row.email(), WebAddress.linkable(row.website()), null, null, null, null);
     }
 
     Hsds.Organization fullOrganization(OrganizationRow row, List<LocationRow> locations, List<ServiceRow> services) {
         List<Hsds.Phone> phones = row.phone() == null ? List.of()
                 : List.of(new Hsds.Phone(HsdsVocabulary.nameBased("phone:" + row.id()), row.phone()));
         return new Hsds.Organization(row.id(), row.name(), row.description() == null ? "" : row.description(),
-                row.email(), row.website(), phones, locations.stream().map(this::location).toList(), null,
+                row.email(), WebAddress.linkable(row.website()), phones, locations.stream().map(this::location).toList(), null,
                 services.stream().map(this::serviceInList).toList());
     }
 
@@ -68,7 +70,7 @@ class HsdsMapping {
             @Nullable List<Hsds.Schedule> schedules, @Nullable List<Hsds.Language> languages,
             @Nullable List<Hsds.CostOption> costOptions, @Nullable List<Hsds.Contact> contacts,
             @Nullable List<Hsds.Attribute> attributes) {
-        return new Hsds.Service(row.id(), row.organization().id(), row.name(), row.description(), row.url(),
+        return new Hsds.Service(row.id(), row.organization().id(), row.name(), row.description(), WebAddress.linkable(row.url()),
                 row.contactEmail(), row.status().hsds(),
                 row.costDescription() != null ? row.costDescription() : row.freeOfCharge() ? "Gratis" : null,
                 waitTime(row), null, row.minAge(), row.maxAge(), row.assuredDate().toString(),

@@ -13,6 +13,7 @@ import dk.brobygger.directory.WeeklySchedule;
 import dk.brobygger.directory.offer.OfferDetails;
 import dk.brobygger.directory.offer.Organization;
 import dk.brobygger.directory.offer.OrganizationKind;
+import dk.brobygger.directory.offer.WebAddress;
 
 import org.jspecify.annotations.Nullable;
 
@@ -136,6 +137,8 @@ class RowReading {
         limit("organisation_email", organizationEmail, 200);
         limit("organisation_telefon", organizationPhone, 40);
         limit("organisation_hjemmeside", organizationWebsite, 400);
+        webAddress("hjemmeside", url);
+        webAddress("organisation_hjemmeside", organizationWebsite);
         limit("sprog", String.join(",", languages), 100);
         if (minAge != null && maxAge != null && maxAge < minAge) {
             reject("max_alder", "importing.reason.ages", minAge, maxAge);
@@ -170,6 +173,13 @@ class RowReading {
     private void limit(String field, @Nullable String value, int maxLength) {
         if (value != null && value.strip().length() > maxLength) {
             reject(field, "importing.reason.tooLong", maxLength);
+        }
+    }
+
+    private void webAddress(String field, @Nullable String value) {
+        String address = blankToNull(value);
+        if (address != null && !WebAddress.isValid(address)) {
+            reject(field, "importing.reason.url", address);
         }
     }
 

@@ -159,7 +159,7 @@ public class Offer {
         this.contactName = details.contactName();
         this.contactEmail = details.contactEmail();
         this.contactPhone = details.contactPhone();
-        this.url = details.url();
+        this.url = WebAddress.checked(details.url());
         this.terms = details.termIds().stream().map(OfferTerm::new).collect(Collectors.toCollection(LinkedHashSet::new));
         this.schedules = new ArrayList<>(details.schedules());
     }

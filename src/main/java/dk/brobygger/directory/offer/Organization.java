@@ -53,7 +53,7 @@ public class Organization {
 
     public static Organization create(Details details, String by, Instant now) {
         return new Organization(UUID.randomUUID(), details.name(), details.description(), details.email(),
-                details.phone(), details.website(), details.kind(), null, now, by, now, by);
+                details.phone(), WebAddress.checked(details.website()), details.kind(), null, now, by, now, by);
     }
 
     public void revise(Details details, String by, Instant now) {
@@ -61,7 +61,7 @@ public class Organization {
         this.description = details.description();
         this.email = details.email();
         this.phone = details.phone();
-        this.website = details.website();
+        this.website = WebAddress.checked(details.website());
         this.kind = details.kind();
         this.updatedAt = now;
         this.updatedBy = by;

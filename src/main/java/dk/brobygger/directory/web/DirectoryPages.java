@@ -15,6 +15,7 @@ import dk.brobygger.directory.offer.OfferHistory;
 import dk.brobygger.directory.offer.Offers;
 import dk.brobygger.directory.offer.Organizations;
 import dk.brobygger.directory.offer.Taxonomy;
+import dk.brobygger.directory.offer.WebAddress;
 import dk.brobygger.shared.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -88,6 +89,8 @@ class DirectoryPages {
         model.addAttribute("offer", offer);
         model.addAttribute("organization", organization);
         model.addAttribute("location", location);
+        // Only an address a browser may follow becomes a link, whatever was stored before the rule.
+        model.addAttribute("website", WebAddress.linkable(offer.url()));
         model.addAttribute("terms", taxonomy.of(offer.termIds()));
         model.addAttribute("editor", editor);
         model.addAttribute("stale", offer.isStale(LocalDate.now(clock), staleAfter));
