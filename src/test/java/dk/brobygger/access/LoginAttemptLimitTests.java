@@ -105,6 +105,31 @@ class LoginAttemptLimitTests {
     }
 
     @Test
+    void hostileAuthorizationHeadersAreRefusedAndNeverAServerError() throws Exception {
+        var random = new java.util.Random(29);
+        var headers = new java.util.ArrayList<String>(java.util.List.of("Basic", "Basic ", "Basic !!!", "basic "
+                + base64("x".repeat(5_000) + ":y"), "Basic " + base64("uden-kolon"), "Basic " + base64(":"),
+                "Basic " + base64("\u0000:\u0000"), "Bearer abc", "Basic " + "A".repeat(3_000)));
+        for (int i = 0; i < 10; i++) {
+            var bytes = new byte[1 + random.nextInt(300)];
+            random.nextBytes(bytes);
+            headers.add("Basic " + java.util.Base64.getEncoder().encodeToString(bytes));
+        }
+        for (String authorization : headers) {
+            for (String path : java.util.List.of("/api/instruments", PROCESS_MESSAGE)) {
+                int status = mvc.perform(post(path).header("Authorization", authorization).with(from("10.30.0.7"))
+                        .contentType("application/fhir+json").content("{}")).andReturn().getResponse().getStatus();
+                org.assertj.core.api.Assertions.assertThat(status).as("%s at %s", authorization.length() > 30
+                        ? authorization.substring(0, 30) + "…" : authorization, path).isIn(400, 401, 403, 429);
+            }
+        }
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theSystemUserHasNoWebLoginAndIsRefusedLikeAWrongPassword() throws Exception {
         mvc.perform(formLogin("/login").user("medcom").password("demo"))
                 .andExpect(redirectedUrl("/login?error"));

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -50,7 +51,7 @@ class BasicAttemptLimiter extends OncePerRequestFilter {
     }
 
     /** The user name of an HTTP Basic header, or null when there is none or it cannot be read. */
-    static String basicUsername(String header) {
+    static @Nullable String basicUsername(@Nullable String header) {
         if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -96,10 +97,12 @@ class LoginAttempts {
         }
     }
 
+    /** A refused password, from the form or HTTP Basic on any chain (OpenID Connect logins are the provider's). */
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
         var authentication = event.getAuthentication();
-        if (authentication.getDetails() instanceof WebAuthenticationDetails details
+        if (authentication instanceof UsernamePasswordAuthenticationToken
+                && authentication.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null && authentication.getName() != null) {
             failed(authentication.getName(), details.getRemoteAddress());
         }
@@ -141,8 +144,10 @@ class LoginAttempts {
                 && users.find(key.username()).filter(user -> user.has(Role.SYSTEM)).isPresent();
     }
 
+    /** User names are at most 100 characters; a longer one typed at the door is cut, so memory stays bounded. */
     private static Key key(String username, String address) {
-        return new Key(username.strip().toLowerCase(Locale.ROOT), address);
+        String name = username.strip().toLowerCase(Locale.ROOT);
+        return new Key(name.length() > 100 ? name.substring(0, 100) : name, address);
     }
 
     private static Duration waitFor(@Nullable Bucket bucket) {
