@@ -10,6 +10,7 @@ import dk.brobygger.audit.AuditEntry;
 import dk.brobygger.audit.AuditLog;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -53,6 +54,19 @@ class CitizenAudit {
             granted(citizenId, action, purpose);
         } else {
             log.record(AuditEntry.granted(CitizenWork.SYSTEM, Role.SYSTEM, null, citizenId, action, purpose, null));
+        }
+    }
+
+    /**
+     * Runs an access check; a refusal is audited before it is passed on, whoever asked (staff, a citizen, a
+     * system), so no refused access to a citizen goes unlogged.
+     */
+    void refusedUnless(Runnable check, @Nullable UUID citizenId, AuditAction action, String purpose) {
+        try {
+            check.run();
+        } catch (AccessDeniedException e) {
+            refused(citizenId, action, purpose);
+            throw e;
         }
     }
 

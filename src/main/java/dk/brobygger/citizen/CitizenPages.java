@@ -61,6 +61,9 @@ class CitizenPages {
             } catch (CitizenRegister.NotRelatedException e) {
                 // The user may break the glass from the citizen's page, as in an emergency they must.
                 return "redirect:/borgere/" + e.citizen().value();
+            } catch (CprNumber.InvalidCprNumberException e) {
+                model.addAttribute("cprError", e.messageKey());
+                return "citizen/search";
             }
             if (found.isPresent()) {
                 return "redirect:/borgere/" + found.get().id().value();

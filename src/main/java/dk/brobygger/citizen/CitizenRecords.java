@@ -181,7 +181,7 @@ public class CitizenRecords {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void changeFromSystem(CitizenId citizen, AuditAction action, String purpose) {
-        access.checkMayIdentify();
+        audit.refusedUnless(access::checkMayIdentify, citizen.value(), action, purpose);
         audit.granted(citizen.value(), action, purpose);
     }
 

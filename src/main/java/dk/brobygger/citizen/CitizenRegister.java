@@ -1,6 +1,7 @@
 package dk.brobygger.citizen;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -72,7 +73,8 @@ public class CitizenRegister {
      */
     @Transactional
     public CitizenId register(NewCitizen citizen) {
-        access.checkMayRegister();
+        audit.refusedUnless(access::checkMayRegister, null, AuditAction.CREATE, "Forsøgte at registrere en borger");
+        citizen.cpr().requireBornBy(LocalDate.now(clock));
         requireKnown(citizen.district());
         if (citizens.findByCpr(citizen.cpr()).isPresent()) {
             throw new CprAlreadyRegisteredException();
@@ -106,7 +108,15 @@ public class CitizenRegister {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<Citizen> findByCpr(CprNumber cpr) {
-        access.checkMaySearch();
+        try {
+            access.checkMaySearch();
+        } catch (AccessDeniedException e) {
+            // Named by the citizen the number belongs to, so the attempt shows in their "who has seen my data".
+            audit.refused(citizens.findByCpr(cpr).map(c -> c.id().value()).orElse(null), AuditAction.SEARCH,
+                    "Forsøgte at søge en borger frem på CPR-nummer");
+            throw e;
+        }
+        cpr.requireBornBy(LocalDate.now(clock));
         var found = citizens.findByCpr(cpr);
         if (found.isEmpty()) {
             audit.granted(null, AuditAction.SEARCH, "Søgte på et CPR-nummer uden resultat");
@@ -129,7 +139,7 @@ public class CitizenRegister {
      */
     @Transactional
     public Optional<CitizenId> identify(CprNumber cpr, String purpose) {
-        access.checkMayIdentify();
+        audit.refusedUnless(access::checkMayIdentify, null, AuditAction.SEARCH, purpose);
         var found = citizens.findByCpr(cpr).map(Citizen::id);
         audit.granted(found.map(CitizenId::value).orElse(null), AuditAction.SEARCH,
                 found.isPresent() ? purpose : purpose + " (ukendt CPR-nummer)");
@@ -281,7 +291,8 @@ public class CitizenRegister {
     /** Breaks the glass: time-limited access to a citizen without a relation, with a written reason. */
     @Transactional
     public BreakTheGlass.GlassBroken breakTheGlass(CitizenId id, String reason) {
-        access.checkMaySearch();
+        audit.refusedUnless(access::checkMaySearch, id.value(), AuditAction.BREAK_THE_GLASS,
+                "Forsøgte at bryde glasset til borgeren");
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
         var broken = glass.breakTheGlass(users.currentOrFail(), id.value(), reason);
         audit.granted(id.value(), AuditAction.BREAK_THE_GLASS, broken.reason());

@@ -43,7 +43,7 @@ public class CitizenSearch {
 
     @Transactional
     Page byName(String text, int page, int size) {
-        access.checkMaySearch();
+        audit.refusedUnless(access::checkMaySearch, null, AuditAction.SEARCH, "Forsøgte at søge borgere frem på navn");
         audit.granted(null, AuditAction.SEARCH, "Navnesøgning: " + (text.length() > 100 ? text.substring(0, 100) : text));
         String pattern = "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
         // Need-to-know in the query itself: counts and pages cover only citizens the user may see.

@@ -50,6 +50,18 @@ public record CprNumber(String value) {
         return birthDate(value);
     }
 
+    /**
+     * This number, if its birth date is not after {@code today}: nobody born in the future is registered or
+     * looked up. Not part of {@link #of}, which stays a pure value check: "today" comes from the caller's
+     * {@code Clock}, where a citizen is registered or looked up.
+     */
+    public CprNumber requireBornBy(LocalDate today) {
+        if (birthDate().isAfter(today)) {
+            throw new InvalidCprNumberException("cpr.future");
+        }
+        return this;
+    }
+
     public Sex sex() {
         return (value.charAt(9) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
     }

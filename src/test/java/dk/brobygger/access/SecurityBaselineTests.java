@@ -35,6 +35,19 @@ class SecurityBaselineTests {
     }
 
     @Test
+    void swaggerUiAndFhirCarryTheSameReferrerAndPermissionsPolicies() throws Exception {
+        for (var request : java.util.List.of(get("/swagger-ui/index.html"), get("/swagger-ui.html"),
+                post("/fhir/$process-message"),
+                post("/fhir/$process-message").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("medcom", "demo")))) {
+            mvc.perform(request)
+                    .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
+                    .andExpect(header().string("Permissions-Policy", containsString("camera=()")))
+                    .andExpect(header().string("X-Frame-Options", "DENY"));
+        }
+    }
+
+    @Test
     void demoUsersLogInWithThePasswordDemo() throws Exception {
         mvc.perform(formLogin("/login").user("redaktoer").password("demo"))
                 .andExpect(redirectedUrl("/"));

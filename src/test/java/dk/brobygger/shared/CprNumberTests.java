@@ -28,6 +28,22 @@ class CprNumberTests {
         assertThat(CprNumber.of(cpr).birthDate()).isEqualTo(born);
     }
 
+    @ParameterizedTest(name = "{0} is not born by 2026-12-03")
+    @ValueSource(strings = {"010136-4001", "010136-9001", "040127-4001", "010157-5001", "311236-8001", "041226-4001"})
+    void aBirthDateAfterTodayIsRefused(String cpr) {
+        var number = CprNumber.of(cpr);
+        assertThatThrownBy(() -> number.requireBornBy(LocalDate.of(2026, 12, 3)))
+                .isInstanceOf(CprNumber.InvalidCprNumberException.class)
+                .hasMessage("cpr.future");
+    }
+
+    @ParameterizedTest(name = "{0} is born by 2026-12-03")
+    @ValueSource(strings = {"031226-4001", "010137-4001", "010158-8001", "010199-9001", "311299-6001"})
+    void aBirthDateUpToTodayIsAccepted(String cpr) {
+        var number = CprNumber.of(cpr);
+        assertThat(number.requireBornBy(LocalDate.of(2026, 12, 3))).isEqualTo(number);
+    }
+
     @Test
     void numbersWithoutModulus11AreAccepted() {
         // 010190-1235 fails the old modulus 11 check; such numbers are issued since 2007.

@@ -103,8 +103,18 @@ class JdbcUsers implements Users, UserDetailsService {
                 Map.of("organization", organizationId));
     }
 
+    /**
+     * A person's login (the login form, HTTP Basic on the pages and APIs). A system user has no such login: it is
+     * refused as if it did not exist, so the form answers exactly as for a wrong password.
+     */
     @Override
     public BrobyggerUser loadUserByUsername(String username) {
+        return find(username).filter(user -> !user.has(Role.SYSTEM))
+                .orElseThrow(() -> new UsernameNotFoundException("Ukendt bruger"));
+    }
+
+    /** A login at the system endpoints ({@code /fhir}); which roles may do what there is the chain's business. */
+    BrobyggerUser loadSystemUser(String username) {
         return find(username).orElseThrow(() -> new UsernameNotFoundException("Ukendt bruger"));
     }
 

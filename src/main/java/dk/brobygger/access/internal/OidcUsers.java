@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
@@ -72,10 +74,18 @@ class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         return new BrobyggerOidcUser(authorities, user, username);
     }
 
-    /** Staff get the roles of their Brobygger user; a citizen role is never granted through the staff login. */
+    /**
+     * Staff get the roles of their Brobygger user; a citizen role is never granted through the staff login, and a
+     * system user (MedCom) has no web login at all: refused as the login form refuses a wrong password.
+     */
     private OidcUser staff(OidcUser user) {
         Set<GrantedAuthority> authorities = new LinkedHashSet<>(user.getAuthorities());
-        users.find(user.getName()).ifPresent(found -> found.roles().stream().filter(role -> role != Role.CITIZEN)
+        var brobyggerUser = users.find(user.getName());
+        if (brobyggerUser.filter(found -> found.has(Role.SYSTEM)).isPresent()) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED),
+                    "A system user has no web login");
+        }
+        brobyggerUser.ifPresent(found -> found.roles().stream().filter(role -> role != Role.CITIZEN)
                 .forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority()))));
         return new BrobyggerOidcUser(authorities, user, user.getName());
     }

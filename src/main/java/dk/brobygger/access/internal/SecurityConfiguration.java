@@ -1,23 +1,38 @@
 package dk.brobygger.access.internal;
 
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import tools.jackson.databind.json.JsonMapper;
 
 import dk.brobygger.access.Role;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -55,16 +70,29 @@ class SecurityConfiguration {
     static final String API_DOCS_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
             "style-src 'self' 'unsafe-inline'");
 
+    static final String PERMISSIONS_POLICY = "geolocation=(self), camera=(), microphone=()";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Forwarded headers only from the configured proxies ({@code brobygger.trusted-proxies}), before anything
+     * else reads the client's address or scheme.
+     */
+    @Bean
+    FilterRegistrationBean<TrustedProxies> trustedProxies(
+            @Value("${brobygger.trusted-proxies:}") List<String> proxies) {
+        var registration = new FilterRegistrationBean<>(new TrustedProxies(proxies));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Bean
     SecurityFilterChain web(HttpSecurity http, Environment environment, JdbcUsers users,
-            ObjectProvider<ClientRegistrationRepository> oidc, OidcUsers oidcUsers,
-            @Value("${brobygger.login.attempts-per-minute:10}") int attemptsPerUser,
-            @Value("${brobygger.login.attempts-per-minute-per-address:60}") int attemptsPerAddress) throws Exception {
+            ObjectProvider<ClientRegistrationRepository> oidc, OidcUsers oidcUsers, LoginAttempts attempts,
+            MessageSource messages) throws Exception {
         boolean demoUsers = environment.acceptsProfiles(Profiles.of("demo-users"));
 
         http.authorizeHttpRequests(requests -> requests
@@ -87,6 +115,8 @@ class SecurityConfiguration {
             http.formLogin(form -> form.loginPage("/login").permitAll());
             // Scripts may call the JSON APIs with the demo users (HTTP Basic), demo profile only.
             http.httpBasic(basic -> basic.realmName("Brobygger"));
+            http.addFilterBefore(new BasicAttemptLimiter(attempts, problemDetail(messages)),
+                    BasicAuthenticationFilter.class);
         }
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login")
@@ -94,8 +124,7 @@ class SecurityConfiguration {
                     .failureHandler(CitizenLoginPages.failureHandler()));
         }
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logget-ud"));
-        http.addFilterBefore(new LoginRateLimiter(attemptsPerUser, attemptsPerAddress),
-                UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new LoginRateLimiter(attempts), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new SessionUserRefresh(users), AuthorizationFilter.class);
 
         // Requests that carry their own credentials (HTTP Basic, bearer token) cannot be forged
@@ -103,12 +132,7 @@ class SecurityConfiguration {
         RequestMatcher carriesCredentials = request -> request.getHeader("Authorization") != null;
         http.csrf(csrf -> csrf.ignoringRequestMatchers(carriesCredentials));
 
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .frameOptions(frame -> frame.deny())
-                .permissionsPolicyHeader(permissions -> permissions.policy("geolocation=(self), camera=(), microphone=()"))
-                .httpStrictTransportSecurity(Customizer.withDefaults()));
+        http.headers(headers -> usualHeaders(headers, CONTENT_SECURITY_POLICY));
         // APIs answer 401 instead of redirecting scripts to the login page.
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
@@ -125,19 +149,22 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain systems(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, Clock clock)
+    SecurityFilterChain systems(HttpSecurity http, JdbcUsers users, PasswordEncoder passwords, Clock clock,
+            AuthenticationEventPublisher events, LoginAttempts attempts, ObjectProvider<FhirContext> fhir)
             throws Exception {
-        var checked = new DaoAuthenticationProvider(users);
+        var checked = new DaoAuthenticationProvider(users::loadSystemUser);
         checked.setPasswordEncoder(passwords);
+        var manager = new ProviderManager(checked);
+        manager.setAuthenticationEventPublisher(events);
         http.securityMatcher("/fhir/**")
-                .authenticationManager(new RememberedCredentials(new ProviderManager(checked), Duration.ofMinutes(1), clock))
+                .authenticationManager(new RememberedCredentials(manager, Duration.ofMinutes(1), clock))
+                .addFilterBefore(new BasicAttemptLimiter(attempts, operationOutcome(fhir)),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.SYSTEM.name()))
                 .httpBasic(basic -> basic.realmName("Brobygger FHIR"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .frameOptions(frame -> frame.deny()));
+                .headers(headers -> usualHeaders(headers, CONTENT_SECURITY_POLICY));
         return http.build();
     }
 
@@ -146,8 +173,58 @@ class SecurityConfiguration {
     SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
         http.securityMatcher("/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_DOCS_POLICY)));
+                .headers(headers -> usualHeaders(headers, API_DOCS_POLICY));
         return http.build();
+    }
+
+    /** The same headers on every chain; only the Content-Security-Policy may differ. */
+    private static void usualHeaders(HeadersConfigurer<HttpSecurity> headers, String contentSecurityPolicy) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny())
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .httpStrictTransportSecurity(Customizer.withDefaults());
+    }
+
+    /** Too many wrong passwords, as a problem detail (RFC 9457) in Danish. */
+    private static BasicAttemptLimiter.Refusal problemDetail(MessageSource messages) {
+        return (request, response, seconds) -> {
+            var locale = locale(request);
+            var problem = new LinkedHashMap<String, Object>();
+            problem.put("type", "about:blank");
+            problem.put("title", messages.getMessage("login.throttled.title", null, locale));
+            problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
+            problem.put("detail", messages.getMessage("login.throttled.detail", new Object[] {seconds}, locale));
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(JsonMapper.shared().writeValueAsString(problem));
+        };
+    }
+
+    /**
+     * Too many wrong passwords, as a FHIR OperationOutcome (issue code {@code throttled}), in XML when the
+     * sender asks for XML and otherwise in JSON. The FHIR structures come from HAPI, as everywhere at /fhir.
+     */
+    private static BasicAttemptLimiter.Refusal operationOutcome(ObjectProvider<FhirContext> fhir) {
+        return (request, response, seconds) -> {
+            var context = fhir.getIfAvailable(FhirContext::forR4Cached);
+            var outcome = new OperationOutcome();
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(OperationOutcome.IssueType.THROTTLED)
+                    .setDiagnostics("For mange forkerte adgangskoder fra denne adresse. Prøv igen om " + seconds
+                            + " sekunder.");
+            boolean xml = String.valueOf(request.getHeader("Accept")).contains("xml")
+                    || String.valueOf(request.getParameter("_format")).contains("xml");
+            response.setContentType(xml ? "application/fhir+xml" : "application/fhir+json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            var parser = xml ? context.newXmlParser() : context.newJsonParser();
+            response.getWriter().write(parser.encodeResourceToString(outcome));
+        };
+    }
+
+    /** Danish unless the request asks for another language. */
+    private static Locale locale(HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null ? Locale.forLanguageTag("da") : request.getLocale();
     }
 
 }

@@ -76,6 +76,13 @@ class CitizenOidcLoginTests {
     }
 
     @Test
+    void aSystemUserHasNoLoginThroughTheMunicipalityEither() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> oidcUsers.loadUser(
+                        request("brobygger", Map.of("preferred_username", "medcom"))))
+                .isInstanceOf(org.springframework.security.oauth2.core.OAuth2AuthenticationException.class);
+    }
+
+    @Test
     void aRefusedMitIdLoginIsExplainedInDanish() throws Exception {
         mvc.perform(get("/login/afvist").param("aarsag", "sikringsniveau"))
                 .andExpect(status().isForbidden())
