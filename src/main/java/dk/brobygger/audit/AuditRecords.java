@@ -1,5 +1,6 @@
 package dk.brobygger.audit;
 
+import dk.brobygger.shared.Paging;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -54,7 +55,7 @@ class AuditRecords {
         int number = Math.max(1, page);
         var where = where(search);
         var records = jdbc.sql("SELECT " + AuditLog.columns() + " FROM audit_record" + where.sql()
-                        + " ORDER BY id DESC OFFSET " + (long) (number - 1) * PAGE_SIZE + " ROWS FETCH FIRST "
+                        + " ORDER BY id DESC OFFSET " + Paging.offset(number, PAGE_SIZE) + " ROWS FETCH FIRST "
                         + (PAGE_SIZE + 1) + " ROWS ONLY")
                 .params(where.params())
                 .query((rs, row) -> AuditLog.map(rs))

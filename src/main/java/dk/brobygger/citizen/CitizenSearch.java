@@ -1,5 +1,6 @@
 package dk.brobygger.citizen;
 
+import dk.brobygger.shared.Paging;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ public class CitizenSearch {
                 ORDER BY LOWER(name), name, id
                 LIMIT :limit OFFSET :offset
                 """.formatted(matches))
-                .param("pattern", pattern).params(visible.params()).param("limit", size).param("offset", (current - 1) * size)
+                .param("pattern", pattern).params(visible.params()).param("limit", size).param("offset", Paging.offset(current, size))
                 .query((rs, row) -> new Hit(new CitizenId(rs.getObject("id", java.util.UUID.class)),
                         rs.getString("name"), new CprNumber(rs.getString("cpr").strip()), rs.getString("address"),
                         rs.getString("district")))

@@ -80,7 +80,8 @@ class VisitPages {
     String calendar(@RequestParam(name = "dato", required = false) @Nullable String date,
             @RequestParam(name = "visning", defaultValue = "uge") String view, Model model) {
         LocalDate today = LocalDate.now(clock.withZone(DANISH_TIME));
-        LocalDate chosen = parseDay(date, today);
+        // A date that is not one (e.g. -999999999-01-01) is refused in Danish (400), not shown as today.
+        LocalDate chosen = date == null || date.isBlank() ? today : parseDay(date, null);
         boolean week = !"dag".equals(view);
         LocalDate from = week ? chosen.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : chosen;
         LocalDate until = week ? from.plusDays(7) : from.plusDays(1);
@@ -259,7 +260,7 @@ class VisitPages {
             return fallback;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return DanishTime.parseDate(text.strip());
         } catch (DateTimeParseException e) {
             if (fallback != null) {
                 return fallback;
@@ -273,7 +274,7 @@ class VisitPages {
             return null;
         }
         try {
-            return LocalDate.parse(date.strip()).atTime(LocalTime.parse(time.strip()));
+            return DanishTime.parseDate(date.strip()).atTime(LocalTime.parse(time.strip()));
         } catch (DateTimeParseException e) {
             throw new DomainException("visit.date.invalid");
         }

@@ -1,5 +1,6 @@
 package dk.brobygger.homevisit;
 
+import dk.brobygger.shared.DanishTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -121,7 +122,7 @@ class WorklistPages {
 
     private static LocalDate parseDate(String date) {
         try {
-            return LocalDate.parse(date.strip());
+            return DanishTime.parseDate(date.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new DomainException("outreach.event.dateInvalid", date);
         }

@@ -1,5 +1,6 @@
 package dk.brobygger.outreach;
 
+import dk.brobygger.shared.DanishTime;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -181,7 +182,7 @@ class OutreachApi {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return DanishTime.parseDate(text.strip());
         } catch (DateTimeParseException e) {
             throw new DomainException("outreach.event.dateInvalid", text);
         }

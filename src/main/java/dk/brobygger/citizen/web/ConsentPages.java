@@ -1,5 +1,6 @@
 package dk.brobygger.citizen.web;
 
+import dk.brobygger.shared.DanishTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -126,7 +127,7 @@ class ConsentPages {
         }
         String value = text.strip();
         try {
-            return LocalDate.parse(value);
+            return DanishTime.parseDate(value);
         } catch (DateTimeParseException iso) {
             try {
                 return LocalDate.parse(value.replace('.', '-').replace('/', '-'), DANISH_DATE);

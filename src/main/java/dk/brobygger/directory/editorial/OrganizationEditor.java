@@ -1,5 +1,6 @@
 package dk.brobygger.directory.editorial;
 
+import dk.brobygger.shared.Paging;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -91,7 +92,7 @@ class OrganizationEditor {
                  ORDER BY g.name, g.id
                  LIMIT :limit OFFSET :offset
                 """)
-                .param("pattern", pattern).param("limit", PAGE_SIZE).param("offset", (long) (current - 1) * PAGE_SIZE)
+                .param("pattern", pattern).param("limit", PAGE_SIZE).param("offset", Paging.offset(current, PAGE_SIZE))
                 .query((rs, n) -> new OrganizationRow(rs.getObject("id", UUID.class), rs.getString("name"),
                         OrganizationKind.valueOf(rs.getString("kind")), rs.getLong("offers")))
                 .list();

@@ -1,5 +1,6 @@
 package dk.brobygger.directory.editorial;
 
+import dk.brobygger.shared.Paging;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -82,7 +83,7 @@ class StaleOffers {
                 SELECT o.id, o.name, o.organization_id, g.name AS organization_name, o.assured_date
                   FROM offer o JOIN organization g ON g.id = o.organization_id
                 """ + where + " ORDER BY " + order.sql + " LIMIT :limit OFFSET :offset")
-                .param("cutoff", cutoff).param("limit", pageSize).param("offset", (long) (page - 1) * pageSize);
+                .param("cutoff", cutoff).param("limit", pageSize).param("offset", Paging.offset(page, pageSize));
         if (organizationId != null) {
             count = count.param("organization", organizationId);
             select = select.param("organization", organizationId);

@@ -1,5 +1,6 @@
 package dk.brobygger.directory.importing;
 
+import dk.brobygger.shared.DanishTime;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,7 +210,7 @@ class HsdsOffers {
     }
 
     private static java.time.@Nullable LocalDate date(@Nullable String value) {
-        return value == null || value.isBlank() ? null : java.time.LocalDate.parse(value.strip());
+        return value == null || value.isBlank() ? null : DanishTime.parseDate(value.strip());
     }
 
     private static <T> List<T> list(@Nullable List<T> values) {

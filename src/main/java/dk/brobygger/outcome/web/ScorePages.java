@@ -1,5 +1,6 @@
 package dk.brobygger.outcome.web;
 
+import dk.brobygger.shared.DanishTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -107,7 +108,7 @@ class ScorePages {
             throw new DomainException("outcome.answeredOn.missing");
         }
         try {
-            return LocalDate.parse(text.strip());
+            return DanishTime.parseDate(text.strip());
         } catch (DateTimeParseException e) {
             throw new DomainException("outcome.answeredOn.invalid");
         }
