@@ -10,10 +10,13 @@ import dk.brobygger.shared.NotFoundException;
 
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,9 +29,11 @@ import org.springframework.web.multipart.MultipartException;
  * mappings every API shares: a broken domain rule 400, not found 404, no access 403, a concurrent change 409
  * (a stale version, or a lock or an insert lost to another request), invalid fields 400 with the field errors,
  * a field index no form has or a date beyond the calendar 400, a body in a media type the API does not read
- * ({@code *}{@code /*}, {@code application/*}, multipart without a boundary) 415. Controllers keep handlers only for exceptions of their own.
+ * ({@code *}{@code /*}, {@code application/*}, multipart without a boundary) 415. Controllers keep handlers only
+ * for exceptions of their own.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(-1) // before Spring Boot's English problem details (order 0) for the exceptions both map
 class ApiProblems {
 
     private final MessageSource messages;
@@ -86,8 +91,20 @@ class ApiProblems {
                 messages.getMessage("problem.invalid", null, locale));
         Map<String, String> errors = new LinkedHashMap<>();
         e.getBindingResult().getFieldErrors()
-                .forEach(error -> errors.putIfAbsent(error.getField(), messages.getMessage(error, locale)));
+                .forEach(error -> errors.putIfAbsent(error.getField(), message(error, locale)));
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /**
+     * The field's message from the bundles; a value that could not even be converted (text where a number or a
+     * yes/no belongs) has no message of its own, and Spring's default names Java types, so it gets a Danish one.
+     */
+    private String message(FieldError error, Locale locale) {
+        if (!error.isBindingFailure()) {
+            return messages.getMessage(error, locale);
+        }
+        return messages.getMessage(new DefaultMessageSourceResolvable(error.getCodes(), null,
+                messages.getMessage("problem.invalidValue", null, locale)), locale);
     }
 }
