@@ -52,8 +52,14 @@ public record AuditEntry(
         clientAddress = clientAddress == null ? null : fitted(clientAddress, MAX_CLIENT_ADDRESS);
     }
 
-    /** The text as is when it fits in {@code max} characters, else cut (never inside a surrogate pair) and marked. */
+    /**
+     * The text as is when it fits in {@code max} characters, else cut (never inside a surrogate pair) and marked.
+     * NUL, which PostgreSQL cannot keep in text, becomes U+FFFD.
+     */
     static String fitted(String text, int max) {
+        if (text.indexOf('\0') >= 0) {
+            text = text.replace('\0', '\uFFFD');
+        }
         if (text.length() <= max) {
             return text;
         }

@@ -37,5 +37,6 @@ class AuditEntryTests {
 
         assertThat(AuditEntry.fitted("a" + "😀".repeat(10), 4)).isEqualTo("a😀…");
         assertThat(AuditEntry.fitted("a" + "😀".repeat(10), 3)).isEqualTo("a…");
+        assertThat(AuditEntry.fitted("ØST\0", 100)).isEqualTo("ØST\uFFFD");
     }
 }
