@@ -338,6 +338,17 @@ class HostileInputTests {
     }
 
     @Test
+    void aDateInJsonBeyondTheCalendarIsABadRequest() throws Exception {
+        for (String date : List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01")) {
+            mvc.perform(post("/api/citizens/{id}/consents", citizen).with(NURSE_API).contentType(MediaType.APPLICATION_JSON)
+                            .content("""
+                                    {"party": "RELATIVE", "partyName": "Datteren", "scope": "Alt",
+                                     "givenOn": "%s", "validUntil": "%s"}""".formatted(date, date)))
+                    .andExpect(status().isBadRequest());
+        }
+    }
+
+    @Test
     void aFormFieldWithAnIndexNoFormHasIsRefusedWithAMessage() throws Exception {
         for (String field : List.of("schedules[100000].weekday", "schedules[-1].weekday", "termIds[99999]",
                 "schedules[257].weekday")) {

@@ -81,7 +81,7 @@ class VisitPages {
             @RequestParam(name = "visning", defaultValue = "uge") String view, Model model) {
         LocalDate today = LocalDate.now(clock.withZone(DANISH_TIME));
         // A date that is not one (e.g. -999999999-01-01) is refused in Danish (400), not shown as today.
-        LocalDate chosen = date == null || date.isBlank() ? today : parseDay(date, null);
+        LocalDate chosen = date == null || date.isBlank() ? today : parseDay(date);
         boolean week = !"dag".equals(view);
         LocalDate from = week ? chosen.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : chosen;
         LocalDate until = week ? from.plusDays(7) : from.plusDays(1);
@@ -181,9 +181,9 @@ class VisitPages {
             @RequestParam(name = "opfoelgning", defaultValue = "") String followUp, Model model,
             RedirectAttributes redirect) {
         try {
-            var documentation = new Visits.Documentation(parseDay(heldOn, null), enums(themes, VisitTheme.class),
+            var documentation = new Visits.Documentation(parseDay(heldOn), enums(themes, VisitTheme.class),
                     enums(elements, ConversationElement.class), card, notes,
-                    followUp.isBlank() ? null : parseDay(followUp, null));
+                    followUp.isBlank() ? null : parseDay(followUp));
             var visit = visits.document(visitId, version, documentation);
             redirect.addFlashAttribute("success", visit.communityTag() ? "visit.saved.tagged" : "visit.saved");
             return "redirect:/hjemmebesog/besoeg/" + visitId;
@@ -252,19 +252,13 @@ class VisitPages {
         return "redirect:/hjemmebesog/besoeg/" + visitId + "#forslag";
     }
 
-    private static LocalDate parseDay(@Nullable String text, @Nullable LocalDate fallback) {
+    private static LocalDate parseDay(@Nullable String text) {
         if (text == null || text.isBlank()) {
-            if (fallback == null) {
-                throw new DomainException("visit.heldOn.missing");
-            }
-            return fallback;
+            throw new DomainException("visit.heldOn.missing");
         }
         try {
             return DanishTime.parseDate(text.strip());
         } catch (DateTimeParseException e) {
-            if (fallback != null) {
-                return fallback;
-            }
             throw new DomainException("visit.date.invalid");
         }
     }
