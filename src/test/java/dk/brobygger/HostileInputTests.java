@@ -238,9 +238,13 @@ class HostileInputTests {
                 default -> hostile.any();
             };
             long kept = quarantined();
-            boolean oddType = hostile.chance(25);
+            String type = switch (hostile.below(8)) {
+                case 0, 1 -> hostile.mediaType();
+                case 2 -> "application/fhir+json; profile=" + "x".repeat(200 + hostile.below(2_000));
+                default -> FHIR_JSON.toString();
+            };
             var result = mvc.perform(post("/fhir/$process-message").with(MEDCOM).content(message)
-                    .header("Content-Type", oddType ? hostile.mediaType() : FHIR_JSON.toString())).andReturn();
+                    .header("Content-Type", type)).andReturn();
             assertHarmless(result, "FHIR " + message.substring(0, Math.min(80, message.length())));
             assertThat(result.getResponse().getContentAsString()).contains("OperationOutcome");
             int status = result.getResponse().getStatus();

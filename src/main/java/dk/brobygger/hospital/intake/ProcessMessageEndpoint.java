@@ -20,10 +20,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,6 +42,8 @@ class ProcessMessageEndpoint {
     static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
     static final MediaType FHIR_XML = MediaType.parseMediaType("application/fhir+xml");
     private static final Locale DANISH = Locale.of("da");
+    /** As long as {@code hospital_message.media_type} (V75). */
+    private static final int MEDIA_TYPE_LENGTH = 100;
 
     private final HospitalIntake intake;
     private final FhirContext fhir;
@@ -65,7 +67,9 @@ class ProcessMessageEndpoint {
         // Undecodable bytes become U+FFFD, and so does NUL, which no FHIR message holds and PostgreSQL cannot
         // keep in text: the message can still be kept for the administrator as it was read.
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
-        var receipt = intake.receive(new Incoming(text, contentType, xml));
+        // The media type is kept beside the message as its type and subtype, which fit the column; the parameters
+        // (charset, or anything a sender puts there) are not the administrator's concern.
+        var receipt = intake.receive(new Incoming(text, named(contentType), xml));
         boolean inXml = replyInXml(accept, xml);
         return switch (receipt) {
             case Receipt.Accepted accepted -> answer(HttpStatus.OK, outcome(IssueSeverity.INFORMATION,
@@ -121,11 +125,12 @@ class ProcessMessageEndpoint {
         return replyInXml(request.getHeader(HttpHeaders.ACCEPT), Boolean.TRUE.equals(format(request.getContentType())));
     }
 
-    /** The media type as the sender named it, without parameters; never more than the type. */
+    /** The media type as the sender named it, type and subtype only, at most {@value #MEDIA_TYPE_LENGTH} characters. */
     private static String named(@Nullable String contentType) {
         try {
             var type = MediaType.parseMediaType(contentType == null ? "" : contentType);
-            return type.getType() + "/" + type.getSubtype();
+            String named = type.getType() + "/" + type.getSubtype();
+            return named.length() <= MEDIA_TYPE_LENGTH ? named : named.substring(0, MEDIA_TYPE_LENGTH);
         } catch (IllegalArgumentException e) {
             return "-";
         }
