@@ -54,7 +54,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class HostileInputTests {
 
     /** Generated variants per endpoint class: enough to cover every kind of value, few enough for CI. */
-    static final int VARIANTS = 24;
+    static final int VARIANTS = 16;
     static final long SEED = 20261203L;
     /** What an answer must never show: names of the code and of its exceptions. */
     static final List<String> INTERNAL_NAMES = List.of("java.lang.", "java.time.", "java.io.", "dk.brobygger.",
@@ -276,10 +276,10 @@ class HostileInputTests {
         mvc.perform(get("/hjemmebesog").param("distrikt", "V".repeat(1_000)).with(user(staff("hjemmebesog"))))
                 .andExpect(status().isOk());
 
-        mvc.perform(get("/api/audit/verify").with(httpBasic("admin", "demo")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(true));
         assertThat(jdbc.sql("SELECT purpose FROM audit_record WHERE username = 'vaert' AND action = 'BREAK_THE_GLASS'")
                 .query(String.class).single()).hasSize(1_000).startsWith("Akut henvendelse.").endsWith("…");
+        assertThat(jdbc.sql("SELECT purpose FROM audit_record WHERE username = 'hjemmebesog' AND purpose LIKE '%VVVV%'")
+                .query(String.class).list()).isNotEmpty().allSatisfy(purpose -> assertThat(purpose).hasSizeLessThanOrEqualTo(1_000));
     }
 
     @Test
