@@ -1,6 +1,5 @@
 package dk.brobygger.audit;
 
-import dk.brobygger.shared.Paging;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -12,6 +11,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dk.brobygger.shared.Paging;
 import dk.brobygger.shared.SpreadsheetText;
 
 import org.apache.commons.csv.CSVFormat;

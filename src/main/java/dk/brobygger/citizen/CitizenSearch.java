@@ -1,12 +1,12 @@
 package dk.brobygger.citizen;
 
-import dk.brobygger.shared.Paging;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
 import dk.brobygger.audit.AuditAction;
 import dk.brobygger.shared.CprNumber;
+import dk.brobygger.shared.Paging;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

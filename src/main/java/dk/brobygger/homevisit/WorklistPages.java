@@ -1,6 +1,5 @@
 package dk.brobygger.homevisit;
 
-import dk.brobygger.shared.DanishTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -8,6 +7,7 @@ import java.util.UUID;
 
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.outreach.Outcome;
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,5 @@
 package dk.brobygger.hospital;
 
-import dk.brobygger.shared.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import dk.brobygger.citizen.Citizen;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRecords;
+import dk.brobygger.shared.Paging;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,5 @@
 package dk.brobygger.outreach;
 
-import dk.brobygger.shared.DanishTime;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.DomainException;
 
 import dk.brobygger.shared.web.Problems;

@@ -1,6 +1,5 @@
 package dk.brobygger.outreach;
 
-import dk.brobygger.shared.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,6 +16,7 @@ import dk.brobygger.audit.AuditAction;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.shared.NotFoundException;
+import dk.brobygger.shared.Paging;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

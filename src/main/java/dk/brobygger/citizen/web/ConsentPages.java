@@ -1,6 +1,5 @@
 package dk.brobygger.citizen.web;
 
-import dk.brobygger.shared.DanishTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +13,7 @@ import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.citizen.Consent;
 import dk.brobygger.citizen.ConsentParty;
 import dk.brobygger.citizen.Consents;
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,6 +1,5 @@
 package dk.brobygger.directory.editorial;
 
-import dk.brobygger.shared.Paging;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import dk.brobygger.directory.offer.Organization;
 import dk.brobygger.directory.offer.OrganizationKind;
 import dk.brobygger.directory.offer.Organizations;
 import dk.brobygger.shared.NotFoundException;
+import dk.brobygger.shared.Paging;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;

@@ -1,11 +1,12 @@
 package dk.brobygger.directory.editorial;
 
-import dk.brobygger.shared.Paging;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.UUID;
+
+import dk.brobygger.shared.Paging;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,6 +1,5 @@
 package dk.brobygger.directory.hsds;
 
-import dk.brobygger.shared.Paging;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,6 +16,7 @@ import dk.brobygger.shared.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dk.brobygger.shared.Paging;
 import dk.brobygger.shared.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;

@@ -1,6 +1,5 @@
 package dk.brobygger.directory.hsds;
 
-import dk.brobygger.shared.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,6 +20,7 @@ import dk.brobygger.directory.SupportLevel;
 import dk.brobygger.directory.WeeklySchedule;
 import dk.brobygger.directory.offer.Taxonomy;
 import dk.brobygger.directory.offer.TaxonomyTerm;
+import dk.brobygger.shared.Paging;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,5 @@
 package dk.brobygger.directory.importing;
 
-import dk.brobygger.shared.DanishTime;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import dk.brobygger.directory.WeeklySchedule;
 import dk.brobygger.directory.hsds.Hsds;
 import dk.brobygger.directory.hsds.HsdsVocabulary;
 import dk.brobygger.directory.offer.TaxonomyTerm;
+import dk.brobygger.shared.DanishTime;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package dk.brobygger.outcome.web;
 
-import dk.brobygger.shared.DanishTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,6 +13,7 @@ import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.outcome.Instrument;
 import dk.brobygger.outcome.Instruments;
 import dk.brobygger.outcome.Scores;
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;
