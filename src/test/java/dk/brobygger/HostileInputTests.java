@@ -349,7 +349,8 @@ class HostileInputTests {
                             .content("""
                                     {"party": "RELATIVE", "partyName": "Datteren", "scope": "Alt",
                                      "givenOn": "2026-01-02", "validUntil": "%s"}""".formatted(date)))
-                    .andExpect(status().isBadRequest());
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail", containsString("datoer som år-måned-dag")));
         }
     }
 

@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -73,6 +74,12 @@ class ApiProblems {
     @ExceptionHandler(DateTimeException.class)
     ProblemDetail noSuchDate(DateTimeException e, Locale locale) {
         return problems.of(HttpStatus.BAD_REQUEST, "error.400.date", "error.400.title", locale);
+    }
+
+    /** A body that is not the JSON the API reads (broken, too deep, a date beyond the calendar), in Danish. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadableBody(HttpMessageNotReadableException e, Locale locale) {
+        return problems.of(HttpStatus.BAD_REQUEST, "problem.unreadableBody", "error.400.title", locale);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
