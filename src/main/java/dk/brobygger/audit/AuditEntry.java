@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param citizenId null for actions that concern no single citizen, such as a search or an export
  * @param clientAddress null for work the system does on its own (scheduled jobs)
+ *
+ * <p>Text copied from a request (a reason, a search, an address) is cut to what its column holds, with
+ * {@link #CUT} at the end, so that an entry always fits: a request must not fail because its audit record is
+ * too long, and the hash chain covers exactly what is stored. The full text, where it matters (the reason for
+ * breaking the glass), is kept whole where it belongs.
  */
 public record AuditEntry(
         String username,
@@ -24,6 +29,14 @@ public record AuditEntry(
         @Nullable String clientAddress,
         AuditOutcome outcome) {
 
+    /** The longest purpose, user name, team and client address the audit table holds (V40). */
+    static final int MAX_PURPOSE = 1000;
+    static final int MAX_NAME = 100;
+    static final int MAX_CLIENT_ADDRESS = 100;
+
+    /** Ends a text that was cut to fit. */
+    static final String CUT = "…";
+
     public AuditEntry {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(role, "role");
@@ -33,6 +46,28 @@ public record AuditEntry(
         if (username.isBlank()) {
             throw new IllegalArgumentException("An audit entry names the user");
         }
+        username = fitted(username, MAX_NAME);
+        team = team == null ? null : fitted(team, MAX_NAME);
+        purpose = fitted(purpose, MAX_PURPOSE);
+        clientAddress = clientAddress == null ? null : fitted(clientAddress, MAX_CLIENT_ADDRESS);
+    }
+
+    /**
+     * The text as is when it fits in {@code max} characters, else cut (never inside a surrogate pair) and marked.
+     * NUL, which PostgreSQL cannot keep in text, becomes U+FFFD.
+     */
+    static String fitted(String text, int max) {
+        if (text.indexOf('\0') >= 0) {
+            text = text.replace('\0', '\uFFFD');
+        }
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - CUT.length();
+        if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + CUT;
     }
 
     /** A granted action. */

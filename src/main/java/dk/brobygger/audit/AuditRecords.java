@@ -11,6 +11,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dk.brobygger.shared.Paging;
 import dk.brobygger.shared.SpreadsheetText;
 
 import org.apache.commons.csv.CSVFormat;
@@ -54,7 +55,7 @@ class AuditRecords {
         int number = Math.max(1, page);
         var where = where(search);
         var records = jdbc.sql("SELECT " + AuditLog.columns() + " FROM audit_record" + where.sql()
-                        + " ORDER BY id DESC OFFSET " + (long) (number - 1) * PAGE_SIZE + " ROWS FETCH FIRST "
+                        + " ORDER BY id DESC OFFSET " + Paging.offset(number, PAGE_SIZE) + " ROWS FETCH FIRST "
                         + (PAGE_SIZE + 1) + " ROWS ONLY")
                 .params(where.params())
                 .query((rs, row) -> AuditLog.map(rs))

@@ -17,6 +17,7 @@ import dk.brobygger.shared.NotFoundException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.security.access.AccessDeniedException;
@@ -86,7 +87,10 @@ public class CitizenRegister {
             relations.open(id.value(), Relations.Holder.user(by), null, null, "Registrerede borgeren", by);
             audit.granted(id.value(), AuditAction.CREATE, "Registrerede borgeren");
             return id;
-        } catch (DuplicateKeyException e) {
+        } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+            // Two registrations of one CPR number at once: PostgreSQL lets the second wait and reports the
+            // duplicate key, H2 refuses the second at once as a concurrent update of the same unique key. A new
+            // citizen's row conflicts with nothing but its CPR number, so both mean "registered already".
             throw new CprAlreadyRegisteredException();
         }
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import dk.brobygger.audit.AuditAction;
 import dk.brobygger.shared.CprNumber;
+import dk.brobygger.shared.Paging;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +69,7 @@ public class CitizenSearch {
                 ORDER BY LOWER(name), name, id
                 LIMIT :limit OFFSET :offset
                 """.formatted(matches))
-                .param("pattern", pattern).params(visible.params()).param("limit", size).param("offset", (current - 1) * size)
+                .param("pattern", pattern).params(visible.params()).param("limit", size).param("offset", Paging.offset(current, size))
                 .query((rs, row) -> new Hit(new CitizenId(rs.getObject("id", java.util.UUID.class)),
                         rs.getString("name"), new CprNumber(rs.getString("cpr").strip()), rs.getString("address"),
                         rs.getString("district")))

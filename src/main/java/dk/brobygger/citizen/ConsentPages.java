@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -120,7 +121,7 @@ class ConsentPages {
         }
         String value = text.strip();
         try {
-            return LocalDate.parse(value);
+            return DanishTime.parseDate(value);
         } catch (DateTimeParseException iso) {
             try {
                 return LocalDate.parse(value.replace('.', '-').replace('/', '-'), DANISH_DATE);

@@ -104,7 +104,7 @@ class TaskPages {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return DanishTime.parseDate(text.strip());
         } catch (DateTimeParseException e) {
             throw new DomainException("task.doneOn.invalid");
         }

@@ -80,7 +80,8 @@ class VisitPages {
     String calendar(@RequestParam(name = "dato", required = false) @Nullable String date,
             @RequestParam(name = "visning", defaultValue = "uge") String view, Model model) {
         LocalDate today = LocalDate.now(clock.withZone(DANISH_TIME));
-        LocalDate chosen = parseDay(date, today);
+        // A date that is not one (e.g. -999999999-01-01) is refused in Danish (400), not shown as today.
+        LocalDate chosen = date == null || date.isBlank() ? today : parseDay(date);
         boolean week = !"dag".equals(view);
         LocalDate from = week ? chosen.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : chosen;
         LocalDate until = week ? from.plusDays(7) : from.plusDays(1);
@@ -180,9 +181,9 @@ class VisitPages {
             @RequestParam(name = "opfoelgning", defaultValue = "") String followUp, Model model,
             RedirectAttributes redirect) {
         try {
-            var documentation = new Visits.Documentation(parseDay(heldOn, null), enums(themes, VisitTheme.class),
+            var documentation = new Visits.Documentation(parseDay(heldOn), enums(themes, VisitTheme.class),
                     enums(elements, ConversationElement.class), card, notes,
-                    followUp.isBlank() ? null : parseDay(followUp, null));
+                    followUp.isBlank() ? null : parseDay(followUp));
             var visit = visits.document(visitId, version, documentation);
             redirect.addFlashAttribute("success", visit.communityTag() ? "visit.saved.tagged" : "visit.saved");
             return "redirect:/hjemmebesog/besoeg/" + visitId;
@@ -251,19 +252,13 @@ class VisitPages {
         return "redirect:/hjemmebesog/besoeg/" + visitId + "#forslag";
     }
 
-    private static LocalDate parseDay(@Nullable String text, @Nullable LocalDate fallback) {
+    private static LocalDate parseDay(@Nullable String text) {
         if (text == null || text.isBlank()) {
-            if (fallback == null) {
-                throw new DomainException("visit.heldOn.missing");
-            }
-            return fallback;
+            throw new DomainException("visit.heldOn.missing");
         }
         try {
-            return LocalDate.parse(text.strip());
+            return DanishTime.parseDate(text.strip());
         } catch (DateTimeParseException e) {
-            if (fallback != null) {
-                return fallback;
-            }
             throw new DomainException("visit.date.invalid");
         }
     }
@@ -273,7 +268,7 @@ class VisitPages {
             return null;
         }
         try {
-            return LocalDate.parse(date.strip()).atTime(LocalTime.parse(time.strip()));
+            return DanishTime.parseDate(date.strip()).atTime(LocalTime.parse(time.strip()));
         } catch (DateTimeParseException e) {
             throw new DomainException("visit.date.invalid");
         }

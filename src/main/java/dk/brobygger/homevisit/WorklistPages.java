@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.outreach.Outcome;
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;
@@ -121,7 +122,7 @@ class WorklistPages {
 
     private static LocalDate parseDate(String date) {
         try {
-            return LocalDate.parse(date.strip());
+            return DanishTime.parseDate(date.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new DomainException("outreach.event.dateInvalid", date);
         }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dk.brobygger.citizen.Citizen;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRecords;
+import dk.brobygger.shared.Paging;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +50,7 @@ public class HospitalTimeline {
                  WHERE citizen_id = :citizen
                  ORDER BY occurred_at DESC, recorded_at DESC, id
                  LIMIT :limit OFFSET :offset
-                """).param("citizen", id.value()).param("limit", size + 1).param("offset", (Math.max(page, 1) - 1) * size)
+                """).param("citizen", id.value()).param("limit", size + 1).param("offset", Paging.offset(page, size))
                 .query((rs, n) -> entry(rs)).list();
         var current = jdbc.sql("""
                 SELECT id, code, occurred_at, episode, status, revises, ended_at, recorded_at
@@ -58,7 +59,7 @@ public class HospitalTimeline {
                  ORDER BY occurred_at DESC, recorded_at DESC, id
                  LIMIT 1
                 """).param("citizen", id.value()).query((rs, n) -> entry(rs)).optional();
-        return new Page(citizen, rows.subList(0, Math.min(size, rows.size())), Math.max(page, 1), rows.size() > size,
+        return new Page(citizen, rows.subList(0, Math.min(size, rows.size())), Paging.page(page), rows.size() > size,
                 current);
     }
 

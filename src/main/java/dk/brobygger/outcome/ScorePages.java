@@ -10,6 +10,7 @@ import java.util.UUID;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenTabs;
 import dk.brobygger.citizen.CitizenRegister;
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;
@@ -104,7 +105,7 @@ class ScorePages {
             throw new DomainException("outcome.answeredOn.missing");
         }
         try {
-            return LocalDate.parse(text.strip());
+            return DanishTime.parseDate(text.strip());
         } catch (DateTimeParseException e) {
             throw new DomainException("outcome.answeredOn.invalid");
         }

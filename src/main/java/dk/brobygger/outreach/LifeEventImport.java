@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenKeys;
+import dk.brobygger.shared.CsvRecords;
 import dk.brobygger.shared.CprNumber;
 import dk.brobygger.shared.DomainException;
 
@@ -75,7 +77,8 @@ class LifeEventImport {
     @Transactional
     public Report importCsv(String text) {
         access.checkMayList("Importerede livsbegivenheder fra et registerudtræk");
-        List<Row> rows = read(text);
+        Rows reading = read(text);
+        List<Row> rows = reading.rows();
         Map<String, UUID> known = citizens(rows.stream().map(Row::cpr).filter(java.util.Objects::nonNull)
                 .map(CprNumber::value).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
         var errors = new ArrayList<RowError>();
@@ -107,15 +110,21 @@ class LifeEventImport {
                         messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), LocaleContextHolder.getLocale())));
             }
         }
+        reading.brokenAt().ifPresent(row -> errors.add(new RowError(row, "",
+                messages.getMessage("outreach.import.unterminatedQuote", null, LocaleContextHolder.getLocale()))));
         access.created(citizensSaved, "Importerede en livsbegivenhed fra et registerudtræk");
         int items = 0;
         for (UUID id : saved) {
             items += lifeEvents.recorded(id, types.get(id)).item() == null ? 0 : 1;
         }
-        return new Report(rows.size(), saved.size(), items, errors);
+        return new Report(rows.size() + (reading.brokenAt().isPresent() ? 1 : 0), saved.size(), items, errors);
     }
 
-    private List<Row> read(String text) {
+    /** The rows read, and the row where an unreadable one (an unclosed quote) stopped the reading. */
+    private record Rows(List<Row> rows, OptionalInt brokenAt) {
+    }
+
+    private Rows read(String text) {
         String header = text.lines().findFirst().orElse("");
         char separator = header.chars().filter(c -> c == ';').count() >= header.chars().filter(c -> c == ',').count()
                 ? ';' : ',';
@@ -131,18 +140,14 @@ class LifeEventImport {
                     .orElseThrow(() -> new DomainException("outreach.import.column", "dato"));
             Optional<String> source = column(columns, "kilde", "source");
             var rows = new ArrayList<Row>();
-            int number = 1;
-            for (CSVRecord record : parser) {
-                number++;
+            var broken = CsvRecords.readEach(parser, (record, number) -> {
                 String cprText = value(record, cpr);
                 rows.add(new Row(number, cprText, CprNumber.isValid(cprText) ? CprNumber.of(cprText) : null,
                         value(record, type), value(record, date),
                         source.map(s -> value(record, s)).filter(s -> !s.isBlank()).orElse(DEFAULT_SOURCE)));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+            });
+            return new Rows(rows, broken);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new DomainException("outreach.import.unreadable");
         }
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.DomainException;
 
 import dk.brobygger.shared.web.Problems;
@@ -181,7 +182,7 @@ class OutreachApi {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return DanishTime.parseDate(text.strip());
         } catch (DateTimeParseException e) {
             throw new DomainException("outreach.event.dateInvalid", text);
         }

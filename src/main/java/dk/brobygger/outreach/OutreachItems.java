@@ -16,6 +16,7 @@ import dk.brobygger.audit.AuditAction;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.shared.NotFoundException;
+import dk.brobygger.shared.Paging;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,7 +98,7 @@ public class OutreachItems {
         long total = jdbc.sql("SELECT COUNT(*) FROM outreach_item i"
                 + (district == null ? "" : " JOIN citizen_register_view c ON c.id = i.citizen_id") + where)
                 .params(params).query(Long.class).single();
-        params.put("offset", (long) (pageNumber - 1) * pageSize);
+        params.put("offset", Paging.offset(pageNumber, pageSize));
         params.put("size", pageSize);
         var items = jdbc.sql(SELECT + where + " ORDER BY i.reason_date DESC, i.id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
                 .params(params).query(this::item).list();

@@ -15,6 +15,7 @@ import dk.brobygger.BrobyggerTest;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -214,13 +215,14 @@ class AuditLogTests {
 
     @Test
     void aBadEntryFailsOnlyTheCallerWhoGaveIt() throws Exception {
+        refusedByTheDatabase("Dårlig");
         try (var writer = oneWriter();
                 var pool = Executors.newFixedThreadPool(4)) {
             var stripes = fixture.holdStripes(AuditFixture.STRIPES);
             var first = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "Først"))));
             awaitUntil(() -> writer.busy() == 1);
             var good = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "God"))));
-            var bad = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "x".repeat(5_000)))));
+            var bad = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "Dårlig"))));
             var alsoGood = pool.submit(() -> writer.append(List.of(AuditFixture.read("akut", Role.STAFF, citizen, "Også god"))));
             awaitUntil(() -> writer.waiting() == 3);
             stripes.release();
@@ -231,6 +233,29 @@ class AuditLogTests {
             assertThatThrownBy(bad::get).hasCauseInstanceOf(RuntimeException.class);
         }
         assertThat(log.verify()).isEqualTo(new ChainVerification(true, 3, null));
+    }
+
+    /**
+     * Makes the database refuse a record with this purpose until the test ends. An entry always fits its columns
+     * (long text is cut to fit), so a refusal is what a broken connection or a full disk would give.
+     */
+    void refusedByTheDatabase(String purpose) {
+        jdbc.sql("ALTER TABLE audit_record ADD CONSTRAINT audit_test_refusal CHECK (purpose <> '" + purpose + "')")
+                .update();
+    }
+
+    @AfterEach
+    void noRefusal() {
+        jdbc.sql("ALTER TABLE audit_record DROP CONSTRAINT IF EXISTS audit_test_refusal").update();
+    }
+
+    @Test
+    void aPurposeLongerThanItsColumnIsStoredCutToFitAndTheChainCoversWhatIsStored() {
+        log.record(AuditFixture.read("akut", Role.STAFF, citizen, "Brød glasset: " + "akut ".repeat(400)));
+
+        assertThat(jdbc.sql("SELECT purpose FROM audit_record").query(String.class).single())
+                .hasSize(1_000).endsWith("…");
+        assertThat(log.verify()).isEqualTo(new ChainVerification(true, 1, null));
     }
 
     static void awaitUntil(java.util.function.BooleanSupplier condition) {
@@ -365,11 +390,12 @@ class AuditLogTests {
 
     @Test
     void aChangeWhoseAuditRecordCannotBeWrittenIsNotSaved() {
-        String tooLong = "x".repeat(5_000);
+        String refused = "Kan ikke skrives";
+        refusedByTheDatabase(refused);
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
             users.save("vikar", "Vibeke Vikar", null, java.util.Set.of(Role.STAFF), null);
-            log.record(AuditEntry.granted("admin", Role.ADMIN, null, null, AuditAction.CREATE, tooLong, "10.0.0.1"));
+            log.record(AuditEntry.granted("admin", Role.ADMIN, null, null, AuditAction.CREATE, refused, "10.0.0.1"));
         })).isInstanceOf(RuntimeException.class);
 
         assertThat(users.find("vikar")).isEmpty();

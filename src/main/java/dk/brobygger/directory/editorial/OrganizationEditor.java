@@ -15,6 +15,7 @@ import dk.brobygger.directory.offer.Organization;
 import dk.brobygger.directory.offer.OrganizationKind;
 import dk.brobygger.directory.offer.Organizations;
 import dk.brobygger.shared.NotFoundException;
+import dk.brobygger.shared.Paging;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
@@ -91,7 +92,7 @@ class OrganizationEditor {
                  ORDER BY g.name, g.id
                  LIMIT :limit OFFSET :offset
                 """)
-                .param("pattern", pattern).param("limit", PAGE_SIZE).param("offset", (long) (current - 1) * PAGE_SIZE)
+                .param("pattern", pattern).param("limit", PAGE_SIZE).param("offset", Paging.offset(current, PAGE_SIZE))
                 .query((rs, n) -> new OrganizationRow(rs.getObject("id", UUID.class), rs.getString("name"),
                         OrganizationKind.valueOf(rs.getString("kind")), rs.getLong("offers")))
                 .list();

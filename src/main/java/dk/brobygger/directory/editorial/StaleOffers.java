@@ -6,6 +6,8 @@ import java.time.Period;
 import java.util.List;
 import java.util.UUID;
 
+import dk.brobygger.shared.Paging;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,7 +84,7 @@ class StaleOffers {
                 SELECT o.id, o.name, o.organization_id, g.name AS organization_name, o.assured_date
                   FROM offer o JOIN organization g ON g.id = o.organization_id
                 """ + where + " ORDER BY " + order.sql + " LIMIT :limit OFFSET :offset")
-                .param("cutoff", cutoff).param("limit", pageSize).param("offset", (long) (page - 1) * pageSize);
+                .param("cutoff", cutoff).param("limit", pageSize).param("offset", Paging.offset(page, pageSize));
         if (organizationId != null) {
             count = count.param("organization", organizationId);
             select = select.param("organization", organizationId);

@@ -16,6 +16,7 @@ import dk.brobygger.shared.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dk.brobygger.shared.Paging;
 import dk.brobygger.shared.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -164,7 +165,7 @@ class HsdsApi {
     }
 
     private static <T> Hsds.Page<T> page(List<T> all, int page, int perPage) {
-        long from = Math.min((long) (page - 1) * perPage, all.size());
+        long from = Math.min(Paging.offset(page, perPage), all.size());
         return Hsds.Page.of(all.subList((int) from, (int) Math.min(from + perPage, all.size())), all.size(), page,
                 perPage);
     }
@@ -204,7 +205,7 @@ class HsdsApi {
             return null;
         }
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(DanishTime.ZONE).toInstant()
+            return text.length() == 10 ? DanishTime.parseDate(text).atStartOfDay(DanishTime.ZONE).toInstant()
                     : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new BadParameter(parameter);

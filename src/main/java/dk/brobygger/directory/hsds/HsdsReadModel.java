@@ -20,6 +20,7 @@ import dk.brobygger.directory.SupportLevel;
 import dk.brobygger.directory.WeeklySchedule;
 import dk.brobygger.directory.offer.Taxonomy;
 import dk.brobygger.directory.offer.TaxonomyTerm;
+import dk.brobygger.shared.Paging;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,7 +89,7 @@ class HsdsReadModel {
         long total = jdbc.sql("""
                 SELECT COUNT(*) FROM offer o JOIN organization org ON org.id = o.organization_id""" + where)
                 .params(params).query(Long.class).single();
-        params.put("offset", (long) (page - 1) * perPage);
+        params.put("offset", Paging.offset(page, perPage));
         params.put("limit", perPage);
         List<ServiceRow> rows = jdbc.sql(SERVICE_COLUMNS + where
                 + " ORDER BY o.name, o.id OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
@@ -113,7 +114,7 @@ class HsdsReadModel {
             params.put("pattern", likePattern(search));
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM organization" + where).params(params).query(Long.class).single();
-        params.put("offset", (long) (page - 1) * perPage);
+        params.put("offset", Paging.offset(page, perPage));
         params.put("limit", perPage);
         List<Hsds.Organization> contents = jdbc.sql("""
                 SELECT id, name, description, email, phone, website FROM organization""" + where

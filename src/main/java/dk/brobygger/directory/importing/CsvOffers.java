@@ -13,6 +13,7 @@ import dk.brobygger.directory.OfferStatus;
 import dk.brobygger.directory.SupportLevel;
 import dk.brobygger.directory.WeeklySchedule;
 import dk.brobygger.directory.offer.TaxonomyTerm;
+import dk.brobygger.shared.CsvRecords;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -53,7 +54,14 @@ class CsvOffers {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreHeaderCase(true).setTrim(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true)
                 .get();
-        try (CSVParser parser = CSVParser.parse(text, format)) {
+        CSVParser opened;
+        try {
+            opened = CSVParser.parse(text, format);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // The header row itself cannot be read (an unclosed quote, a column named twice).
+            return ImportFile.refused(List.of(new Rejection(1, "", "importing.reason.unreadableHeader")));
+        }
+        try (CSVParser parser = opened) {
             List<Rejection> rejections = new ArrayList<>();
             Map<String, Integer> headers = parser.getHeaderMap();
             for (String column : headers.keySet()) {
@@ -71,13 +79,11 @@ class CsvOffers {
             }
             var places = vocabulary.places();
             List<OfferLine> lines = new ArrayList<>();
-            int row = 1;
-            for (CSVRecord record : parser) {
-                row++;
+            CsvRecords.readEach(parser, (record, row) -> {
                 var reading = read(new RowReading(row, places), record);
                 reading.line().ifPresent(lines::add);
                 rejections.addAll(reading.rejections());
-            }
+            }).ifPresent(row -> rejections.add(new Rejection(row, "", "importing.reason.unterminatedQuote")));
             return new ImportFile(lines, rejections);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,7 @@ import dk.brobygger.directory.WeeklySchedule;
 import dk.brobygger.directory.hsds.Hsds;
 import dk.brobygger.directory.hsds.HsdsVocabulary;
 import dk.brobygger.directory.offer.TaxonomyTerm;
+import dk.brobygger.shared.DanishTime;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -209,7 +210,7 @@ class HsdsOffers {
     }
 
     private static java.time.@Nullable LocalDate date(@Nullable String value) {
-        return value == null || value.isBlank() ? null : java.time.LocalDate.parse(value.strip());
+        return value == null || value.isBlank() ? null : DanishTime.parseDate(value.strip());
     }
 
     private static <T> List<T> list(@Nullable List<T> values) {

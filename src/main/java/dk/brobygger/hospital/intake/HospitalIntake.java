@@ -18,7 +18,6 @@ import dk.brobygger.hospital.intake.Rejection.Reason;
 import dk.brobygger.hospital.intake.TimelineWriter.Standing;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -43,6 +42,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class HospitalIntake {
 
     private static final Logger log = LoggerFactory.getLogger(HospitalIntake.class);
+
+    /** What the sender and the administrator read when a message cannot be read at all (Danish, no internals). */
+    static final String NOT_FHIR_JSON = "indholdet er ikke en FHIR-ressource i JSON";
+    static final String NOT_FHIR_XML = "indholdet er ikke en FHIR-ressource i XML";
+    static final String UNREADABLE_STRUCTURE = "beskeden har ikke den opbygning, en sygehusadvis skal have";
 
     /** The body as it arrived, and whether it was XML (else JSON). */
     record Incoming(String body, String mediaType, boolean xml) {
@@ -82,6 +86,12 @@ class HospitalIntake {
             notification = NotificationReading.read(parse(incoming), now);
         } catch (Rejection rejection) {
             return reject(incoming, null, null, rejection, now);
+        } catch (RuntimeException unreadable) {
+            // A shape the reading did not foresee (a null where a value belongs, say): still only a message that
+            // cannot be read, kept for the administrator, never a server error.
+            log.warn("Hospital notification could not be read: {}", unreadable.toString());
+            log.debug("Reading the hospital notification failed", unreadable);
+            return reject(incoming, null, null, new Rejection(Reason.MALFORMED, UNREADABLE_STRUCTURE), now);
         }
         var earlier = messages.acceptedAt(notification.messageId());
         if (earlier.isPresent()) {
@@ -100,8 +110,10 @@ class HospitalIntake {
         IBaseResource resource;
         try {
             resource = parser.parseResource(incoming.body());
-        } catch (DataFormatException | IllegalArgumentException e) {
-            throw new Rejection(Reason.MALFORMED, firstLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            // The parser's own words name its classes and codes ("HAPI-1861: …"): for the log, not the sender.
+            log.debug("Hospital notification is not FHIR {}", incoming.xml() ? "XML" : "JSON", e);
+            throw new Rejection(Reason.MALFORMED, incoming.xml() ? NOT_FHIR_XML : NOT_FHIR_JSON);
         }
         if (!(resource instanceof Bundle bundle)) {
             throw new Rejection(Reason.NOT_A_HOSPITAL_NOTIFICATION, "ressourcen er " + resource.fhirType());
@@ -199,13 +211,5 @@ class HospitalIntake {
 
     private BrobyggerUser system() {
         return users.currentOrFail();
-    }
-
-    private static String firstLine(@Nullable String text) {
-        if (text == null) {
-            return "ukendt fejl";
-        }
-        String line = text.lines().findFirst().orElse(text);
-        return line.length() > 300 ? line.substring(0, 300) : line;
     }
 }

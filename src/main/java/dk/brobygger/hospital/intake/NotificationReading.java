@@ -156,7 +156,7 @@ final class NotificationReading {
 
     private static CprNumber cpr(Patient patient) {
         String value = required(patient.getIdentifier().stream()
-                .filter(identifier -> CPR_SYSTEM.equals(identifier.getSystem()))
+                .filter(identifier -> CPR_SYSTEM.equals(identifier.getSystem()) && identifier.hasValue())
                 .map(identifier -> identifier.getValue()).findFirst().orElse(null), "Patient.identifier (CPR)");
         if (!CprNumber.isValid(value)) {
             throw new Rejection(Reason.INCOMPLETE, "et gyldigt CPR-nummer");

@@ -7,6 +7,8 @@ import dk.brobygger.hospital.intake.HospitalIntake.Incoming;
 
 import ca.uhn.fhir.context.FhirContext;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -18,16 +20,19 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * FHIR {@code $process-message} for MedCom HospitalNotification bundles, as JSON or XML. A system user sends
  * them (HTTP Basic, role SYSTEM); the answer is always an OperationOutcome, in the format the sender accepts
- * (else the one it sent), with the Danish reason when the message was not applied.
+ * (else the one it sent), with the Danish reason when the message was not applied. A body in any other media
+ * type, a wildcard ({@code *}{@code /*}, {@code application/*}) or multipart among them, is refused with 415.
  */
 @RestController
 class ProcessMessageEndpoint {
@@ -37,6 +42,8 @@ class ProcessMessageEndpoint {
     static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
     static final MediaType FHIR_XML = MediaType.parseMediaType("application/fhir+xml");
     private static final Locale DANISH = Locale.of("da");
+    /** As long as {@code hospital_message.media_type} (V75). */
+    private static final int MEDIA_TYPE_LENGTH = 100;
 
     private final HospitalIntake intake;
     private final FhirContext fhir;
@@ -55,10 +62,14 @@ class ProcessMessageEndpoint {
         Boolean xml = format(contentType);
         if (xml == null) {
             return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, outcome(IssueSeverity.ERROR, IssueType.NOTSUPPORTED,
-                    text("hospital.unsupportedMediaType", contentType == null ? "-" : contentType)), replyInXml(accept, false));
+                    text("hospital.unsupportedMediaType", named(contentType))), replyInXml(accept, false));
         }
-        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-        var receipt = intake.receive(new Incoming(text, contentType, xml));
+        // Undecodable bytes become U+FFFD, and so does NUL, which no FHIR message holds and PostgreSQL cannot
+        // keep in text: the message can still be kept for the administrator as it was read.
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
+        // The media type is kept beside the message as its type and subtype, which fit the column; the parameters
+        // (charset, or anything a sender puts there) are not the administrator's concern.
+        var receipt = intake.receive(new Incoming(text, named(contentType), xml));
         boolean inXml = replyInXml(accept, xml);
         return switch (receipt) {
             case Receipt.Accepted accepted -> answer(HttpStatus.OK, outcome(IssueSeverity.INFORMATION,
@@ -75,13 +86,54 @@ class ProcessMessageEndpoint {
         };
     }
 
-    /** Whatever went wrong unexpectedly, the sender still gets an OperationOutcome, and no stack trace. */
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<String> failed(RuntimeException e,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+    /** Any other method on the endpoint, and any other address under {@code /fhir}: an OperationOutcome too. */
+    @RequestMapping("/fhir/$process-message")
+    ResponseEntity<String> otherMethod(HttpServletRequest request) {
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, outcome(IssueSeverity.ERROR, IssueType.NOTSUPPORTED,
+                text("hospital.methodNotAllowed")), replyInXml(request));
+    }
+
+    @RequestMapping("/fhir/**")
+    ResponseEntity<String> otherAddress(HttpServletRequest request) {
+        return answer(HttpStatus.NOT_FOUND, outcome(IssueSeverity.ERROR, IssueType.NOTFOUND,
+                text("hospital.notFound")), replyInXml(request));
+    }
+
+    /**
+     * Whatever went wrong, the sender still gets an OperationOutcome in the format it asked for, and no stack
+     * trace or class name: a request Spring MVC refused before the endpoint ran (a media type it cannot even
+     * parse, say) with its status, anything unexpected as 500. An exception handler cannot take
+     * {@code @RequestHeader}, so it reads the request itself.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> failed(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse refused && refused.getStatusCode().is4xxClientError()) {
+            log.debug("Hospital notification request refused", e);
+            var status = HttpStatus.valueOf(refused.getStatusCode().value());
+            return status == HttpStatus.UNSUPPORTED_MEDIA_TYPE
+                    ? answer(status, outcome(IssueSeverity.ERROR, IssueType.NOTSUPPORTED,
+                            text("hospital.unsupportedMediaType", named(request.getContentType()))), replyInXml(request))
+                    : answer(status, outcome(IssueSeverity.ERROR, IssueType.INVALID, text("hospital.invalidRequest")),
+                            replyInXml(request));
+        }
         log.error("Hospital notification intake failed", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, outcome(IssueSeverity.FATAL, IssueType.EXCEPTION,
-                text("hospital.failed")), replyInXml(accept, false));
+                text("hospital.failed")), replyInXml(request));
+    }
+
+    private static boolean replyInXml(HttpServletRequest request) {
+        return replyInXml(request.getHeader(HttpHeaders.ACCEPT), Boolean.TRUE.equals(format(request.getContentType())));
+    }
+
+    /** The media type as the sender named it, type and subtype only, at most {@value #MEDIA_TYPE_LENGTH} characters. */
+    private static String named(@Nullable String contentType) {
+        try {
+            var type = MediaType.parseMediaType(contentType == null ? "" : contentType);
+            String named = type.getType() + "/" + type.getSubtype();
+            return named.length() <= MEDIA_TYPE_LENGTH ? named : named.substring(0, MEDIA_TYPE_LENGTH);
+        } catch (IllegalArgumentException e) {
+            return "-";
+        }
     }
 
     /** true for XML, false for JSON, null for anything else. */
@@ -93,6 +145,9 @@ class ProcessMessageEndpoint {
         try {
             type = MediaType.parseMediaType(contentType);
         } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
             return null;
         }
         if (type.isCompatibleWith(FHIR_JSON) || type.isCompatibleWith(MediaType.APPLICATION_JSON)) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dk.brobygger.shared.Paging;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -105,12 +107,12 @@ class ReceivedMessages {
                  WHERE outcome = 'QUARANTINED' AND (:all = TRUE OR handled_at IS NULL)
                  ORDER BY received_at DESC, id
                  LIMIT :limit OFFSET :offset
-                """).param("all", includeHandled).param("limit", size + 1).param("offset", (page - 1) * size)
+                """).param("all", includeHandled).param("limit", size + 1).param("offset", Paging.offset(page, size))
                 .query((rs, n) -> new Quarantined(rs.getObject("id", UUID.class), rs.getString("message_id"),
                         rs.getTimestamp("received_at").toInstant(), rs.getString("received_by"),
                         reason(rs), rs.getString("detail"), instant(rs, "handled_at"), rs.getString("handled_by")))
                 .list();
-        return new Page(rows.subList(0, Math.min(size, rows.size())), page, rows.size() > size);
+        return new Page(rows.subList(0, Math.min(size, rows.size())), Paging.page(page), rows.size() > size);
     }
 
     long waiting() {
