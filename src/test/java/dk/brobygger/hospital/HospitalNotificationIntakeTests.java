@@ -329,10 +329,21 @@ class HospitalNotificationIntakeTests {
     }
 
     @Test
-    void anUnsupportedMediaTypeGetsAnOperationOutcome() throws Exception {
+    void aMessageInAnUnsupportedMediaTypeGetsAnOperationOutcomeAndIsKeptForTheAdministrator() throws Exception {
         mvc.perform(post("/fhir/$process-message").with(MEDCOM).contentType(MediaType.TEXT_PLAIN).content("hej"))
                 .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.resourceType").value("OperationOutcome"))
+                .andExpect(jsonPath("$.issue[0].diagnostics").value(
+                        "Beskeden skal sendes som application/fhir+json eller application/fhir+xml, ikke text/plain."));
+        mvc.perform(post("/fhir/$process-message").with(MEDCOM).header("Content-Type", "*/*")
+                        .content(new String(getClass().getResourceAsStream("/medcom/HospitalNotification_Ex_STIN_A.json")
+                                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)))
+                .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.resourceType").value("OperationOutcome"));
+
+        assertThat(quarantined()).containsExactly("UNSUPPORTED_MEDIA_TYPE", "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(jdbc.sql("SELECT body FROM hospital_message WHERE media_type = 'text/plain'").query(String.class)
+                .single()).isEqualTo("hej");
     }
 
     @Test

@@ -76,6 +76,16 @@ class HospitalIntake {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /**
+     * A message in a format the intake does not read (a wildcard, plain text, multipart): not read at all, but kept
+     * for the administrator like every other message from the sender that cannot be applied.
+     */
+    Receipt refuseFormat(String body, String mediaType) {
+        var incoming = new Incoming(body.length() > ReceivedMessages.MAX_BODY
+                ? body.substring(0, ReceivedMessages.MAX_BODY) : body, mediaType, false);
+        return reject(incoming, null, null, new Rejection(Reason.UNSUPPORTED_MEDIA_TYPE, mediaType), clock.instant());
+    }
+
     Receipt receive(Incoming incoming) {
         Instant now = clock.instant();
         if (incoming.body().length() > ReceivedMessages.MAX_BODY) {

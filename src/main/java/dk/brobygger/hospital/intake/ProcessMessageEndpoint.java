@@ -60,13 +60,12 @@ class ProcessMessageEndpoint {
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         Boolean xml = format(contentType);
-        if (xml == null) {
-            return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, outcome(IssueSeverity.ERROR, IssueType.NOTSUPPORTED,
-                    text("hospital.unsupportedMediaType", named(contentType))), replyInXml(accept, false));
-        }
         // Undecodable bytes become U+FFFD, and so does NUL, which no FHIR message holds and PostgreSQL cannot
         // keep in text: the message can still be kept for the administrator as it was read.
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
+        if (xml == null) {
+            return refusedFormat(text, contentType, replyInXml(accept, false));
+        }
         // The media type is kept beside the message as its type and subtype, which fit the column; the parameters
         // (charset, or anything a sender puts there) are not the administrator's concern.
         var receipt = intake.receive(new Incoming(text, named(contentType), xml));
@@ -111,14 +110,36 @@ class ProcessMessageEndpoint {
             log.debug("Hospital notification request refused", e);
             var status = HttpStatus.valueOf(refused.getStatusCode().value());
             return status == HttpStatus.UNSUPPORTED_MEDIA_TYPE
-                    ? answer(status, outcome(IssueSeverity.ERROR, IssueType.NOTSUPPORTED,
-                            text("hospital.unsupportedMediaType", named(request.getContentType()))), replyInXml(request))
+                    ? refusedFormat(body(request), request.getContentType(), replyInXml(request))
                     : answer(status, outcome(IssueSeverity.ERROR, IssueType.INVALID, text("hospital.invalidRequest")),
                             replyInXml(request));
         }
         log.error("Hospital notification intake failed", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, outcome(IssueSeverity.FATAL, IssueType.EXCEPTION,
                 text("hospital.failed")), replyInXml(request));
+    }
+
+    /** 415, and the message kept for the administrator (a sender that gets its format wrong still sent something). */
+    private ResponseEntity<String> refusedFormat(String body, @Nullable String contentType, boolean inXml) {
+        var outcome = outcome(IssueSeverity.ERROR, IssueType.NOTSUPPORTED,
+                text("hospital.unsupportedMediaType", named(contentType)));
+        if (!body.isBlank()) {
+            var kept = intake.refuseFormat(body, named(contentType));
+            if (kept instanceof Receipt.Rejected rejected) {
+                outcome.addIssue().setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INFORMATIONAL)
+                        .setDiagnostics(text("hospital.keptForAdministrator", rejected.quarantined()));
+            }
+        }
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, outcome, inXml);
+    }
+
+    /** The body of a request Spring refused before the endpoint read it; empty if it cannot be read. */
+    private static String body(HttpServletRequest request) {
+        try {
+            return new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace('\0', '\uFFFD');
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static boolean replyInXml(HttpServletRequest request) {

@@ -12,6 +12,8 @@ class Rejection extends RuntimeException {
     /** The reasons, each with its HTTP status, FHIR issue type and the Danish text in {@code i18n/hospital}. */
     enum Reason {
         MALFORMED(HttpStatus.BAD_REQUEST, IssueType.STRUCTURE),
+        /** Sent in a format the intake does not read (not FHIR JSON or XML): kept all the same. */
+        UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, IssueType.NOTSUPPORTED),
         TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, IssueType.TOOLONG),
         NOT_A_HOSPITAL_NOTIFICATION(HttpStatus.UNPROCESSABLE_CONTENT, IssueType.NOTSUPPORTED),
         INCOMPLETE(HttpStatus.UNPROCESSABLE_CONTENT, IssueType.REQUIRED),
