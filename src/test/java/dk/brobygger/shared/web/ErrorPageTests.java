@@ -26,7 +26,7 @@ class ErrorPageTests {
             "400, Forespørgslen kunne ikke forstås",
             "401, Forespørgslen kunne ikke forstås",
             "406, Forespørgslen kunne ikke forstås",
-            "415, Forespørgslen kunne ikke forstås",
+            "415, Formatet kan ikke læses her",
             "431, Forespørgslen kunne ikke forstås",
             "429, For mange forsøg",
             "500, Der skete en fejl hos os",
