@@ -36,6 +36,11 @@ public record BrobyggerUser(
         return has(Role.EDITOR) || has(Role.ADMIN);
     }
 
+    /** Municipal staff work in Brobygger; everyone else uses the public portal. */
+    public boolean isStaff() {
+        return has(Role.STAFF) || has(Role.MANAGER) || has(Role.ADMIN) || has(Role.EDITOR);
+    }
+
     /** May this user propose or make changes to the given organisation's offers? */
     public boolean mayEdit(UUID organization) {
         return isMunicipalEditor() || (has(Role.ASSOCIATION_EDITOR) && organization.equals(organizationId));

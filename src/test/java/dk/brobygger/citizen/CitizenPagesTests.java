@@ -55,6 +55,15 @@ class CitizenPagesTests {
     }
 
     @Test
+    void theOverviewNamesWhoLastChangedTheRecordByTheirNameNotTheirUserName() throws Exception {
+        String id = register("1507389871", "Poul Erik Sørensen");
+        mvc.perform(get("/borgere/" + id).with(NURSE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Senest ændret af Hanne Hjemmebesøg"),
+                        not(containsString("ændret af hjemmebesog")))));
+    }
+
+    @Test
     void openingTheOverviewIsAuditedAsAReadOfTheRecordAndOfTheNetwork() throws Exception {
         String id = register("1507389871", "Poul Erik Sørensen");
         mvc.perform(get("/borgere/" + id).with(NURSE)).andExpect(status().isOk());
