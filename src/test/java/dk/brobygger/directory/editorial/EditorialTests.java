@@ -153,7 +153,7 @@ class EditorialTests {
         assertThat(found("kaffe")).containsExactly("Strik og kaffe");
         mvc.perform(get("/redaktion/tilbud/{id}/rediger", knitting.id()).with(user(editor())))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Registreret af test den")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("senest ændret af redaktoer den")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("senest ændret af Rasmus Redaktør den")));
         var latest = history.of(knitting.id()).getFirst();
         assertThat(latest.kind()).isEqualTo("CHANGED");
         assertThat(latest.changedBy()).isEqualTo("redaktoer");
