@@ -37,7 +37,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class CitizenRecords {
 
     /** What a worklist or calendar shows of a citizen. */
-    public record Summary(CitizenId id, String name, @Nullable District district, int age) {
+    public record Summary(CitizenId id, String name, @Nullable District district, int age,
+            @Nullable String address) {
+
+        static @Nullable String address(@Nullable String street, @Nullable String postcode) {
+            String line = street == null ? "" : street.strip();
+            String code = postcode == null ? "" : postcode.strip();
+            String both = line.isEmpty() ? code : code.isEmpty() ? line : line + ", " + code;
+            return both.isEmpty() ? null : both;
+        }
     }
 
     private final CitizenRegister register;
@@ -76,7 +84,7 @@ public class CitizenRecords {
         Map<UUID, Summary> found = new HashMap<>();
         // Need-to-know in the query (one round trip per thousand ids, not one per citizen).
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            jdbc.sql("SELECT id, name, district, birth_date FROM citizen WHERE id IN (:ids) AND id IN ("
+            jdbc.sql("SELECT id, name, district, birth_date, address, postcode FROM citizen WHERE id IN (:ids) AND id IN ("
                             + visible.get().sql() + ")")
                     .param("ids", ids.subList(from, Math.min(from + CHUNK, ids.size())))
                     .params(visible.get().params())
@@ -84,7 +92,8 @@ public class CitizenRecords {
                         var id = new CitizenId(rs.getObject("id", UUID.class));
                         String district = rs.getString("district");
                         return new Summary(id, rs.getString("name"), district == null ? null : new District(district),
-                                java.time.Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears());
+                                java.time.Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(),
+                                Summary.address(rs.getString("address"), rs.getString("postcode")));
                     })
                     .list()
                     .forEach(summary -> found.put(summary.id().value(), summary));

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dk.brobygger.shared.DomainException;
+import dk.brobygger.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
@@ -77,6 +78,24 @@ class NetworkPages {
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return page(register.get(citizenId), form, errors, model);
+    }
+
+    /** "Fjern" asks first: the question, a button that removes and a way back (no script needed). */
+    @GetMapping("/borgere/{id}/netvaerk/{memberId}/fjern")
+    String confirmRemove(@PathVariable UUID id, @PathVariable UUID memberId, Model model,
+            HttpServletResponse response) {
+        Citizen citizen;
+        try {
+            citizen = register.get(new CitizenId(id));
+        } catch (AccessDeniedException e) {
+            return CitizenPages.refused(id, null, null, model, response);
+        }
+        CitizenFormPages.refuseAnonymised(citizen);
+        var member = networks.of(citizen.id()).stream().filter(m -> m.id().equals(memberId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("network member"));
+        model.addAttribute("citizen", citizen);
+        model.addAttribute("member", member);
+        return "citizen/network-remove";
     }
 
     @PostMapping("/borgere/{id}/netvaerk/{memberId}/fjern")

@@ -103,6 +103,7 @@ class VisitPages {
         model.addAttribute("chosen", chosen);
         model.addAttribute("today", today);
         model.addAttribute("total", planned.size());
+        model.addAttribute("now", LocalDateTime.now(clock.withZone(DANISH_TIME)));
         return "homevisit/calendar";
     }
 
@@ -112,6 +113,7 @@ class VisitPages {
         model.addAttribute("citizen", citizen);
         model.addAttribute("tabs", tabs.of(citizen.id()));
         model.addAttribute("visits", visits.of(citizen.id()));
+        model.addAttribute("now", LocalDateTime.now(clock.withZone(DANISH_TIME)));
         model.addAttribute("places", VisitPlace.values());
         model.addAttribute("suggestedStart", LocalDate.now(clock.withZone(DANISH_TIME)).plusDays(1).atTime(10, 0));
         return "homevisit/citizen-visits";

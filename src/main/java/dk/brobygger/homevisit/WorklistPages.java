@@ -2,9 +2,12 @@ package dk.brobygger.homevisit;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.UUID;
 
+import dk.brobygger.access.BrobyggerUser;
+import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.outreach.Outcome;
 import dk.brobygger.shared.DanishTime;
@@ -32,9 +35,11 @@ class WorklistPages {
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Clock clock;
+    private final Users users;
 
-    WorklistPages(Worklist worklist, JdbcClient jdbc, MessageSource messages, Clock clock) {
+    WorklistPages(Worklist worklist, JdbcClient jdbc, MessageSource messages, Clock clock, Users users) {
         this.worklist = worklist;
+        this.users = users;
         this.jdbc = jdbc;
         this.messages = messages;
         this.clock = clock;
@@ -61,7 +66,16 @@ class WorklistPages {
         model.addAttribute("holder", chosenHolder);
         model.addAttribute("sort", chosenSort);
         model.addAttribute("districts", jdbc.sql("SELECT code FROM district ORDER BY code").query(String.class).list());
-        model.addAttribute("visitors", worklist.visitors());
+        var visitors = worklist.visitors();
+        String me = users.current().map(BrobyggerUser::username).orElse("");
+        var names = new LinkedHashMap<String, String>();
+        for (String visitor : visitors) {
+            names.put(visitor, users.find(visitor).map(BrobyggerUser::displayName).orElse(visitor));
+        }
+        model.addAttribute("visitors", visitors);
+        // "Mig selv" is the user: the others are offered by their names, without the user again.
+        model.addAttribute("others", visitors.stream().filter(v -> !v.equals(me)).toList());
+        model.addAttribute("visitorNames", names);
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("channels", OfferChannel.values());
         model.addAttribute("sorts", Worklist.Sort.values());

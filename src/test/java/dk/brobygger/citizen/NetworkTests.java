@@ -3,6 +3,7 @@ package dk.brobygger.citizen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -80,6 +81,27 @@ class NetworkTests {
         String removedBy = jdbc.sql("SELECT removed_by FROM network_member WHERE id = :id")
                 .param("id", UUID.fromString(member)).query(String.class).single();
         assertThat(removedBy).isEqualTo("hjemmebesog");
+    }
+
+    @Test
+    void fjernOnThePageAsksFirstAndOnlyTheConfirmationRemoves() throws Exception {
+        String member = add("{\"kind\": \"PRIVATE\", \"name\": \"Ole\", \"role\": \"nabo\"}")
+                .andReturn().getResponse().getContentAsString().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String removeUrl = "/borgere/" + karen + "/netvaerk/" + member + "/fjern";
+
+        mvc.perform(get("/borgere/{id}/netvaerk", karen).with(NURSE))
+                .andExpect(content().string(containsString("href=\"" + removeUrl + "\"")));
+        mvc.perform(get(removeUrl).with(NURSE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vil du fjerne Ole fra netværket?")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")))
+                .andExpect(content().string(containsString("action=\"" + removeUrl + "\"")))
+                .andExpect(content().string(containsString("href=\"/borgere/" + karen + "/netvaerk\"")));
+        mvc.perform(get("/api/citizens/{id}/network", karen).with(NURSE)).andExpect(jsonPath("$.length()").value(1));
+
+        mvc.perform(post(removeUrl).with(NURSE).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/citizens/{id}/network", karen).with(NURSE)).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get(removeUrl).with(NURSE)).andExpect(status().isNotFound());
     }
 
     @Test

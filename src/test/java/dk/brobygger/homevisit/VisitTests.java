@@ -81,6 +81,7 @@ class VisitTests {
         mvc.perform(get("/hjemmebesog/kalender").param("dato", today.toString()).with(NURSE))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Karen Jensen")))
+                .andExpect(content().string(containsString("Vestergade 3, 7100")))
                 .andExpect(content().string(containsString("10:00–11:00")));
         mvc.perform(get("/hjemmebesog/kalender").param("dato", today.toString()).param("visning", "dag").with(NURSE))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Karen Jensen")));
@@ -88,6 +89,27 @@ class VisitTests {
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("Karen Jensen"))));
         mvc.perform(get("/hjemmebesog/kalender").with(COLLEAGUE))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("Karen Jensen"))));
+    }
+
+    @Test
+    void aPlannedVisitWhoseTimeHasPassedIsMarkedAsMissingItsDocumentation() throws Exception {
+        String past = plan(today.plusDays(1));
+        plan(today.plusDays(2));
+        jdbc.sql("UPDATE visit SET planned_start = :start WHERE id = :id")
+                .param("start", java.sql.Timestamp.valueOf(today.minusDays(1).atTime(10, 0)))
+                .param("id", UUID.fromString(past)).update();
+
+        String yesterday = mvc.perform(get("/hjemmebesog/kalender").param("dato", today.minusDays(1).toString())
+                        .param("visning", "dag").with(NURSE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(yesterday).contains("Karen Jensen", "Mangler dokumentation");
+        mvc.perform(get("/hjemmebesog/kalender").param("dato", today.plusDays(2).toString()).param("visning", "dag")
+                        .with(NURSE))
+                .andExpect(content().string(containsString("Karen Jensen")))
+                .andExpect(content().string(not(containsString("Mangler dokumentation"))));
+        String list = mvc.perform(get("/borgere/{id}/besoeg", karen).with(NURSE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list.split("Mangler dokumentation", -1)).hasSize(2);
     }
 
     @Test

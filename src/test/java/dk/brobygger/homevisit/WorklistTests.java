@@ -107,6 +107,21 @@ class WorklistTests {
         assertThat(page("vis", "MINE", "distrikt", "ØST")).contains(">0 på listen<");
     }
 
+    @Test
+    void everyNameLeadsToTheCitizenAndTheUserIsOfferedOnceAsMigSelvAndShownByName() throws Exception {
+        String before = page();
+        assertThat(before).contains("href=\"/borgere/" + karen + "\"", "href=\"/borgere/" + ole + "\"");
+        // The take form offers the user as "Mig selv" only, not again by user name.
+        assertThat(before).doesNotContain("<option value=\"hjemmebesog\"");
+
+        mvc.perform(post("/hjemmebesog/tag").with(NURSE).with(csrf()).param("art", "VISIT")
+                        .param("borger", karen.toString()).param("aar", String.valueOf(year)))
+                .andExpect(flash().attribute("success", "homevisit.worklist.takenOk"));
+        String after = page("vis", "MINE");
+        assertThat(after).contains("<td>Hanne Hjemmebesøg</td>", ">Hanne Hjemmebesøg</option>")
+                .doesNotContain(">hjemmebesog<");
+    }
+
     private String page(String... params) throws Exception {
         var request = get("/hjemmebesog").with(NURSE);
         for (int i = 0; i < params.length; i += 2) {
