@@ -244,7 +244,7 @@ class UserPagesTests {
                 .contains("Navn ændret fra &quot;Hilde Historik&quot; til &quot;Hilde Hansen&quot;")
                 .contains("Tilføjet til teamet Ungeindsats")
                 .contains("Meldt ud af teamet Jobcenter")
-                .contains("<td>admin</td>");
+                .contains("<td>Anne Administrator</td>");
         assertThat(teams.history("jobcenter")).anySatisfy(m -> {
             assertThat(m.username()).isEqualTo(username);
             assertThat(m.leftBy()).isEqualTo("admin");
