@@ -210,7 +210,7 @@ class CitizenFormPagesTests {
         String page = submit(post("/borgere/" + id + "/ret"), NURSE, mine)
                 .andExpect(status().isConflict())
                 .andExpect(content().string(allOf(containsString("Nogen har ændret borgeren, mens du skrev"),
-                        containsString("Gemt nu (af akut)"), containsString("99 88 77 66"), containsString("11 22 33 44"),
+                        containsString("Gemt nu (af Anders Akut)"), containsString("99 88 77 66"), containsString("11 22 33 44"),
                         containsString("Dine ændringer er ikke gemt"),
                         containsString("name=\"version\" value=\"" + version(id) + "\""))))
                 .andReturn().getResponse().getContentAsString();
