@@ -1,9 +1,14 @@
 package dk.brobygger.access;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * How a person who did something is named on a page: by their display name, never by their user name.
@@ -32,6 +37,23 @@ public class People {
         if (SYSTEM.equals(username)) {
             return automatic();
         }
+        // A list page names the same few people on many rows: each is looked up once per request, not per row.
+        var attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes == null) {
+            return lookUp(username);
+        }
+        @SuppressWarnings("unchecked")
+        var known = (Map<String, String>) attributes.getAttribute(MEMO, RequestAttributes.SCOPE_REQUEST);
+        if (known == null) {
+            known = new HashMap<>();
+            attributes.setAttribute(MEMO, known, RequestAttributes.SCOPE_REQUEST);
+        }
+        return known.computeIfAbsent(username, this::lookUp);
+    }
+
+    private static final String MEMO = People.class.getName() + ".names";
+
+    private String lookUp(String username) {
         return users.find(username).map(BrobyggerUser::displayName).filter(n -> !n.isBlank()).orElse(username);
     }
 

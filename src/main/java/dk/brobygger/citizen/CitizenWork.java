@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CitizenWork {
 
     /** The user name audit records carry when the system, not a person, ends work. */
-    public static final String SYSTEM = "system";
+    public static final String SYSTEM = dk.brobygger.access.People.SYSTEM;
 
     private final Relations relations;
     private final Citizens citizens;

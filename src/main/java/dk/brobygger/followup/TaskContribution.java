@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dk.brobygger.access.Users;
+import dk.brobygger.access.People;
 import dk.brobygger.citizen.CitizenContribution;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRetention;
@@ -29,11 +29,11 @@ class TaskContribution implements CitizenContribution {
 
     private final Tasks tasks;
     private final TaskSources sources;
-    private final Users users;
+    private final People people;
     private final JdbcClient jdbc;
 
-    TaskContribution(Tasks tasks, TaskSources sources, Users users, JdbcClient jdbc) {
-        this.users = users;
+    TaskContribution(Tasks tasks, TaskSources sources, People people, JdbcClient jdbc) {
+        this.people = people;
         this.tasks = tasks;
         this.sources = sources;
         this.jdbc = jdbc;
@@ -65,13 +65,8 @@ class TaskContribution implements CitizenContribution {
         var shown = sources.show(task);
         var title = new DefaultMessageSourceResolvable(new String[] {shown.title().key()},
                 shown.title().arguments().toArray());
-        return new TimelineEntry(task.createdAt(), KIND, "followup.timeline.opened", List.of(title, who(task.assignee())),
+        return new TimelineEntry(task.createdAt(), KIND, "followup.timeline.opened", List.of(title, people.name(task.assignee())),
                 "followup.timeline.citizen", "/opgaver/" + task.id());
-    }
-
-    /** People are shown by their names, never by their user names. */
-    private String who(String username) {
-        return users.find(username).map(dk.brobygger.access.BrobyggerUser::displayName).orElse(username);
     }
 
     @Override

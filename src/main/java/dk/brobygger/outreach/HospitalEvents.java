@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 class HospitalEvents {
 
     private static final Logger log = LoggerFactory.getLogger(HospitalEvents.class);
-    static final String SYSTEM = "system";
+    static final String SYSTEM = dk.brobygger.citizen.CitizenWork.SYSTEM;
 
     private final LifeEvents lifeEvents;
     private final Partners partners;
