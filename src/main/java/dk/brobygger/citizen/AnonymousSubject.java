@@ -8,7 +8,7 @@ import java.util.UUID;
  * register (an anonymous acute contact, a relative asking for advice). The id is the record's own (the
  * contact's), so records about the same anonymous person can be kept together without knowing who it is.
  */
-record AnonymousSubject(UUID value) implements Subject {
+public record AnonymousSubject(UUID value) implements Subject {
 
     public AnonymousSubject {
         Objects.requireNonNull(value, "value");

@@ -70,7 +70,7 @@ public class CitizenWork {
      * that part of the citizen (see {@link dk.brobygger.access.NeedToKnow#maySee(BrobyggerUser, java.util.UUID, String)}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    Relations.Relation startForPerson(CitizenId citizen, String username, WorkRef work, @Nullable String scope,
+    public Relations.Relation startForPerson(CitizenId citizen, String username, WorkRef work, @Nullable String scope,
             String purpose) {
         var user = staffOrManager();
         citizens.find(citizen).orElseThrow(() -> new NotFoundException("citizen"));
@@ -96,7 +96,7 @@ public class CitizenWork {
 
     /** The relations the work holds open now. */
     @Transactional(readOnly = true)
-    List<Relations.Relation> openFor(WorkRef work) {
+    public List<Relations.Relation> openFor(WorkRef work) {
         return relations.ofWork(work);
     }
 

@@ -5,5 +5,5 @@ package dk.brobygger.citizen;
  * ({@link AnonymousSubject}, e.g. an anonymous caller to the acute phone), who never enters the citizen
  * register or a citizen's audit trail. The gate ({@link CitizenRecords}) handles both.
  */
-sealed interface Subject permits CitizenId, AnonymousSubject {
+public sealed interface Subject permits CitizenId, AnonymousSubject {
 }
