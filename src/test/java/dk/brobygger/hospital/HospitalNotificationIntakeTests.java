@@ -7,12 +7,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +30,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -54,7 +53,7 @@ class HospitalNotificationIntakeTests {
     static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
     static final MediaType FHIR_XML = MediaType.parseMediaType("application/fhir+xml");
     /** The patient of every MedCom example. */
-    static final String ELMER_CPR = "250947-9989";
+    static final String ELMER_CPR = MedcomExamples.ELMER_CPR;
 
     @Autowired MockMvc mvc;
     @Autowired TestCitizens citizens;
@@ -106,13 +105,20 @@ class HospitalNotificationIntakeTests {
     }
 
     @Test
-    void theDuplicateExampleIsNotAppliedTwice() throws Exception {
+    void theSameMessageSentAgainAsJsonOrXmlIsAppliedOnce() throws Exception {
         send("HospitalNotification_Ex_STIN_A.json").andExpect(status().isOk());
-        send("HospitalNotification_Ex_TEK_DUB.json").andExpect(status().isOk())
+        send("HospitalNotification_Ex_STIN_A.json").andExpect(status().isOk())
                 .andExpect(jsonPath("$.issue[0].code").value("duplicate"))
                 .andExpect(jsonPath("$.issue[0].diagnostics", containsString("allerede modtaget")));
-        send("HospitalNotification_Ex_STIN_A.json").andExpect(status().isOk())
+        mvc.perform(post("/fhir/$process-message").with(MEDCOM).contentType(FHIR_XML).accept(FHIR_JSON)
+                        .content(example("HospitalNotification_Ex_STIN_A.xml")))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.issue[0].code").value("duplicate"));
+        // A new envelope (Bundle.id, Bundle.timestamp) around the same message is the same message.
+        deliver(example("HospitalNotification_Ex_STIN_A.json").replace("a5e5b880-c087-4055-b9ec-99108695f81d",
+                "a5e5b880-c087-4055-b9ec-000000000001").replace("\"timestamp\" : \"2023-03-01T12:00:00+01:00\"",
+                "\"timestamp\" : \"2023-03-01T12:05:00+01:00\""))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.issue[0].code").value("duplicate"));
 
         assertThat(timeline()).containsExactly("STIN ACTIVE");
         assertThat(recorded()).hasSize(1);
@@ -120,11 +126,31 @@ class HospitalNotificationIntakeTests {
     }
 
     @Test
+    void anotherMessageUnderAMessageIdSeenBeforeIsRefusedWith409AndKeptNeverDropped() throws Exception {
+        send("HospitalNotification_Ex_STIN_A.json").andExpect(status().isOk());
+
+        // TEK_DUB carries STIN_A's MessageHeader.id but another episode of care: not the same message.
+        send("HospitalNotification_Ex_TEK_DUB.json").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.resourceType").value("OperationOutcome"))
+                .andExpect(jsonPath("$.issue[0].code").value("conflict"))
+                .andExpect(jsonPath("$.issue[0].diagnostics", containsString(STIN_A_MESSAGE)))
+                .andExpect(jsonPath("$.issue[0].diagnostics", containsString("andet indhold")))
+                .andExpect(jsonPath("$.issue[0].diagnostics", containsString("different content")))
+                .andExpect(jsonPath("$.issue[1].diagnostics", containsString("administrator")));
+        send("HospitalNotification_Ex_TEK_DUB.json").andExpect(status().isConflict());
+
+        assertThat(timeline()).containsExactly("STIN ACTIVE");
+        assertThat(quarantined()).as("kept once, the resend recognised").containsExactly("MESSAGE_ID_REUSED");
+        mvc.perform(get("/admin/medcom").with(ADMIN))
+                .andExpect(content().string(containsString("Besked-id genbrugt med andet indhold")));
+    }
+
+    @Test
     void aCancelledAdmissionIsUndone() throws Exception {
         send("HospitalNotification_Ex_STIN_A.json").andExpect(status().isOk());
         UUID admission = recorded().getFirst().eventId();
 
-        send("HospitalNotification_Ex_AN_STIN_N.json").andExpect(status().isOk())
+        deliver(linkedToStinA("HospitalNotification_Ex_AN_STIN_N.json")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.issue[0].diagnostics", containsString("AN_STIN")));
 
         assertThat(timeline()).containsExactly("STIN CANCELLED");
@@ -143,7 +169,7 @@ class HospitalNotificationIntakeTests {
         send("HospitalNotification_Ex_STIN_A.json").andExpect(status().isOk());
         UUID admission = recorded().getFirst().eventId();
 
-        send("HospitalNotification_Ex_RE_STIN_O.json").andExpect(status().isOk());
+        deliver(linkedToStinA("HospitalNotification_Ex_RE_STIN_O.json")).andExpect(status().isOk());
 
         assertThat(timeline()).containsExactlyInAnyOrder("STIN ACTIVE", "STIN REVISED");
         assertThat(events.stream(HospitalEventCancelled.class).map(HospitalEventCancelled::eventId))
@@ -317,9 +343,26 @@ class HospitalNotificationIntakeTests {
     void onlyASystemUserMaySendAndNeedsNoCsrfToken() throws Exception {
         String stin = example("HospitalNotification_Ex_STIN_A.json");
         mvc.perform(post("/fhir/$process-message").contentType(FHIR_JSON).content(stin))
-                .andExpect(status().isUnauthorized());
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", containsString("Basic")))
+                .andExpect(content().contentTypeCompatibleWith(FHIR_JSON))
+                .andExpect(jsonPath("$.resourceType").value("OperationOutcome"))
+                .andExpect(jsonPath("$.issue[0].code").value("login"))
+                .andExpect(jsonPath("$.issue[0].diagnostics", containsString("systembruger")));
+        mvc.perform(post("/fhir/$process-message").contentType(FHIR_XML).content("<Bundle/>"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(FHIR_XML))
+                .andExpect(xpath("/*[local-name()='OperationOutcome']/*[local-name()='issue']/*[local-name()='code']/@value")
+                        .string("login"));
         mvc.perform(post("/fhir/$process-message").with(NURSE).contentType(FHIR_JSON).content(stin))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.resourceType").value("OperationOutcome"))
+                .andExpect(jsonPath("$.issue[0].code").value("forbidden"));
+        mvc.perform(get("/fhir/metadata").with(NURSE).accept(FHIR_XML))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(FHIR_XML))
+                .andExpect(xpath("/*[local-name()='OperationOutcome']/*[local-name()='issue']/*[local-name()='code']/@value")
+                        .string("forbidden"));
         mvc.perform(post("/fhir/$process-message").with(httpBasic("medcom", "wrong")).contentType(FHIR_JSON)
                         .content(stin))
                 .andExpect(status().isUnauthorized());
@@ -336,8 +379,7 @@ class HospitalNotificationIntakeTests {
                 .andExpect(jsonPath("$.issue[0].diagnostics").value(
                         "Beskeden skal sendes som application/fhir+json eller application/fhir+xml, ikke text/plain."));
         mvc.perform(post("/fhir/$process-message").with(MEDCOM).header("Content-Type", "*/*")
-                        .content(new String(getClass().getResourceAsStream("/medcom/HospitalNotification_Ex_STIN_A.json")
-                                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)))
+                        .content(example("HospitalNotification_Ex_STIN_A.json")))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.resourceType").value("OperationOutcome"));
 
@@ -422,8 +464,8 @@ class HospitalNotificationIntakeTests {
                 .accept(FHIR_JSON).content(example(example)));
     }
 
-    static String example(String name) throws IOException {
-        return new ClassPathResource("medcom/" + name).getContentAsString(StandardCharsets.UTF_8);
+    static String example(String name) {
+        return MedcomExamples.read(name);
     }
 
     private List<HospitalEventRecorded> recorded() {

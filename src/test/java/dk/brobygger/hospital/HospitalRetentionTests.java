@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import dk.brobygger.citizen.TestCitizens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -111,7 +109,7 @@ class HospitalRetentionTests {
     }
 
     void deliver(String example) throws Exception {
-        String body = new ClassPathResource("medcom/" + example).getContentAsString(StandardCharsets.UTF_8);
+        String body = MedcomExamples.read(example);
         mvc.perform(post("/fhir/$process-message").with(httpBasic("medcom", "demo"))
                 .contentType(MediaType.parseMediaType("application/fhir+json")).content(body))
                 .andExpect(status().isOk());

@@ -10,7 +10,6 @@ import java.util.Locale;
 
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import tools.jackson.databind.json.JsonMapper;
 
 import dk.brobygger.access.Role;
@@ -141,8 +140,9 @@ class SecurityConfiguration {
     }
 
     /**
-     * System-to-system endpoints (MedCom hospital notifications at {@code /fhir}): HTTP Basic as a user with
-     * {@link Role#SYSTEM}, in every profile, and nothing else. No session is read or made, so a browser's
+     * System-to-system endpoints (the FHIR server at {@code /fhir}, e.g. MedCom hospital notifications): HTTP Basic
+     * as a user with {@link Role#SYSTEM}, in every profile, and nothing else; 401, 403 and 429 are OperationOutcomes
+     * in the requested format ({@link FhirRefusals}). No session is read or made, so a browser's
      * login cookie does not count here and there is nothing for CSRF to protect. A checked password is
      * remembered for a minute ({@link RememberedCredentials}), so hundreds of messages a second do not each
      * pay for a password hash. Mutual TLS, where wanted, is the ingress's job.
@@ -150,18 +150,22 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain systems(HttpSecurity http, JdbcUsers users, PasswordEncoder passwords, Clock clock,
-            AuthenticationEventPublisher events, LoginAttempts attempts, ObjectProvider<FhirContext> fhir)
-            throws Exception {
+            AuthenticationEventPublisher events, LoginAttempts attempts, ObjectProvider<FhirContext> fhir,
+            MessageSource messages) throws Exception {
+        var refusals = new FhirRefusals(fhir, messages);
         var checked = new DaoAuthenticationProvider(users::loadSystemUser);
         checked.setPasswordEncoder(passwords);
         var manager = new ProviderManager(checked);
         manager.setAuthenticationEventPublisher(events);
         http.securityMatcher("/fhir/**")
                 .authenticationManager(new RememberedCredentials(manager, Duration.ofMinutes(1), clock))
-                .addFilterBefore(new BasicAttemptLimiter(attempts, operationOutcome(fhir)),
+                .addFilterBefore(new BasicAttemptLimiter(attempts, refusals.throttled()),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.SYSTEM.name()))
-                .httpBasic(basic -> basic.realmName("Brobygger FHIR"))
+                .httpBasic(basic -> basic.realmName(FhirRefusals.REALM)
+                        .authenticationEntryPoint(refusals.unauthorized()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals.unauthorized())
+                        .accessDeniedHandler(refusals.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> usualHeaders(headers, CONTENT_SECURITY_POLICY));
@@ -198,27 +202,6 @@ class SecurityConfiguration {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write(JsonMapper.shared().writeValueAsString(problem));
-        };
-    }
-
-    /**
-     * Too many wrong passwords, as a FHIR OperationOutcome (issue code {@code throttled}), in XML when the
-     * sender asks for XML and otherwise in JSON. The FHIR structures come from HAPI, as everywhere at /fhir.
-     */
-    private static BasicAttemptLimiter.Refusal operationOutcome(ObjectProvider<FhirContext> fhir) {
-        return (request, response, seconds) -> {
-            var context = fhir.getIfAvailable(FhirContext::forR4Cached);
-            var outcome = new OperationOutcome();
-            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                    .setCode(OperationOutcome.IssueType.THROTTLED)
-                    .setDiagnostics("For mange forkerte adgangskoder fra denne adresse. Prøv igen om " + seconds
-                            + " sekunder.");
-            boolean xml = String.valueOf(request.getHeader("Accept")).contains("xml")
-                    || String.valueOf(request.getParameter("_format")).contains("xml");
-            response.setContentType(xml ? "application/fhir+xml" : "application/fhir+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            var parser = xml ? context.newXmlParser() : context.newJsonParser();
-            response.getWriter().write(parser.encodeResourceToString(outcome));
         };
     }
 

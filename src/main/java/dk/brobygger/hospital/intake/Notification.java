@@ -1,6 +1,7 @@
 package dk.brobygger.hospital.intake;
 
 import java.time.Instant;
+import java.util.List;
 
 import dk.brobygger.hospital.HospitalEventCode;
 import dk.brobygger.shared.CprNumber;
@@ -17,9 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param earlierMessage  for a revision or cancellation: the MessageHeader id of the message it changes, if named
  * @param occurredAt      when it happened (the encounter's start for an admission, its end for a discharge)
  * @param episode         the hospital's episode-of-care identifier, if given
+ * @param warnings        what did not fit the usual pattern but MedCom's examples show (applied all the same)
  */
 record Notification(String messageId, @Nullable String bundleId, CprNumber cpr, HospitalEventCode event, Kind kind,
-        @Nullable String earlierMessage, Instant occurredAt, @Nullable String episode) {
+        @Nullable String earlierMessage, Instant occurredAt, @Nullable String episode, List<Warning> warnings) {
+
+    /** A consistency check that did not hold but does not refuse the message: a message key and its arguments. */
+    record Warning(String key, Object... arguments) {
+    }
 
     enum Kind {
         NEW(""),

@@ -2,6 +2,7 @@ package dk.brobygger.hospital.intake;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +28,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a MedCom HospitalNotification bundle into a {@link Notification}, deriving the event as DOMAIN.md §7
- * says: the Provenance of this message (the one whose target is its MessageHeader) names the activity, the
- * Encounter's class and status must agree with it, and a deceased patient makes it MORS. Earlier
- * Provenances in the bundle are the history of the stay and are not read. Pure: no database, no clock
- * but the instant it is given.
+ * says: the Provenance of this message (the one whose target is its MessageHeader) names the activity, and the
+ * activity decides the event; a deceased patient makes a new message MORS. The Encounter's class and status are
+ * consistency checks: where MedCom's own examples show a combination outside the usual table (a discharge home
+ * while the encounter is on leave, SLHJ_I; an encounter without a class, TEK_FCC) the message is applied with a
+ * {@link Notification.Warning} the sender and the staff see; a contradiction no example shows (an admission whose
+ * encounter is already finished) is refused. Earlier Provenances in the bundle are the history of the stay and
+ * are not read. Pure: no database, no clock but the instant it is given.
  */
 final class NotificationReading {
 
@@ -77,11 +81,15 @@ final class NotificationReading {
                 : activity.startsWith("cancel-") ? Kind.CANCELLATION : Kind.NEW;
         String base = activity.substring(kind == Kind.NEW ? 0 : activity.indexOf('-') + 1);
         boolean deceased = isDeceased(patient);
-        HospitalEventCode event = deceased && kind == Kind.NEW ? HospitalEventCode.MORS : event(base);
+        // The activity is read (and an unknown one refused) first; MedCom tells a death by Patient.deceased on a
+        // message whose activity is the stay's own (MORS_J admit-inpatient, MORS_K admit-emergency, MORS_L
+        // start-leave-inpatient).
+        HospitalEventCode activityEvent = event(base);
+        HospitalEventCode event = deceased && kind == Kind.NEW ? HospitalEventCode.MORS : activityEvent;
 
         String encounterClass = encounter.getClass_().getCode();
         String status = encounter.hasStatus() ? encounter.getStatus().toCode() : null;
-        checkAgrees(event, kind, encounterClass, status, activity);
+        List<Notification.Warning> warnings = checkAgrees(event, kind, encounterClass, status, activity);
 
         Instant occurredAt = occurredAt(event, encounter, patient, provenance, bundle);
         Instant provenanceTime = instant(provenance.hasOccurredDateTimeType()
@@ -97,7 +105,7 @@ final class NotificationReading {
                 .map(reference -> reference.getIdentifier().getValue()).filter(value -> value != null)
                 .findFirst().orElse(null);
         return new Notification(messageId, bundle.getIdElement().getIdPart(), cpr, event, kind, earlier, occurredAt,
-                episode);
+                episode, warnings);
     }
 
     private static HospitalEventCode event(String activity) {
@@ -116,24 +124,36 @@ final class NotificationReading {
         };
     }
 
-    /** Encounter.class and Encounter.status as DOMAIN.md §7 pairs them with each event. */
-    private static void checkAgrees(HospitalEventCode event, Kind kind, @Nullable String encounterClass,
-            @Nullable String status, String activity) {
-        boolean classFits = switch (event) {
+    /**
+     * Encounter.class and Encounter.status as DOMAIN.md §7 pairs them with each event. A missing class, and a
+     * discharge home from leave, are what MedCom's examples show (TEK_FCC, SLHJ_I): warnings. Any other
+     * contradiction is refused.
+     */
+    private static List<Notification.Warning> checkAgrees(HospitalEventCode event, Kind kind,
+            @Nullable String encounterClass, @Nullable String status, String activity) {
+        var warnings = new ArrayList<Notification.Warning>();
+        boolean classFits = encounterClass == null || switch (event) {
             case STAA -> "EMER".equals(encounterClass);
             case STIN, STOR, SLOR -> "IMP".equals(encounterClass);
             case SLHJ, MORS -> EMERGENCY_OR_INPATIENT.contains(encounterClass);
         };
+        if (encounterClass == null) {
+            warnings.add(new Notification.Warning("hospital.warning.noClass", activity));
+        }
         // A cancelled encounter is entered-in-error, and a death is told whatever the stay's status was.
         boolean statusFits = kind == Kind.CANCELLATION || event == HospitalEventCode.MORS || switch (event) {
             case STAA, STIN, SLOR -> "in-progress".equals(status);
             case STOR -> "onleave".equals(status);
-            case SLHJ -> "finished".equals(status);
+            case SLHJ -> "finished".equals(status) || "onleave".equals(status);
             case MORS -> true;
         };
+        if (statusFits && kind != Kind.CANCELLATION && event == HospitalEventCode.SLHJ && "onleave".equals(status)) {
+            warnings.add(new Notification.Warning("hospital.warning.dischargedFromLeave", activity));
+        }
         if (!classFits || !statusFits) {
             throw new Rejection(Reason.INCONSISTENT, encounterClass, status, activity);
         }
+        return List.copyOf(warnings);
     }
 
     private static Instant occurredAt(HospitalEventCode event, Encounter encounter, Patient patient,

@@ -1,6 +1,7 @@
 package dk.brobygger.hospital.intake;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -8,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /** What the intake made of one message: the answer the sender gets. */
 sealed interface Receipt {
 
-    /** Applied: the timeline changed. */
-    record Accepted(UUID message, String code) implements Receipt {
+    /** Applied: the timeline changed; {@code warnings} (Danish) name the consistency checks that did not hold. */
+    record Accepted(UUID message, String code, List<String> warnings) implements Receipt {
     }
 
     /** The same message was accepted before; nothing changed this time. */

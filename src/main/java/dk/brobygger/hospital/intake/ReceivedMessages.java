@@ -54,23 +54,47 @@ class ReceivedMessages {
         this.jdbc = jdbc;
     }
 
-    /** When the accepted message with this MessageHeader id arrived, if it has. */
-    Optional<Instant> acceptedAt(String messageId) {
-        return jdbc.sql("SELECT received_at FROM hospital_message WHERE accepted_key = :key")
-                .param("key", messageId).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    /** The accepted message with a MessageHeader id: when it arrived and its content's hash (null before V120). */
+    record Accepted(UUID id, Instant receivedAt, @Nullable String contentHash) {
     }
 
-    /** The id of the accepted message with this MessageHeader id. */
-    Optional<UUID> accepted(String messageId) {
-        return jdbc.sql("SELECT id FROM hospital_message WHERE accepted_key = :key")
-                .param("key", messageId).query(UUID.class).optional();
+    /** The accepted message with this MessageHeader id, if one was accepted. */
+    Optional<Accepted> accepted(String messageId) {
+        return jdbc.sql("SELECT id, received_at, content_hash FROM hospital_message WHERE accepted_key = :key")
+                .param("key", messageId)
+                .query((rs, n) -> new Accepted(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3)))
+                .optional();
+    }
+
+    /** Was a message with this MessageHeader id received and refused (kept for an administrator), never accepted? */
+    boolean refused(String messageId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM hospital_message WHERE message_id = :id AND outcome = 'QUARANTINED'
+                """).param("id", messageId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The message that waits for an administrator with the same MessageHeader id, the same content and the same
+     * reason: a resent message is recognised as that one instead of being kept twice.
+     */
+    Optional<UUID> waiting(String messageId, String contentHash, Rejection.Reason reason) {
+        return jdbc.sql("""
+                SELECT id FROM hospital_message
+                 WHERE message_id = :id AND content_hash = :hash AND reason = :reason
+                   AND outcome = 'QUARANTINED' AND handled_at IS NULL
+                 ORDER BY received_at
+                 LIMIT 1
+                """).param("id", messageId).param("hash", contentHash).param("reason", reason.name())
+                .query(UUID.class).optional();
     }
 
     /**
      * Saves an accepted message. The unique accepted key fails the insert (DuplicateKeyException) when the
      * same message was accepted in the meantime, so a message is never applied twice.
      */
-    UUID accept(Notification notification, String mediaType, String body, Instant now, String by, UUID citizen) {
+    UUID accept(Notification notification, String contentHash, List<String> warnings, String mediaType, String body,
+            Instant now, String by, UUID citizen) {
         UUID id = UUID.randomUUID();
         var params = params(id, notification.messageId(), notification.bundleId(), mediaType, body, now, by);
         params.put("accepted", notification.messageId());
@@ -79,14 +103,16 @@ class ReceivedMessages {
         params.put("citizen", citizen);
         params.put("reason", null);
         params.put("detail", null);
+        params.put("hash", contentHash);
+        params.put("warnings", warnings.isEmpty() ? null : cut(String.join("\n", warnings), 2000));
         insert(params);
         return id;
     }
 
     /** Keeps a rejected message for an administrator, with the reason. */
     UUID quarantine(@Nullable String messageId, @Nullable String bundleId, @Nullable String code,
-            @Nullable UUID citizen, String mediaType, String body, Instant now, String by, Rejection.Reason reason,
-            String detail) {
+            @Nullable UUID citizen, @Nullable String contentHash, String mediaType, String body, Instant now, String by,
+            Rejection.Reason reason, String detail) {
         UUID id = UUID.randomUUID();
         var params = params(id, messageId, bundleId, mediaType, body, now, by);
         params.put("accepted", null);
@@ -95,6 +121,8 @@ class ReceivedMessages {
         params.put("citizen", citizen);
         params.put("reason", reason.name());
         params.put("detail", detail.length() > 2000 ? detail.substring(0, 2000) : detail);
+        params.put("hash", contentHash);
+        params.put("warnings", null);
         insert(params);
         return id;
     }
@@ -142,9 +170,9 @@ class ReceivedMessages {
     private void insert(Map<String, @Nullable Object> params) {
         jdbc.sql("""
                 INSERT INTO hospital_message (id, message_id, accepted_key, bundle_id, media_type, body, received_at,
-                       received_by, outcome, event_code, citizen_id, reason, detail)
+                       received_by, outcome, event_code, citizen_id, reason, detail, content_hash, warnings)
                 VALUES (:id, :messageId, :accepted, :bundleId, :mediaType, :body, :receivedAt, :receivedBy, :outcome,
-                       :code, :citizen, :reason, :detail)
+                       :code, :citizen, :reason, :detail, :hash, :warnings)
                 """).params(params).update();
     }
 

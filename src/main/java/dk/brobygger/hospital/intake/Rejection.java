@@ -20,7 +20,12 @@ class Rejection extends RuntimeException {
         INCONSISTENT(HttpStatus.UNPROCESSABLE_CONTENT, IssueType.INVALID),
         FUTURE_DATE(HttpStatus.UNPROCESSABLE_CONTENT, IssueType.BUSINESSRULE),
         UNKNOWN_PATIENT(HttpStatus.UNPROCESSABLE_CONTENT, IssueType.NOTFOUND),
+        /** A revision or cancellation that names no message, one never received, or one whose event no longer stands. */
         EARLIER_MESSAGE_UNKNOWN(HttpStatus.UNPROCESSABLE_CONTENT, IssueType.NOTFOUND),
+        /** A revision or cancellation of a message that was itself refused and waits for an administrator. */
+        EARLIER_MESSAGE_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT, IssueType.BUSINESSRULE),
+        /** Another message under a MessageHeader id already accepted: not a duplicate, never dropped. */
+        MESSAGE_ID_REUSED(HttpStatus.CONFLICT, IssueType.CONFLICT),
         DUPLICATE_EVENT(HttpStatus.CONFLICT, IssueType.DUPLICATE);
 
         final HttpStatus status;

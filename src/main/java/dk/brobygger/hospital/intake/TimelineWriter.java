@@ -81,17 +81,14 @@ class TimelineWriter {
                 HospitalEventCode.valueOf(rs.getString(3))), HospitalStatus.valueOf(rs.getString(4)));
     }
 
-    /** The citizen's latest standing event of this kind: what a revision or cancellation that names no known message means. */
-    Optional<Standing> latestStanding(UUID citizen, HospitalEventCode code) {
+    /** When the citizen died, if the hospital has told so (a MORS that stands): the end of the timeline. */
+    Optional<Instant> death(UUID citizen) {
         return jdbc.sql("""
-                SELECT id, citizen_id, code FROM hospital_event
-                 WHERE citizen_id = :citizen AND code = :code AND status = 'ACTIVE'
-                 ORDER BY occurred_at DESC, recorded_at DESC
+                SELECT occurred_at FROM hospital_event
+                 WHERE citizen_id = :citizen AND code = 'MORS' AND status = 'ACTIVE'
+                 ORDER BY occurred_at
                  LIMIT 1
-                """).param("citizen", citizen).param("code", code.name())
-                .query((rs, n) -> new Standing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        HospitalEventCode.valueOf(rs.getString(3))))
-                .optional();
+                """).param("citizen", citizen).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     /** Does the same event already stand for the citizen (same kind, same time), from another message? */

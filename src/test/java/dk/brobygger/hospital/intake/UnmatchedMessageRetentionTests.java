@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
@@ -20,7 +19,6 @@ import dk.brobygger.citizen.TestCitizens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -46,7 +44,7 @@ class UnmatchedMessageRetentionTests {
         jdbc.sql("DELETE FROM hospital_event").update();
         jdbc.sql("DELETE FROM hospital_message").update();
         citizens.reset();
-        String body = new ClassPathResource("medcom/HospitalNotification_Ex_STIN_A.json").getContentAsString(StandardCharsets.UTF_8);
+        String body = dk.brobygger.hospital.MedcomExamples.read("HospitalNotification_Ex_STIN_A.json");
         mvc.perform(post("/fhir/$process-message").with(httpBasic("medcom", "demo"))
                 .contentType(MediaType.parseMediaType("application/fhir+json")).content(body))
                 .andExpect(status().isUnprocessableContent());
