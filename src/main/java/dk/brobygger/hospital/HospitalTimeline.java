@@ -62,7 +62,8 @@ public class HospitalTimeline {
                 .query(entries).list();
         var current = jdbc.sql(SELECT + """
                  WHERE e.citizen_id = :citizen AND e.status = 'ACTIVE'
-                 ORDER BY CASE WHEN e.code = 'MORS' THEN 0 ELSE 1 END, e.occurred_at DESC, e.recorded_at DESC, e.id
+                 ORDER BY CASE WHEN e.code = 'MORS' THEN 0 ELSE 1 END,
+                       CASE WHEN e.code = 'MORS' THEN e.occurred_at END, e.occurred_at DESC, e.recorded_at DESC, e.id
                  LIMIT 1
                 """).param("citizen", id.value()).query(entries).optional();
         return new Page(citizen, rows.subList(0, Math.min(size, rows.size())), Paging.page(page), rows.size() > size,
@@ -81,7 +82,7 @@ public class HospitalTimeline {
         return new TimelineEntry(rs.getObject("id", UUID.class), code, occurredAt, rs.getString("episode"),
                 HospitalStatus.valueOf(rs.getString("status")), rs.getObject("revises", UUID.class),
                 instant(rs.getTimestamp("ended_at")), rs.getTimestamp("recorded_at").toInstant(),
-                death != null && code != HospitalEventCode.MORS && occurredAt.isAfter(death), rs.getString("warnings"));
+                death != null && occurredAt.isAfter(death), rs.getString("warnings"));
     }
 
     private static java.time.@Nullable Instant instant(@Nullable Timestamp timestamp) {

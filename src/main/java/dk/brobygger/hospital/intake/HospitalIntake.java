@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,7 +20,6 @@ import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.citizen.CitizenRegister;
 import dk.brobygger.hospital.HospitalEventCancelled;
-import dk.brobygger.hospital.HospitalEventCode;
 import dk.brobygger.hospital.HospitalEventRecorded;
 import dk.brobygger.hospital.HospitalStatus;
 import dk.brobygger.hospital.intake.Notification.Kind;
@@ -56,6 +57,8 @@ class HospitalIntake {
     static final String NOT_FHIR_JSON = "indholdet er ikke en FHIR-ressource i JSON";
     static final String NOT_FHIR_XML = "indholdet er ikke en FHIR-ressource i XML";
     private static final Locale DANISH = Locale.of("da");
+    private static final DateTimeFormatter DEATH_TIME = DateTimeFormatter.ofPattern("d. MMMM yyyy HH:mm", DANISH)
+            .withZone(ZoneId.of("Europe/Copenhagen"));
     static final String UNREADABLE_STRUCTURE = "beskeden har ikke den opbygning, en sygehusadvis skal have";
 
     /** The body as it arrived, and whether it was XML (else JSON). */
@@ -206,10 +209,10 @@ class HospitalIntake {
         var warnings = new ArrayList<String>();
         notification.warnings().forEach(warning -> warnings.add(text(warning.key(), warning.arguments())));
         var death = timeline.death(citizen);
-        boolean afterDeath = death.isPresent() && notification.event() != HospitalEventCode.MORS
-                && notification.kind() != Kind.CANCELLATION;
+        boolean afterDeath = death.isPresent() && notification.kind() != Kind.CANCELLATION
+                && notification.occurredAt().isAfter(death.get());
         if (afterDeath) {
-            warnings.add(text("hospital.warning.afterDeath", death.get().toString()));
+            warnings.add(text("hospital.warning.afterDeath", DEATH_TIME.format(death.get())));
         }
         UUID message = messages.accept(notification, hash, warnings, incoming.mediaType(), incoming.body(), now,
                 system().username(), citizen);

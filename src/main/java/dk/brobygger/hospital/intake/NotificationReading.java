@@ -31,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  * says: the Provenance of this message (the one whose target is its MessageHeader) names the activity, and the
  * activity decides the event; a deceased patient makes a new message MORS. The Encounter's class and status are
  * consistency checks: where MedCom's own examples show a combination outside the usual table (a discharge home
- * while the encounter is on leave, SLHJ_I; an encounter without a class, TEK_FCC) the message is applied with a
- * {@link Notification.Warning} the sender and the staff see; a contradiction no example shows (an admission whose
- * encounter is already finished) is refused. Earlier Provenances in the bundle are the history of the stay and
+ * while the encounter is on leave, SLHJ_I) the message is applied with a {@link Notification.Warning} the sender
+ * and the staff see; a contradiction no example shows (an admission whose encounter is already finished) is
+ * refused. Earlier Provenances in the bundle are the history of the stay and
  * are not read. Pure: no database, no clock but the instant it is given.
  */
 final class NotificationReading {
@@ -125,21 +125,18 @@ final class NotificationReading {
     }
 
     /**
-     * Encounter.class and Encounter.status as DOMAIN.md §7 pairs them with each event. A missing class, and a
-     * discharge home from leave, are what MedCom's examples show (TEK_FCC, SLHJ_I): warnings. Any other
-     * contradiction is refused.
+     * Encounter.class and Encounter.status as DOMAIN.md §7 pairs them with each event. A discharge home while the
+     * encounter is on leave is what MedCom's own example SLHJ_I shows: a warning. Any other contradiction (and a
+     * missing class, which FHIR requires) is refused.
      */
     private static List<Notification.Warning> checkAgrees(HospitalEventCode event, Kind kind,
             @Nullable String encounterClass, @Nullable String status, String activity) {
         var warnings = new ArrayList<Notification.Warning>();
-        boolean classFits = encounterClass == null || switch (event) {
+        boolean classFits = switch (event) {
             case STAA -> "EMER".equals(encounterClass);
             case STIN, STOR, SLOR -> "IMP".equals(encounterClass);
             case SLHJ, MORS -> EMERGENCY_OR_INPATIENT.contains(encounterClass);
         };
-        if (encounterClass == null) {
-            warnings.add(new Notification.Warning("hospital.warning.noClass", activity));
-        }
         // A cancelled encounter is entered-in-error, and a death is told whatever the stay's status was.
         boolean statusFits = kind == Kind.CANCELLATION || event == HospitalEventCode.MORS || switch (event) {
             case STAA, STIN, SLOR -> "in-progress".equals(status);
