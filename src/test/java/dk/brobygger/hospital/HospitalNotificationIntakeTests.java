@@ -253,6 +253,73 @@ class HospitalNotificationIntakeTests {
     }
 
     @Test
+    void aResentMessageForAnUnknownCprIsRecognisedAndNotKeptTwice() throws Exception {
+        jdbc.sql("DELETE FROM citizen_relation").update();
+        citizens.reset();
+
+        send("HospitalNotification_Ex_STIN_A.json").andExpect(status().isUnprocessableContent());
+        String first = jdbc.sql("SELECT id FROM hospital_message").query(String.class).single();
+        send("HospitalNotification_Ex_STIN_A.xml", FHIR_XML).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.issue[1].diagnostics", containsString(first)));
+
+        assertThat(quarantined()).containsExactly("UNKNOWN_PATIENT");
+    }
+
+    @Test
+    void aDischargeHomeDuringLeaveIsDerivedFromTheActivityAndAppliedWithAWarning() throws Exception {
+        send("HospitalNotification_Ex_STIN_I.json").andExpect(status().isOk());
+        send("HospitalNotification_Ex_STOR_I.json").andExpect(status().isOk());
+
+        send("HospitalNotification_Ex_SLHJ_I.json").andExpect(status().isOk())
+                .andExpect(jsonPath("$.issue[0].diagnostics", containsString("SLHJ")))
+                .andExpect(jsonPath("$.issue[1].severity").value("warning"))
+                .andExpect(jsonPath("$.issue[1].diagnostics", containsString("orlov")));
+
+        assertThat(timeline()).first().isEqualTo("SLHJ ACTIVE");
+        mvc.perform(get("/borgere/{id}/sygehus", elmer).with(NURSE))
+                .andExpect(content().string(containsString("Hjemme, udskrevet 4. marts 2023 16:00")))
+                .andExpect(content().string(containsString("Bemærkning")))
+                .andExpect(content().string(containsString("stod som orlov")));
+    }
+
+    @Test
+    void aCancellationOfARefusedRevisionIsKeptAndNeverGuessedOntoTheLatestAdmission() throws Exception {
+        send("HospitalNotification_Ex_STIN_A.json").andExpect(status().isOk());
+        // RE_STIN_O revises a message never received here: refused and kept.
+        send("HospitalNotification_Ex_RE_STIN_O.json").andExpect(status().isUnprocessableContent());
+
+        // AN_STIN_P cancels RE_STIN_O.
+        send("HospitalNotification_Ex_AN_STIN_P.json").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.issue[0].diagnostics", containsString(RE_STIN_MESSAGE)))
+                .andExpect(jsonPath("$.issue[0].diagnostics", containsString("afvist")));
+
+        assertThat(timeline()).containsExactly("STIN ACTIVE");
+        assertThat(quarantined()).containsExactly("EARLIER_MESSAGE_UNKNOWN", "EARLIER_MESSAGE_REFUSED");
+        mvc.perform(get("/admin/medcom").with(ADMIN))
+                .andExpect(content().string(containsString("Retter eller annullerer en afvist advis")));
+    }
+
+    @Test
+    void aDeathEndsTheTimelineAndALaterDatedMessageIsShownAsAfterTheDeath() throws Exception {
+        send("HospitalNotification_Ex_MORS_J.json").andExpect(status().isOk());
+        events.clear();
+
+        send("HospitalNotification_Ex_STOR_F.json").andExpect(status().isOk())
+                .andExpect(jsonPath("$.issue[1].severity").value("warning"))
+                .andExpect(jsonPath("$.issue[1].diagnostics", containsString("registreret død 1. marts 2023 12:00")));
+
+        assertThat(recorded()).as("history, not a life event for outreach").isEmpty();
+        mvc.perform(get("/api/citizens/{id}/hospital-events", elmer).with(NURSE))
+                .andExpect(jsonPath("$.current.code").value("MORS"))
+                .andExpect(jsonPath("$.events[0].code").value("STOR"))
+                .andExpect(jsonPath("$.events[0].afterDeath").value(true))
+                .andExpect(jsonPath("$.events[1].afterDeath").value(false));
+        mvc.perform(get("/borgere/{id}/sygehus", elmer).with(NURSE))
+                .andExpect(content().string(containsString("Død 1. marts 2023 12:00")))
+                .andExpect(content().string(containsString("Modtaget efter dødsfald")));
+    }
+
+    @Test
     void garbageIsRefusedWith400AndKept() throws Exception {
         mvc.perform(post("/fhir/$process-message").with(MEDCOM).contentType(FHIR_JSON).content("this is { not FHIR"))
                 .andExpect(status().isBadRequest())
@@ -460,7 +527,11 @@ class HospitalNotificationIntakeTests {
     }
 
     private ResultActions send(String example) throws Exception {
-        return mvc.perform(post("/fhir/$process-message").with(MEDCOM).contentType(FHIR_JSON)
+        return send(example, FHIR_JSON);
+    }
+
+    private ResultActions send(String example, MediaType type) throws Exception {
+        return mvc.perform(post("/fhir/$process-message").with(MEDCOM).contentType(type)
                 .accept(FHIR_JSON).content(example(example)));
     }
 
