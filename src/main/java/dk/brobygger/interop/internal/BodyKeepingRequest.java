@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A POST to the FHIR server whose body stays readable: the servlet container would otherwise consume a body sent
- * as {@code application/x-www-form-urlencoded} to fill the request parameters (HAPI asks for them first), and a
- * message sent in that wrong format would reach {@code $process-message} empty instead of being kept for the
- * administrator. The body is read once; the parameters are the query string's, and the form's when it is one.
+ * as {@code application/x-www-form-urlencoded} to fill the request parameters (a filter on the way or HAPI asks
+ * for them first), and a message sent in that wrong format would reach {@code $process-message} empty instead of
+ * being kept for the administrator. The body is read once; the parameters are the query string's, and the form's when it is one.
  */
 final class BodyKeepingRequest extends HttpServletRequestWrapper {
 

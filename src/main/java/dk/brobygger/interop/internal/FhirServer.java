@@ -1,18 +1,14 @@
 package dk.brobygger.interop.internal;
 
-import java.io.IOException;
 import java.util.List;
 
 import dk.brobygger.interop.FhirProvider;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
-import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -36,10 +32,9 @@ class FhirServer extends RestfulServer {
         registerProviders(List.copyOf(providers));
     }
 
-    /** A POST's body stays readable for the provider, whatever its media type ({@link BodyKeepingRequest}). */
+    /** No {@code X-Powered-By} with HAPI's name and version: an answer does not advertise the software under it. */
     @Override
-    protected void handleRequest(RequestTypeEnum type, HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        super.handleRequest(type, type == RequestTypeEnum.POST ? new BodyKeepingRequest(request) : request, response);
+    public void addHeadersToResponse(HttpServletResponse response) {
+        // the only header HAPI adds here is X-Powered-By
     }
 }
