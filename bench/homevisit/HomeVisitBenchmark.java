@@ -382,7 +382,7 @@ public class HomeVisitBenchmark {
                 repeat(pageReads, () -> visitor.get("/hjemmebesog?sorter=NAME&side=100")));
 
         if (hospital > 0) {
-            hospital(report, base, hospital, Path.of(options.text("examples", "src/test/resources/medcom")));
+            hospital(report, base, hospital, Path.of(options.text("examples", "../shared/reference/medcom-hospitalnotification")));
         }
         Files.createDirectories(out);
         Files.writeString(out.resolve("homevisit.md"), report);

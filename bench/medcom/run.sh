@@ -22,6 +22,8 @@ CLIENTS=${CLIENTS:-8}
 WARMUP=${WARMUP:-20}
 DURATION=${DURATION:-60}
 OUT=$(realpath -m "${OUT:-bench/out/medcom}")
+# MedCom's public examples, beside the repository (not copied into it; see README "Test data").
+EXAMPLES=${EXAMPLES:-../shared/reference/medcom-hospitalnotification}
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 mkdir -p "$OUT"
 APP_PID=
@@ -67,7 +69,7 @@ echo "loading $CITIZENS citizens ..."
 "${PSQL[@]}" -d "$DB" -c "SELECT cpr FROM citizen ORDER BY cpr" > "$OUT/cprs.txt"
 
 timeout $((300 + 2 * (WARMUP + DURATION))) "$JAVA" bench/medcom/MedComBenchmark.java \
-    "http://127.0.0.1:$PORT" "$OUT/cprs.txt" src/test/resources/medcom "$CLIENTS" "$WARMUP" "$DURATION" \
+    "http://127.0.0.1:$PORT" "$OUT/cprs.txt" "$EXAMPLES" "$CLIENTS" "$WARMUP" "$DURATION" \
     | tee "$OUT/driver.txt"
 
 ACCEPTED=$(grep -o 'accepted_total=[0-9]*' "$OUT/driver.txt" | cut -d= -f2)

@@ -155,7 +155,7 @@ class HospitalIntake {
      * Bundle.timestamp and Bundle.meta (new on every sending) and without narratives, so the same message sent
      * again, as JSON or as XML, has the same hash, and a message that says anything else has another.
      */
-    String contentHash(Bundle bundle) {
+    private String contentHash(Bundle bundle) {
         Bundle content = bundle.copy();
         content.setIdElement(null);
         content.setMeta(null);
