@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -82,7 +83,7 @@ final class FhirRefusals {
         return lower(request.getContentType()).contains("xml");
     }
 
-    private static String lower(String value) {
+    private static String lower(@Nullable String value) {
         return value == null ? "" : value.toLowerCase(Locale.ROOT);
     }
 
