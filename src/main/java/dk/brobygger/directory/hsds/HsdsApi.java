@@ -1,25 +1,29 @@
 package dk.brobygger.directory.hsds;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
-import dk.brobygger.shared.DanishTime;
+import jakarta.servlet.http.HttpServletRequest;
+
+import dk.brobygger.directory.hsds.HsdsReadModel.OrganizationShape;
+import dk.brobygger.directory.hsds.HsdsReadModel.ServiceFilter;
+import dk.brobygger.directory.hsds.HsdsReadModel.Shape;
 import dk.brobygger.directory.offer.Taxonomy;
-import dk.brobygger.shared.MunicipalityProperties;
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.NotFoundException;
+import dk.brobygger.shared.Paging;
+import dk.brobygger.shared.web.Problems;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dk.brobygger.shared.Paging;
-import dk.brobygger.shared.web.Problems;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,13 +33,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The community directory as open data in HSDS 3.0 (Open Referral), read only and public.
- * Inactive offers are not shown. {@code search} is a case-insensitive "contains" in SQL on the
- * service's name, description and organisation name rather than the portal's Lucene search:
- * machine clients need an exact, predictable filter that combines with the other parameters and
- * pages stably, not a citizen's ranking with stemming and typo tolerance.
+ * Inactive offers are not shown. Every parameter HSDS's openapi defines for an endpoint is
+ * honoured or refused with a problem detail (400) that names it; a parameter the openapi does not
+ * define for the endpoint is refused the same way, so a misspelt filter never returns the whole
+ * directory as if it had been applied ({@code lang}, the language of the problem details, is
+ * always allowed). {@code search} on services is the portal's own search (Danish stemming, prefixes,
+ * typo tolerance) in the portal's order, so the API finds what a citizen finds; on organisations,
+ * taxonomies and terms it is a case-insensitive "contains" on the name.
  */
 @RestController
 @RequestMapping(path = "/hsds", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,77 +52,154 @@ class HsdsApi {
 
     static final int DEFAULT_PER_PAGE = 50;
     static final int MAX_PER_PAGE = 100;
+    static final String PROFILE = "https://docs.openreferral.org/en/3.0/hsds/overview.html";
 
-    /** A query parameter that cannot be understood. */
+    /** Parameters every endpoint takes: the language of the answer's problem details. */
+    private static final Set<String> ALWAYS = Set.of("lang");
+
+    /** A query parameter that cannot be understood, is not offered, or does not exist here. */
     static class BadParameter extends RuntimeException {
         private final String parameter;
+        private final String detailKey;
 
         BadParameter(String parameter) {
+            this(parameter, "hsds.error.value");
+        }
+
+        BadParameter(String parameter, String detailKey) {
             super(parameter);
             this.parameter = parameter;
+            this.detailKey = detailKey;
         }
     }
 
     private final HsdsReadModel directory;
     private final Taxonomy taxonomy;
-    private final MunicipalityProperties municipality;
-    private final MessageSource messages;
+    private final HsdsOpenApi openApi;
     private final Problems problems;
 
-    HsdsApi(HsdsReadModel directory, Taxonomy taxonomy, MunicipalityProperties municipality, MessageSource messages,
-            Problems problems) {
+    HsdsApi(HsdsReadModel directory, Taxonomy taxonomy, HsdsOpenApi openApi, Problems problems) {
         this.directory = directory;
         this.taxonomy = taxonomy;
-        this.municipality = municipality;
-        this.messages = messages;
+        this.openApi = openApi;
         this.problems = problems;
     }
 
     @GetMapping({"", "/"})
-    @Operation(summary = "Om dette HSDS-API")
-    Hsds.Meta meta() {
-        return new Hsds.Meta(Hsds.VERSION, "https://docs.openreferral.org/en/3.0/hsds/overview.html",
-                municipality.portalUrl() + "/v3/api-docs");
+    @Operation(summary = "Om dette HSDS-API; openapi_url er beskrivelsen af det")
+    Hsds.Meta meta(HttpServletRequest request) {
+        allow(request);
+        return new Hsds.Meta(Hsds.VERSION, PROFILE, openApi.baseUrl(request) + "/hsds/openapi.json");
+    }
+
+    @GetMapping("/openapi.json")
+    @Operation(summary = "HSDS 3.0's openapi, med denne servers adresse og Brobyggers afvigelser")
+    JsonNode openapi(HttpServletRequest request) {
+        allow(request);
+        return openApi.document(request);
     }
 
     @GetMapping("/services")
     @Operation(summary = "Offentlige tilbud, side for side (kun en-til-en-felter og organisation)")
-    Hsds.Page<Hsds.Service> services(@RequestParam(required = false) @Nullable String search,
+    Hsds.Page<?> services(HttpServletRequest request, @RequestParam(required = false) @Nullable String search,
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "per_page", required = false) @Nullable String perPage,
+            @RequestParam(required = false) @Nullable String format,
             @RequestParam(name = "taxonomy_term_id", required = false) @Nullable String taxonomyTermId,
+            @RequestParam(name = "taxonomy_id", required = false) @Nullable String taxonomyId,
             @RequestParam(name = "organization_id", required = false) @Nullable String organizationId,
-            @RequestParam(name = "modified_after", required = false) @Nullable String modifiedAfter) {
-        var filter = new HsdsReadModel.ServiceFilter(blankToNull(search), uuid("taxonomy_term_id", taxonomyTermId),
-                uuid("organization_id", organizationId), instant("modified_after", modifiedAfter));
-        return directory.services(filter, pageNumber(page), perPage(perPage));
+            @RequestParam(name = "modified_after", required = false) @Nullable String modifiedAfter,
+            @RequestParam(required = false) @Nullable String minimal,
+            @RequestParam(required = false) @Nullable String full,
+            @RequestParam(required = false) @Nullable String postcode,
+            @RequestParam(required = false) @Nullable String proximity) {
+        allow(request, "search", "page", "per_page", "format", "taxonomy_term_id", "taxonomy_id", "organization_id",
+                "modified_after", "minimal", "full", "postcode", "proximity");
+        json(format);
+        boolean onlyIds = bool("minimal", minimal);
+        boolean nested = bool("full", full);
+        if (onlyIds && nested) {
+            throw new BadParameter("minimal", "hsds.error.minimal-and-full");
+        }
+        var filter = serviceFilter(search, taxonomyTermId, taxonomyId, organizationId, modifiedAfter, postcode,
+                proximity);
+        return directory.services(filter, pageNumber(page), perPage(perPage),
+                onlyIds ? Shape.MINIMAL : nested ? Shape.FULL : Shape.LIST);
     }
 
     @GetMapping("/services/{id}")
     @Operation(summary = "Et offentligt tilbud med alt indlejret")
-    Hsds.Service service(@PathVariable String id) {
+    Hsds.Service service(HttpServletRequest request, @PathVariable String id) {
+        allow(request);
         return directory.service(existingId(id)).orElseThrow(() -> new NotFoundException("service " + id));
+    }
+
+    @GetMapping("/service_at_locations")
+    @Operation(summary = "Tilbud på deres sted (ét pr. tilbud), side for side, med samme filtre som tilbuddene")
+    Hsds.Page<Hsds.ServiceAtLocation> serviceAtLocations(HttpServletRequest request,
+            @RequestParam(required = false) @Nullable String search,
+            @RequestParam(name = "taxonomy_term_id", required = false) @Nullable String taxonomyTermId,
+            @RequestParam(name = "taxonomy_id", required = false) @Nullable String taxonomyId,
+            @RequestParam(name = "organization_id", required = false) @Nullable String organizationId,
+            @RequestParam(name = "modified_after", required = false) @Nullable String modifiedAfter,
+            @RequestParam(required = false) @Nullable String full,
+            @RequestParam(required = false) @Nullable String page,
+            @RequestParam(name = "per_page", required = false) @Nullable String perPage,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestParam(required = false) @Nullable String postcode,
+            @RequestParam(required = false) @Nullable String proximity) {
+        allow(request, "search", "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "full",
+                "page", "per_page", "format", "postcode", "proximity");
+        json(format);
+        var filter = serviceFilter(search, taxonomyTermId, taxonomyId, organizationId, modifiedAfter, postcode,
+                proximity);
+        return directory.serviceAtLocations(filter, pageNumber(page), perPage(perPage), bool("full", full));
+    }
+
+    @GetMapping("/service_at_locations/{id}")
+    @Operation(summary = "Et tilbud på sit sted, med tilbud og sted indlejret")
+    Hsds.ServiceAtLocation serviceAtLocation(HttpServletRequest request, @PathVariable String id) {
+        allow(request);
+        return directory.serviceAtLocation(existingId(id))
+                .orElseThrow(() -> new NotFoundException("service_at_location " + id));
     }
 
     @GetMapping("/organizations")
     @Operation(summary = "Organisationer, side for side")
-    Hsds.Page<Hsds.Organization> organizations(@RequestParam(required = false) @Nullable String search,
+    Hsds.Page<Hsds.Organization> organizations(HttpServletRequest request,
+            @RequestParam(required = false) @Nullable String search,
+            @RequestParam(name = "full_service", required = false) @Nullable String fullService,
+            @RequestParam(required = false) @Nullable String full,
             @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "per_page", required = false) @Nullable String perPage) {
-        return directory.organizations(blankToNull(search), pageNumber(page), perPage(perPage));
+            @RequestParam(name = "per_page", required = false) @Nullable String perPage,
+            @RequestParam(required = false) @Nullable String format) {
+        allow(request, "search", "full_service", "full", "page", "per_page", "format");
+        json(format);
+        OrganizationShape shape = bool("full_service", fullService) ? OrganizationShape.FULL_SERVICES
+                : bool("full", full) ? OrganizationShape.FULL : OrganizationShape.LIST;
+        return directory.organizations(blankToNull(search), pageNumber(page), perPage(perPage), shape);
     }
 
     @GetMapping("/organizations/{id}")
-    @Operation(summary = "En organisation med steder og offentlige tilbud")
-    Hsds.Organization organization(@PathVariable String id) {
-        return directory.organization(existingId(id)).orElseThrow(() -> new NotFoundException("organization " + id));
+    @Operation(summary = "En organisation med steder og offentlige tilbud (full_service=true: tilbuddene med alt indlejret)")
+    Hsds.Organization organization(HttpServletRequest request, @PathVariable String id,
+            @RequestParam(name = "full_service", required = false) @Nullable String fullService) {
+        allow(request, "full_service");
+        OrganizationShape shape = bool("full_service", fullService) ? OrganizationShape.FULL_SERVICES
+                : OrganizationShape.FULL;
+        return directory.organization(existingId(id), shape)
+                .orElseThrow(() -> new NotFoundException("organization " + id));
     }
 
     @GetMapping("/taxonomies")
     @Operation(summary = "Taksonomierne: kategori, målgruppe og Brobyggers egne oplysninger")
-    Hsds.Page<Hsds.Taxonomy> taxonomies(@RequestParam(required = false) @Nullable String search,
+    Hsds.Page<Hsds.Taxonomy> taxonomies(HttpServletRequest request,
+            @RequestParam(required = false) @Nullable String search,
             @RequestParam(required = false) @Nullable String page,
-            @RequestParam(name = "per_page", required = false) @Nullable String perPage) {
+            @RequestParam(name = "per_page", required = false) @Nullable String perPage,
+            @RequestParam(required = false) @Nullable String format) {
+        allow(request, "search", "page", "per_page", "format");
+        json(format);
         String text = blankToNull(search);
         return page(HsdsVocabulary.taxonomies().stream()
                 .filter(taxonomy -> text == null || contains(taxonomy.name(), text)).toList(),
@@ -123,27 +208,43 @@ class HsdsApi {
 
     @GetMapping("/taxonomies/{id}")
     @Operation(summary = "En taksonomi")
-    Hsds.Taxonomy taxonomy(@PathVariable String id) {
+    Hsds.Taxonomy taxonomy(HttpServletRequest request, @PathVariable String id) {
+        allow(request);
         return HsdsVocabulary.taxonomy(existingId(id)).orElseThrow(() -> new NotFoundException("taxonomy " + id));
     }
 
+    /**
+     * The terms. Brobygger's taxonomies are flat: every term is a top term, so {@code top_only}
+     * leaves all of them and {@code parent_id} (a well-formed id) finds none.
+     */
     @GetMapping("/taxonomy_terms")
     @Operation(summary = "Kategorier, målgrupper og Brobyggers egne termer")
-    Hsds.Page<Hsds.TaxonomyTerm> taxonomyTerms(@RequestParam(required = false) @Nullable String search,
+    Hsds.Page<Hsds.TaxonomyTerm> taxonomyTerms(HttpServletRequest request,
+            @RequestParam(required = false) @Nullable String search,
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "per_page", required = false) @Nullable String perPage,
-            @RequestParam(name = "taxonomy_id", required = false) @Nullable String taxonomyId) {
+            @RequestParam(required = false) @Nullable String format,
+            @RequestParam(name = "taxonomy_id", required = false) @Nullable String taxonomyId,
+            @RequestParam(name = "top_only", required = false) @Nullable String topOnly,
+            @RequestParam(name = "parent_id", required = false) @Nullable String parentId) {
+        allow(request, "search", "page", "per_page", "format", "taxonomy_id", "top_only", "parent_id");
+        json(format);
         String text = blankToNull(search);
         UUID inTaxonomy = uuid("taxonomy_id", taxonomyId);
+        boolean topTermsOnly = bool("top_only", topOnly);
+        UUID parent = uuid("parent_id", parentId);
         return page(allTerms().stream()
                 .filter(term -> inTaxonomy == null || inTaxonomy.equals(term.taxonomyId()))
                 .filter(term -> text == null || contains(term.name(), text) || contains(term.code(), text))
+                .filter(term -> !topTermsOnly || isTopTerm(term))
+                .filter(term -> parent == null || parent.equals(parentOf(term)))
                 .toList(), pageNumber(page), perPage(perPage));
     }
 
     @GetMapping("/taxonomy_terms/{id}")
     @Operation(summary = "En kategori, målgruppe eller Brobygger-term")
-    Hsds.TaxonomyTerm taxonomyTerm(@PathVariable String id) {
+    Hsds.TaxonomyTerm taxonomyTerm(HttpServletRequest request, @PathVariable String id) {
+        allow(request);
         UUID wanted = existingId(id);
         return allTerms().stream().filter(term -> wanted.equals(term.id())).findFirst()
                 .orElseThrow(() -> new NotFoundException("taxonomy term " + id));
@@ -151,17 +252,92 @@ class HsdsApi {
 
     @ExceptionHandler(BadParameter.class)
     ProblemDetail badParameter(BadParameter e, Locale locale) {
-        var problem = problems.of(HttpStatus.BAD_REQUEST, "error.400.text", "error.400.title", locale);
+        var problem = problems.of(HttpStatus.BAD_REQUEST, e.detailKey, "error.400.title", locale, e.parameter);
         problem.setProperty("parameter", e.parameter);
         return problem;
     }
 
+    private static ServiceFilter serviceFilter(@Nullable String search, @Nullable String taxonomyTermId,
+            @Nullable String taxonomyId, @Nullable String organizationId, @Nullable String modifiedAfter,
+            @Nullable String postcode, @Nullable String proximity) {
+        String place = blankToNull(postcode);
+        if (place != null && !place.matches("[0-9]{4}")) {
+            throw new BadParameter("postcode", "hsds.error.postcode");
+        }
+        Double meters = meters(proximity);
+        if (place != null && meters == null) {
+            throw new BadParameter("postcode", "hsds.error.postcode-without-proximity");
+        }
+        if (place == null && meters != null) {
+            throw new BadParameter("proximity", "hsds.error.proximity-without-postcode");
+        }
+        return new ServiceFilter(blankToNull(search), uuid("taxonomy_term_id", taxonomyTermId),
+                uuid("taxonomy_id", taxonomyId), uuid("organization_id", organizationId),
+                instant("modified_after", modifiedAfter), place, meters);
+    }
+
+    /** Refuses any parameter the endpoint does not define (HSDS's openapi), naming it. */
+    private static void allow(HttpServletRequest request, String... names) {
+        Set<String> known = Set.of(names);
+        request.getParameterMap().keySet().stream()
+                .filter(name -> !known.contains(name) && !ALWAYS.contains(name))
+                .sorted().findFirst()
+                .ifPresent(name -> {
+                    throw new BadParameter(name.length() > 60 ? name.substring(0, 60) + "…" : name,
+                            "hsds.error.unknown-parameter");
+                });
+    }
+
+    /** {@code format}: JSON pages are what this API gives; {@code ndjson} (everything unpaged) is not offered. */
+    private static void json(@Nullable String format) {
+        String text = blankToNull(format);
+        if (text != null && !text.equalsIgnoreCase("json")) {
+            throw new BadParameter("format", "hsds.error.format");
+        }
+    }
+
+    private static boolean bool(String parameter, @Nullable String value) {
+        String text = blankToNull(value);
+        if (text == null || text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new BadParameter(parameter);
+    }
+
+    /** {@code proximity}: metres from the postcode's centre, a positive number. */
+    private static @Nullable Double meters(@Nullable String value) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            double meters = Double.parseDouble(text);
+            if (!Double.isFinite(meters) || meters <= 0 || meters > 1_000_000) {
+                throw new BadParameter("proximity");
+            }
+            return meters;
+        } catch (NumberFormatException e) {
+            throw new BadParameter("proximity");
+        }
+    }
+
     private List<Hsds.TaxonomyTerm> allTerms() {
-        return java.util.stream.Stream.concat(taxonomy.all().stream().map(HsdsVocabulary::term),
-                HsdsVocabulary.ownTerms().stream())
+        return Stream.concat(taxonomy.all().stream().map(HsdsVocabulary::term), HsdsVocabulary.ownTerms().stream())
                 .sorted(Comparator.comparing((Hsds.TaxonomyTerm term) -> String.valueOf(term.taxonomy()))
                         .thenComparing(Hsds.TaxonomyTerm::name))
                 .toList();
+    }
+
+    /** Brobygger's terms have no parents (HSDS's {@code parent_id} is never set). */
+    private static @Nullable UUID parentOf(Hsds.TaxonomyTerm term) {
+        return null;
+    }
+
+    private static boolean isTopTerm(Hsds.TaxonomyTerm term) {
+        return parentOf(term) == null;
     }
 
     private static <T> Hsds.Page<T> page(List<T> all, int page, int perPage) {
@@ -187,12 +363,14 @@ class HsdsApi {
         }
     }
 
+    /** A filter's id: not a UUID is a bad request; a UUID nothing has gives an empty list. */
     private static @Nullable UUID uuid(String parameter, @Nullable String value) {
-        if (blankToNull(value) == null) {
+        String text = blankToNull(value);
+        if (text == null) {
             return null;
         }
         try {
-            return UUID.fromString(value.strip());
+            return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameter);
         }
@@ -220,7 +398,7 @@ class HsdsApi {
         return page;
     }
 
-    /** Asking for more than {@value #MAX_PER_PAGE} per page gets {@value #MAX_PER_PAGE}. */
+    /** Asking for more than {@value #MAX_PER_PAGE} per page gets {@value #MAX_PER_PAGE} (the page's {@code size} says so). */
     private static int perPage(@Nullable String value) {
         return Math.min(positive("per_page", value, DEFAULT_PER_PAGE), MAX_PER_PAGE);
     }

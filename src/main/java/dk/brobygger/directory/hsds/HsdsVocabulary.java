@@ -22,7 +22,9 @@ import dk.brobygger.directory.offer.TaxonomyTerm;
  * </ul>
  * Places left and the waiting list are also written for people in {@code wait_time}; wheelchair
  * access and hearing loops are location {@code accessibility}. Identifiers are name-based UUIDs, so
- * they stay the same across restarts and deployments.
+ * they stay the same across restarts and deployments. An offer happens at one location, so its one
+ * {@code service_at_location} has an id worked out from the service's id and back
+ * ({@link #serviceAtLocationId}), and needs no table of its own.
  */
 public final class HsdsVocabulary {
 
@@ -67,6 +69,25 @@ public final class HsdsVocabulary {
     public static Hsds.TaxonomyTerm term(TaxonomyTerm term) {
         return new Hsds.TaxonomyTerm(term.id(), term.code(), term.name(), term.description(), term.taxonomy(),
                 taxonomyId(term.taxonomy()));
+    }
+
+    /** The code of one of Brobygger's own terms ({@link #SUPPORT_LEVEL} …), if {@code id} is one. */
+    static Optional<String> ownTermCode(UUID id) {
+        return OWN_TERMS.stream().filter(term -> id.equals(term.id())).map(Hsds.TaxonomyTerm::code).findFirst();
+    }
+
+    /**
+     * The id of the service's one service_at_location: the service's id with fixed bits flipped
+     * (the UUID's version and variant bits are kept). Applied twice it gives the service's id again.
+     */
+    static UUID serviceAtLocationId(UUID serviceId) {
+        return new UUID(serviceId.getMostSignificantBits() ^ 0x5A5A5A5A5A5A0A5AL,
+                serviceId.getLeastSignificantBits() ^ 0x0A5A5A5A5A5A5A5AL);
+    }
+
+    /** The service a service_at_location id belongs to. */
+    static UUID serviceOf(UUID serviceAtLocationId) {
+        return serviceAtLocationId(serviceAtLocationId);
     }
 
     static UUID taxonomyId(String taxonomy) {
