@@ -1,5 +1,8 @@
 package dk.brobygger.directory.hsds;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,9 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import dk.brobygger.directory.hsds.HsdsReadModel.OrganizationShape;
 import dk.brobygger.directory.hsds.HsdsReadModel.ServiceFilter;
@@ -34,6 +39,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The community directory as open data in HSDS 3.0 (Open Referral), read only and public.
@@ -52,6 +59,7 @@ class HsdsApi {
 
     static final int DEFAULT_PER_PAGE = 50;
     static final int MAX_PER_PAGE = 100;
+    static final String NDJSON = "application/x-ndjson";
     static final String PROFILE = "https://docs.openreferral.org/en/3.0/hsds/overview.html";
 
     /** Parameters every endpoint takes: the language of the answer's problem details. */
@@ -77,8 +85,11 @@ class HsdsApi {
     private final Taxonomy taxonomy;
     private final HsdsOpenApi openApi;
     private final Problems problems;
+    private final JsonMapper json;
 
-    HsdsApi(HsdsReadModel directory, Taxonomy taxonomy, HsdsOpenApi openApi, Problems problems) {
+    HsdsApi(HsdsReadModel directory, Taxonomy taxonomy, HsdsOpenApi openApi, Problems problems, JsonMapper json) {
+        this.json = json.rebuild().disable(SerializationFeature.CLOSE_CLOSEABLE)
+                .disable(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
         this.directory = directory;
         this.taxonomy = taxonomy;
         this.openApi = openApi;
@@ -99,9 +110,9 @@ class HsdsApi {
         return openApi.document(request);
     }
 
-    @GetMapping("/services")
+    @GetMapping(path = "/services", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     @Operation(summary = "Offentlige tilbud, side for side (kun en-til-en-felter og organisation)")
-    Hsds.Page<?> services(HttpServletRequest request, @RequestParam(required = false) @Nullable String search,
+    @Nullable Object services(HttpServletRequest request, @RequestParam(required = false) @Nullable String search,
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "per_page", required = false) @Nullable String perPage,
             @RequestParam(required = false) @Nullable String format,
@@ -112,10 +123,11 @@ class HsdsApi {
             @RequestParam(required = false) @Nullable String minimal,
             @RequestParam(required = false) @Nullable String full,
             @RequestParam(required = false) @Nullable String postcode,
-            @RequestParam(required = false) @Nullable String proximity) {
+            @RequestParam(required = false) @Nullable String proximity, HttpServletResponse response)
+            throws IOException {
         allow(request, "search", "page", "per_page", "format", "taxonomy_term_id", "taxonomy_id", "organization_id",
                 "modified_after", "minimal", "full", "postcode", "proximity");
-        json(format);
+        boolean unpaged = ndjson(format, page, perPage);
         boolean onlyIds = bool("minimal", minimal);
         boolean nested = bool("full", full);
         if (onlyIds && nested) {
@@ -123,8 +135,11 @@ class HsdsApi {
         }
         var filter = serviceFilter(search, taxonomyTermId, taxonomyId, organizationId, modifiedAfter, postcode,
                 proximity);
-        return directory.services(filter, pageNumber(page), perPage(perPage),
-                onlyIds ? Shape.MINIMAL : nested ? Shape.FULL : Shape.LIST);
+        Shape shape = onlyIds ? Shape.MINIMAL : nested ? Shape.FULL : Shape.LIST;
+        if (unpaged) {
+            return lines(response, out -> directory.eachService(filter, shape, out));
+        }
+        return directory.services(filter, pageNumber(page), perPage(perPage), shape);
     }
 
     @GetMapping("/services/{id}")
@@ -134,9 +149,9 @@ class HsdsApi {
         return directory.service(existingId(id)).orElseThrow(() -> new NotFoundException("service " + id));
     }
 
-    @GetMapping("/service_at_locations")
+    @GetMapping(path = "/service_at_locations", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     @Operation(summary = "Tilbud på deres sted (ét pr. tilbud), side for side, med samme filtre som tilbuddene")
-    Hsds.Page<Hsds.ServiceAtLocation> serviceAtLocations(HttpServletRequest request,
+    @Nullable Object serviceAtLocations(HttpServletRequest request,
             @RequestParam(required = false) @Nullable String search,
             @RequestParam(name = "taxonomy_term_id", required = false) @Nullable String taxonomyTermId,
             @RequestParam(name = "taxonomy_id", required = false) @Nullable String taxonomyId,
@@ -147,13 +162,18 @@ class HsdsApi {
             @RequestParam(name = "per_page", required = false) @Nullable String perPage,
             @RequestParam(required = false) @Nullable String format,
             @RequestParam(required = false) @Nullable String postcode,
-            @RequestParam(required = false) @Nullable String proximity) {
+            @RequestParam(required = false) @Nullable String proximity, HttpServletResponse response)
+            throws IOException {
         allow(request, "search", "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "full",
                 "page", "per_page", "format", "postcode", "proximity");
-        json(format);
+        boolean unpaged = ndjson(format, page, perPage);
+        boolean nested = bool("full", full);
         var filter = serviceFilter(search, taxonomyTermId, taxonomyId, organizationId, modifiedAfter, postcode,
                 proximity);
-        return directory.serviceAtLocations(filter, pageNumber(page), perPage(perPage), bool("full", full));
+        if (unpaged) {
+            return lines(response, out -> directory.eachServiceAtLocation(filter, nested, out));
+        }
+        return directory.serviceAtLocations(filter, pageNumber(page), perPage(perPage), nested);
     }
 
     @GetMapping("/service_at_locations/{id}")
@@ -164,19 +184,22 @@ class HsdsApi {
                 .orElseThrow(() -> new NotFoundException("service_at_location " + id));
     }
 
-    @GetMapping("/organizations")
+    @GetMapping(path = "/organizations", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     @Operation(summary = "Organisationer, side for side")
-    Hsds.Page<Hsds.Organization> organizations(HttpServletRequest request,
+    @Nullable Object organizations(HttpServletRequest request,
             @RequestParam(required = false) @Nullable String search,
             @RequestParam(name = "full_service", required = false) @Nullable String fullService,
             @RequestParam(required = false) @Nullable String full,
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "per_page", required = false) @Nullable String perPage,
-            @RequestParam(required = false) @Nullable String format) {
+            @RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws IOException {
         allow(request, "search", "full_service", "full", "page", "per_page", "format");
-        json(format);
+        boolean unpaged = ndjson(format, page, perPage);
         OrganizationShape shape = bool("full_service", fullService) ? OrganizationShape.FULL_SERVICES
                 : bool("full", full) ? OrganizationShape.FULL : OrganizationShape.LIST;
+        if (unpaged) {
+            return lines(response, out -> directory.eachOrganization(blankToNull(search), shape, out));
+        }
         return directory.organizations(blankToNull(search), pageNumber(page), perPage(perPage), shape);
     }
 
@@ -191,19 +214,19 @@ class HsdsApi {
                 .orElseThrow(() -> new NotFoundException("organization " + id));
     }
 
-    @GetMapping("/taxonomies")
+    @GetMapping(path = "/taxonomies", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     @Operation(summary = "Taksonomierne: kategori, målgruppe og Brobyggers egne oplysninger")
-    Hsds.Page<Hsds.Taxonomy> taxonomies(HttpServletRequest request,
+    @Nullable Object taxonomies(HttpServletRequest request,
             @RequestParam(required = false) @Nullable String search,
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "per_page", required = false) @Nullable String perPage,
-            @RequestParam(required = false) @Nullable String format) {
+            @RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws IOException {
         allow(request, "search", "page", "per_page", "format");
-        json(format);
+        boolean unpaged = ndjson(format, page, perPage);
         String text = blankToNull(search);
-        return page(HsdsVocabulary.taxonomies().stream()
-                .filter(taxonomy -> text == null || contains(taxonomy.name(), text)).toList(),
-                pageNumber(page), perPage(perPage));
+        List<Hsds.Taxonomy> all = HsdsVocabulary.taxonomies().stream()
+                .filter(taxonomy -> text == null || contains(taxonomy.name(), text)).toList();
+        return unpaged ? lines(response, all::forEach) : page(all, pageNumber(page), perPage(perPage));
     }
 
     @GetMapping("/taxonomies/{id}")
@@ -217,28 +240,30 @@ class HsdsApi {
      * The terms. Brobygger's taxonomies are flat: every term is a top term, so {@code top_only}
      * leaves all of them and {@code parent_id} (a well-formed id) finds none.
      */
-    @GetMapping("/taxonomy_terms")
+    @GetMapping(path = "/taxonomy_terms", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     @Operation(summary = "Kategorier, målgrupper og Brobyggers egne termer")
-    Hsds.Page<Hsds.TaxonomyTerm> taxonomyTerms(HttpServletRequest request,
+    @Nullable Object taxonomyTerms(HttpServletRequest request,
             @RequestParam(required = false) @Nullable String search,
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "per_page", required = false) @Nullable String perPage,
             @RequestParam(required = false) @Nullable String format,
             @RequestParam(name = "taxonomy_id", required = false) @Nullable String taxonomyId,
             @RequestParam(name = "top_only", required = false) @Nullable String topOnly,
-            @RequestParam(name = "parent_id", required = false) @Nullable String parentId) {
+            @RequestParam(name = "parent_id", required = false) @Nullable String parentId,
+            HttpServletResponse response) throws IOException {
         allow(request, "search", "page", "per_page", "format", "taxonomy_id", "top_only", "parent_id");
-        json(format);
+        boolean unpaged = ndjson(format, page, perPage);
         String text = blankToNull(search);
         UUID inTaxonomy = uuid("taxonomy_id", taxonomyId);
         boolean topTermsOnly = bool("top_only", topOnly);
         UUID parent = uuid("parent_id", parentId);
-        return page(allTerms().stream()
+        List<Hsds.TaxonomyTerm> all = allTerms().stream()
                 .filter(term -> inTaxonomy == null || inTaxonomy.equals(term.taxonomyId()))
                 .filter(term -> text == null || contains(term.name(), text) || contains(term.code(), text))
                 .filter(term -> !topTermsOnly || isTopTerm(term))
                 .filter(term -> parent == null || parent.equals(parentOf(term)))
-                .toList(), pageNumber(page), perPage(perPage));
+                .toList();
+        return unpaged ? lines(response, all::forEach) : page(all, pageNumber(page), perPage(perPage));
     }
 
     @GetMapping("/taxonomy_terms/{id}")
@@ -288,12 +313,52 @@ class HsdsApi {
                 });
     }
 
-    /** {@code format}: JSON pages are what this API gives; {@code ndjson} (everything unpaged) is not offered. */
-    private static void json(@Nullable String format) {
+    /**
+     * {@code format}: {@code json} (the default) gives pages; {@code ndjson} gives every result unpaged,
+     * one JSON document a line, so {@code page} and {@code per_page} cannot go with it.
+     */
+    private static boolean ndjson(@Nullable String format, @Nullable String page, @Nullable String perPage) {
         String text = blankToNull(format);
-        if (text != null && !text.equalsIgnoreCase("json")) {
+        if (text == null || text.equalsIgnoreCase("json")) {
+            return false;
+        }
+        if (!text.equalsIgnoreCase("ndjson")) {
             throw new BadParameter("format", "hsds.error.format");
         }
+        if (blankToNull(page) != null) {
+            throw new BadParameter("page", "hsds.error.ndjson-paged");
+        }
+        if (blankToNull(perPage) != null) {
+            throw new BadParameter("per_page", "hsds.error.ndjson-paged");
+        }
+        return true;
+    }
+
+    /** Something that hands each result, in order, to a consumer. */
+    private interface Results {
+        void each(Consumer<Object> out);
+    }
+
+    /** Writes every result as one line of JSON ({@code application/x-ndjson}), as they are read. */
+    private @Nullable Object lines(HttpServletResponse response, Results results) throws IOException {
+        response.setContentType(NDJSON);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        var out = response.getOutputStream();
+        byte[] newline = {'\n'};
+        try {
+            results.each(item -> {
+                try {
+                    json.writeValue(out, item);
+                    out.write(newline);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
+        return null;
     }
 
     private static boolean bool(String parameter, @Nullable String value) {

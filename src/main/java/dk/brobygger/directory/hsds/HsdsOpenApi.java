@@ -65,7 +65,8 @@ class HsdsOpenApi {
         info.put("description", """
                 Brobyggers HSDS 3.0 API, kun læsning, uden login. Afvigelser fra skabelonen:
                 en parameter, et endpoint ikke har, giver 400 (problem detail, RFC 9457) med navnet i `parameter`;
-                `format` tager kun `json` (ndjson gives ikke); `search` på services og service_at_locations er portalens
+                `format=ndjson` giver alle svar uden sider, ét JSON-dokument pr. linje (`application/x-ndjson`),
+                og kan ikke bruges med `page` eller `per_page`; `search` på services og service_at_locations er portalens
                 søgning (dansk bøjning, begyndelser af ord, stavefejl) i portalens rækkefølge; `postcode` kræver
                 `proximity` (meter), for tilbuddene har ingen serviceområder, og omvendt; `per_page` er højst 100;
                 `minimal=true` giver kun `id` og `last_modified`; taksonomierne er flade, så `top_only` giver alle
@@ -86,7 +87,8 @@ class HsdsOpenApi {
         serviceParameters.addObject().put("$ref", "#/components/parameters/proximity");
         ObjectNode parameters = (ObjectNode) document.at("/components/parameters");
         ((ObjectNode) parameters.get("format")).put("description",
-                "Only `json` (the default) is offered here; `ndjson` is answered with 400.");
+                "`json` (the default): one page. `ndjson`: every result without pagination, one JSON document a line "
+                        + "(`application/x-ndjson`); `page` and `per_page` are refused with it.");
         ((ObjectNode) parameters.get("proximity")).put("description",
                 "Metres from the centroid of `postcode`; needs `postcode`, and `postcode` needs it "
                         + "(Brobygger's offers have no service areas).");

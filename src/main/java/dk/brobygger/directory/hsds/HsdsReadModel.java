@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dk.brobygger.directory.OfferHit;
 import dk.brobygger.directory.OfferQuery;
@@ -78,6 +79,9 @@ class HsdsReadModel {
     /** A page of services as rows, in the order of the list, and how many match in all. */
     private record RowPage(List<ServiceRow> rows, long total) {
     }
+
+    /** How many rows an unpaged answer reads at a time. */
+    private static final int CHUNK = 500;
 
     /** The portal's search pages no further than this ({@link OfferQuery}); deeper pages are cut from its ids. */
     private static final int PORTAL_PAGES = 10_000;
@@ -175,11 +179,7 @@ class HsdsReadModel {
      * page is the answer; with them, the portal's ranked ids are kept where SQL says the filters hold.
      */
     private RowPage searchedRows(ServiceFilter filter, int page, int perPage) {
-        var query = new OfferQuery(filter.search(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false,
-                false, false, filter.postcode(),
-                filter.proximityMeters() == null ? null : filter.proximityMeters() / 1000,
-                filter.postcode() == null ? OfferQuery.Sort.RELEVANCE : OfferQuery.Sort.DISTANCE,
-                Math.min(page, PORTAL_PAGES), perPage);
+        var query = portalQuery(filter, Math.min(page, PORTAL_PAGES), perPage);
         if (!filter.filteredInSql() && page <= PORTAL_PAGES) {
             SearchResult result = search.search(query);
             if (result.originNotFound()) {
@@ -187,20 +187,82 @@ class HsdsReadModel {
             }
             return new RowPage(rowsInOrder(result.hits().stream().map(OfferHit::id).toList()), result.total());
         }
-        if (filter.postcode() != null && search.search(query).originNotFound()) {
-            throw new HsdsApi.BadParameter("postcode", "hsds.error.postcode");
-        }
-        List<UUID> ranked = search.rankedIds(query, Integer.MAX_VALUE);
-        if (filter.filteredInSql()) {
-            Map<String, Object> params = new HashMap<>();
-            Set<UUID> allowed = new HashSet<>(jdbc.sql("SELECT o.id FROM offer o" + sqlFilter(filter, params))
-                    .params(params).query((rs, n) -> rs.getObject(1, UUID.class)).list());
-            ranked = ranked.stream().filter(allowed::contains).toList();
-        }
+        List<UUID> ranked = searchedIds(filter, query);
         long from = Paging.offset(page, perPage);
         List<UUID> ids = from >= ranked.size() ? List.of()
                 : ranked.subList((int) from, (int) Math.min(from + perPage, ranked.size()));
         return new RowPage(rowsInOrder(ids), ranked.size());
+    }
+
+    /**
+     * The search as the portal would run it: the words, and a postcode as the place to measure from
+     * (within {@code proximity}, nearest first, as the portal sorts when a place is given).
+     */
+    private static OfferQuery portalQuery(ServiceFilter filter, int page, int perPage) {
+        return new OfferQuery(filter.search(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, false,
+                false, filter.postcode(), filter.proximityMeters() == null ? null : filter.proximityMeters() / 1000,
+                filter.postcode() == null ? OfferQuery.Sort.RELEVANCE : OfferQuery.Sort.DISTANCE, page, perPage);
+    }
+
+    /** Every service the portal's search finds that the SQL filters let through, in the portal's order. */
+    private List<UUID> searchedIds(ServiceFilter filter, OfferQuery query) {
+        if (filter.postcode() != null && search.search(query).originNotFound()) {
+            throw new HsdsApi.BadParameter("postcode", "hsds.error.postcode");
+        }
+        List<UUID> ranked = search.rankedIds(query, Integer.MAX_VALUE);
+        if (!filter.filteredInSql()) {
+            return ranked;
+        }
+        Map<String, Object> params = new HashMap<>();
+        Set<UUID> allowed = new HashSet<>(jdbc.sql("SELECT o.id FROM offer o" + sqlFilter(filter, params))
+                .params(params).query((rs, n) -> rs.getObject(1, UUID.class)).list());
+        return ranked.stream().filter(allowed::contains).toList();
+    }
+
+    /**
+     * Every matching service, unpaged, in the order of the pages ({@code format=ndjson}): the ids are
+     * found first, the rows read {@value #CHUNK} at a time, so memory stays small at any size.
+     */
+    void eachService(ServiceFilter filter, Shape shape, Consumer<Object> out) {
+        eachServiceRows(filter, rows -> {
+            switch (shape) {
+                case LIST -> rows.stream().map(mapping::serviceInList).forEach(out);
+                case MINIMAL -> rows.stream().map(mapping::minimalService).forEach(out);
+                case FULL -> full(rows, mapping::fullService).forEach(out);
+            }
+        });
+    }
+
+    /** Every matching service_at_location, unpaged, as {@link #eachService}. */
+    void eachServiceAtLocation(ServiceFilter filter, boolean full, Consumer<Object> out) {
+        eachServiceRows(filter, rows -> (full ? full(rows, mapping::fullServiceAtLocation)
+                : rows.stream().map(mapping::serviceAtLocationInList).toList()).forEach(out));
+    }
+
+    private void eachServiceRows(ServiceFilter filter, Consumer<List<ServiceRow>> chunks) {
+        List<UUID> ids;
+        if (filter.searched()) {
+            ids = searchedIds(filter, portalQuery(filter, 1, 1));
+        } else {
+            Map<String, Object> params = new HashMap<>();
+            ids = jdbc.sql("SELECT o.id FROM offer o" + sqlFilter(filter, params) + " ORDER BY o.name, o.id")
+                    .params(params).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+        }
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chunks.accept(rowsInOrder(ids.subList(from, Math.min(from + CHUNK, ids.size()))));
+        }
+    }
+
+    /** Every organisation, unpaged, in the order of the pages ({@code format=ndjson}). */
+    void eachOrganization(@Nullable String search, OrganizationShape shape, Consumer<Object> out) {
+        String where = search == null ? "" : " WHERE LOWER(name) LIKE :pattern ESCAPE '!'";
+        Map<String, Object> params = new HashMap<>();
+        if (search != null) {
+            params.put("pattern", likePattern(search));
+        }
+        List<OrganizationRow> rows = jdbc.sql("SELECT id, name, description, email, phone, website FROM organization"
+                + where + " ORDER BY name, id").params(params).query((rs, n) -> organizationRow(rs, "")).list();
+        rows.forEach(row -> out.accept(shape == OrganizationShape.LIST ? mapping.organization(row) : nested(row, shape)));
     }
 
     /** The public services with these ids, in this order (one the index has but the database no longer shows is left out). */

@@ -200,7 +200,8 @@ class HsdsConformanceTests {
     void everyParameterGivenAValueItCannotTakeIsRefusedByName() throws Exception {
         String[][] refusals = {
             {"/hsds/services?page=0", "page"}, {"/hsds/services?per_page=mange", "per_page"},
-            {"/hsds/services?format=ndjson", "format"}, {"/hsds/services?format=xml", "format"},
+            {"/hsds/services?format=ndjson&page=1", "page"}, {"/hsds/services?format=ndjson&per_page=5", "per_page"},
+            {"/hsds/services?format=xml", "format"},
             {"/hsds/services?taxonomy_term_id=kreativ", "taxonomy_term_id"},
             {"/hsds/services?taxonomy_id=kategori", "taxonomy_id"},
             {"/hsds/services?organization_id=biblioteket", "organization_id"},
@@ -214,15 +215,15 @@ class HsdsConformanceTests {
             {"/hsds/services?search=strik&postcode=9999&proximity=1000&organization_id=" + library.id(), "postcode"},
             {"/hsds/services?taxonomy_term=kreativ", "taxonomy_term"},
             {"/hsds/services/" + knitting.id() + "?full=true", "full"},
-            {"/hsds/service_at_locations?page=x", "page"}, {"/hsds/service_at_locations?format=ndjson", "format"},
+            {"/hsds/service_at_locations?page=x", "page"}, {"/hsds/service_at_locations?format=csv", "format"},
             {"/hsds/service_at_locations?full=ja", "full"}, {"/hsds/service_at_locations?minimal=true", "minimal"},
             {"/hsds/service_at_locations?postcode=7100", "postcode"},
             {"/hsds/service_at_locations/" + UUID.randomUUID() + "?full=true", "full"},
             {"/hsds/organizations?full_service=ja", "full_service"}, {"/hsds/organizations?full=ja", "full"},
-            {"/hsds/organizations?format=ndjson", "format"}, {"/hsds/organizations?organization_id=x", "organization_id"},
+            {"/hsds/organizations?format=ndjson&page=2", "page"}, {"/hsds/organizations?organization_id=x", "organization_id"},
             {"/hsds/organizations/" + library.id() + "?full_service=nej", "full_service"},
             {"/hsds/organizations/" + library.id() + "?full=true", "full"},
-            {"/hsds/taxonomies?format=ndjson", "format"}, {"/hsds/taxonomies?taxonomy_id=x", "taxonomy_id"},
+            {"/hsds/taxonomies?format=yaml", "format"}, {"/hsds/taxonomies?taxonomy_id=x", "taxonomy_id"},
             {"/hsds/taxonomy_terms?top_only=ja", "top_only"}, {"/hsds/taxonomy_terms?parent_id=kreativ", "parent_id"},
             {"/hsds/taxonomy_terms?taxonomy_id=kategori", "taxonomy_id"}, {"/hsds/taxonomy_terms?format=csv", "format"},
             {"/hsds/?version=3.1", "version"},
@@ -322,6 +323,38 @@ class HsdsConformanceTests {
                 .andExpect(jsonPath("$.total_items").value(all));
         mvc.perform(get("/hsds/taxonomy_terms").param("parent_id", directory.termId("kategori", "kreativ").toString()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total_items").value(0));
+    }
+
+    @Test
+    void ndjsonStreamsEveryResultUnpagedOneValidDocumentALineInThePagesOrder() throws Exception {
+        String[][] lists = {
+            {"/hsds/services?format=ndjson", "/hsds/services?per_page=100", "compiled/service_list.json"},
+            {"/hsds/services?format=ndjson&search=kaffe", "/hsds/services?per_page=100&search=kaffe", "compiled/service_list.json"},
+            {"/hsds/services?format=ndjson&full=true&taxonomy_id=" + HsdsVocabulary.taxonomyId("kategori"),
+                "/hsds/services?per_page=100&full=true&taxonomy_id=" + HsdsVocabulary.taxonomyId("kategori"), "service.json"},
+            {"/hsds/services?format=NDJSON&minimal=true", "/hsds/services?per_page=100&minimal=true", null},
+            {"/hsds/service_at_locations?format=ndjson&postcode=7100&proximity=20000",
+                "/hsds/service_at_locations?per_page=100&postcode=7100&proximity=20000", "compiled/service_at_location_list.json"},
+            {"/hsds/organizations?format=ndjson&full_service=true", "/hsds/organizations?per_page=100&full_service=true",
+                "compiled/organization.json"},
+            {"/hsds/taxonomies?format=ndjson", "/hsds/taxonomies?per_page=100", "taxonomy.json"},
+            {"/hsds/taxonomy_terms?format=ndjson", "/hsds/taxonomy_terms?per_page=100", "taxonomy_term.json"},
+        };
+        for (String[] list : lists) {
+            var answer = mvc.perform(get(java.net.URI.create(list[0]))).andExpect(status().isOk())
+                    .andExpect(content().contentTypeCompatibleWith("application/x-ndjson")).andReturn().getResponse();
+            String[] lines = answer.getContentAsString(StandardCharsets.UTF_8).split("\n");
+            List<JsonNode> streamed = new ArrayList<>();
+            for (String line : lines) {
+                streamed.add(JSON.readTree(line));
+                if (list[2] != null) {
+                    assertValid(HsdsSchemas.schema(list[2]), line, list[0]);
+                }
+            }
+            List<JsonNode> paged = new ArrayList<>();
+            JSON.readTree(body(list[1])).get("contents").forEach(paged::add);
+            assertThat(streamed).as(list[0]).isNotEmpty().isEqualTo(paged);
+        }
     }
 
     private String ownTerm(String code) {
