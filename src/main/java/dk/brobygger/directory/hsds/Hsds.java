@@ -190,7 +190,7 @@ public final class Hsds {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TaxonomyTerm(@Nullable UUID id, @Nullable String code, String name, @Nullable String description,
-            @Nullable String taxonomy, @Nullable UUID taxonomyId) {
+            @Nullable String taxonomy, @Nullable UUID taxonomyId, @Nullable UUID parentId) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

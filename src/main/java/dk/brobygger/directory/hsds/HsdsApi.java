@@ -237,8 +237,8 @@ class HsdsApi {
     }
 
     /**
-     * The terms. Brobygger's taxonomies are flat: every term is a top term, so {@code top_only}
-     * leaves all of them and {@code parent_id} (a well-formed id) finds none.
+     * The terms. Only the support levels have a parent ({@code stoette}); {@code top_only} leaves
+     * them out, and {@code parent_id} lists a term's children (none for any other well-formed id).
      */
     @GetMapping(path = "/taxonomy_terms", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     @Operation(summary = "Kategorier, målgrupper og Brobyggers egne termer")
@@ -396,9 +396,9 @@ class HsdsApi {
                 .toList();
     }
 
-    /** Brobygger's terms have no parents (HSDS's {@code parent_id} is never set). */
+    /** The term's parent: only the support levels have one ({@code stoette}). */
     private static @Nullable UUID parentOf(Hsds.TaxonomyTerm term) {
-        return null;
+        return term.parentId();
     }
 
     private static boolean isTopTerm(Hsds.TaxonomyTerm term) {

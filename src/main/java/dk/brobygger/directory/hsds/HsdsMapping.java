@@ -159,7 +159,8 @@ class HsdsMapping {
         for (TaxonomyTerm term : terms) {
             attributes.add(attribute(row.id(), HsdsVocabulary.term(term), null));
         }
-        attributes.add(attribute(row.id(), HsdsVocabulary.ownTerm(HsdsVocabulary.SUPPORT_LEVEL), row.supportLevel().name()));
+        attributes.add(attribute(row.id(), HsdsVocabulary.supportLevelTerm(row.supportLevel()),
+                row.supportLevel().name()));
         if (row.accompaniment()) {
             attributes.add(attribute(row.id(), HsdsVocabulary.ownTerm(HsdsVocabulary.ACCOMPANIMENT), "true"));
         }

@@ -69,8 +69,8 @@ class HsdsOpenApi {
                 og kan ikke bruges med `page` eller `per_page`; `search` på services og service_at_locations er portalens
                 søgning (dansk bøjning, begyndelser af ord, stavefejl) i portalens rækkefølge; `postcode` kræver
                 `proximity` (meter), for tilbuddene har ingen serviceområder, og omvendt; `per_page` er højst 100;
-                `minimal=true` giver kun `id` og `last_modified`; taksonomierne er flade, så `top_only` giver alle
-                termer og `parent_id` ingen. Et id, der ikke er et UUID, er 404 i stien og 400 i et filter; et
+                `minimal=true` giver kun `id` og `last_modified`; kun støtteniveauerne har en overordnet term (`stoette`),
+                så `top_only` udelader dem, og `parent_id` giver en terms undertermer. Et id, der ikke er et UUID, er 404 i stien og 400 i et filter; et
                 ukendt UUID i et filter giver en tom liste. `/service_at_locations/{id}` giver en service_at_location
                 med tilbud og sted indlejret (skabelonen henviser til service.json, men beskriver en service_at_location).
                 Brobyggers egne oplysninger er termer i taksonomien `brobygger`: støtte, følgeskab, kørsel, ledige

@@ -300,15 +300,21 @@ class HsdsReadModel {
 
     /**
      * Services that carry the term: a category or target group as {@code offer_term}, one of
-     * Brobygger's own terms where {@link HsdsMapping} writes it as an attribute (every service has a
-     * support level). A term nobody has is no service.
+     * Brobygger's own terms where {@link HsdsMapping} writes it as an attribute (a support level's
+     * term, or {@code stoette} itself for any level: every service has one). A term nobody has is no service.
      */
     private String termCondition(UUID termId, Map<String, Object> params) {
         if (taxonomy.find(termId).isPresent()) {
             params.put("termId", termId);
             return "EXISTS (SELECT 1 FROM offer_term t WHERE t.offer_id = o.id AND t.term_id = :termId)";
         }
-        return HsdsVocabulary.ownTermCode(termId).map(code -> switch (code) {
+        var ownCode = HsdsVocabulary.ownTermCode(termId);
+        var level = ownCode.flatMap(HsdsVocabulary::supportLevelOf);
+        if (level.isPresent()) {
+            params.put("supportLevel", level.get().name());
+            return "o.support_level = :supportLevel";
+        }
+        return ownCode.map(code -> switch (code) {
             case HsdsVocabulary.SUPPORT_LEVEL -> "o.support_level IS NOT NULL";
             case HsdsVocabulary.ACCOMPANIMENT -> "o.accompaniment = TRUE";
             case HsdsVocabulary.TRANSPORT -> "o.transport_offered = TRUE";

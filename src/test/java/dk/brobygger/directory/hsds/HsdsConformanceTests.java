@@ -120,7 +120,8 @@ class HsdsConformanceTests {
         }
         answers.add(new Answer("/hsds/taxonomies/" + categories, "/taxonomies/{id}", List.of("taxonomy.json")));
         for (String query : List.of("", "search=motion", "taxonomy_id=" + categories, "top_only=true", "top_only=false",
-                "parent_id=" + kreativ, "page=2&per_page=5", "format=json")) {
+                "parent_id=" + kreativ, "parent_id=" + ownTerm(HsdsVocabulary.SUPPORT_LEVEL), "page=2&per_page=5",
+                "format=json")) {
             answers.add(new Answer("/hsds/taxonomy_terms?" + query, "/taxonomy_terms", List.of("taxonomy_term.json")));
         }
         answers.add(new Answer("/hsds/taxonomy_terms/" + kreativ, "/taxonomy_terms/{id}", List.of("taxonomy_term.json")));
@@ -249,6 +250,15 @@ class HsdsConformanceTests {
                 .andExpect(jsonPath("$.contents[*].name").value(contains("Besøgsven hos Røde Kors")));
         mvc.perform(get("/hsds/services").param("taxonomy_term_id", ownTerm(HsdsVocabulary.SUPPORT_LEVEL)))
                 .andExpect(jsonPath("$.total_items").value(3));
+        mvc.perform(get("/hsds/services").param("taxonomy_term_id",
+                        HsdsVocabulary.supportLevelTerm(SupportLevel.ACCOMPANIED).id().toString()))
+                .andExpect(jsonPath("$.contents[*].name").value(contains("Besøgsven hos Røde Kors")));
+        mvc.perform(get("/hsds/services").param("taxonomy_term_id",
+                        HsdsVocabulary.supportLevelTerm(SupportLevel.SELF_RELIANT).id().toString()))
+                .andExpect(jsonPath("$.contents[*].name").value(contains("Gåture langs fjorden", "Strikkeklubben")));
+        mvc.perform(get("/hsds/services").param("taxonomy_term_id",
+                        HsdsVocabulary.supportLevelTerm(SupportLevel.MUNICIPAL_FRAME).id().toString()))
+                .andExpect(jsonPath("$.total_items").value(0));
         mvc.perform(get("/hsds/services").param("taxonomy_term_id", directory.termId("maalgruppe", "ensomme").toString()))
                 .andExpect(jsonPath("$.contents[*].name").value(contains("Besøgsven hos Røde Kors")));
         mvc.perform(get("/hsds/services").param("taxonomy_term_id", UUID.randomUUID().toString()))
@@ -317,11 +327,19 @@ class HsdsConformanceTests {
     }
 
     @Test
-    void flatTaxonomiesHaveOnlyTopTermsAndNoChildren() throws Exception {
-        long all = JSON.readTree(body("/hsds/taxonomy_terms?per_page=100")).get("total_items").asLong();
+    void theSupportLevelsAreTheOnlyChildTerms() throws Exception {
+        JsonNode all = JSON.readTree(body("/hsds/taxonomy_terms?per_page=100"));
+        long total = all.get("total_items").asLong();
         mvc.perform(get("/hsds/taxonomy_terms").param("top_only", "true").param("per_page", "100"))
-                .andExpect(jsonPath("$.total_items").value(all));
+                .andExpect(jsonPath("$.total_items").value(total - 3))
+                .andExpect(jsonPath("$.contents[*].parent_id").isEmpty());
+        mvc.perform(get("/hsds/taxonomy_terms").param("parent_id", ownTerm(HsdsVocabulary.SUPPORT_LEVEL)))
+                .andExpect(jsonPath("$.contents[*].code").value(containsInAnyOrder("stoette:SELF_RELIANT",
+                        "stoette:ACCOMPANIED", "stoette:MUNICIPAL_FRAME")))
+                .andExpect(jsonPath("$.contents[0].parent_id").value(ownTerm(HsdsVocabulary.SUPPORT_LEVEL)));
         mvc.perform(get("/hsds/taxonomy_terms").param("parent_id", directory.termId("kategori", "kreativ").toString()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total_items").value(0));
+        mvc.perform(get("/hsds/taxonomy_terms").param("parent_id", UUID.randomUUID().toString()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total_items").value(0));
     }
 
