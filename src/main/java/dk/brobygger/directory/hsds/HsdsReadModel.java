@@ -328,10 +328,14 @@ class HsdsReadModel {
     private String taxonomyCondition(UUID taxonomyId, Map<String, Object> params) {
         for (String name : List.of(TaxonomyTerm.CATEGORY, TaxonomyTerm.TARGET_GROUP)) {
             if (HsdsVocabulary.taxonomyId(name).equals(taxonomyId)) {
-                params.put("taxonomy", name);
-                return """
-                        EXISTS (SELECT 1 FROM offer_term t JOIN taxonomy_term tt ON tt.id = t.term_id
-                                 WHERE t.offer_id = o.id AND tt.taxonomy = :taxonomy)""";
+                // The terms are known in memory: the offer's own rows answer it by their key (offer, term).
+                List<UUID> terms = taxonomy.all().stream().filter(term -> name.equals(term.taxonomy()))
+                        .map(TaxonomyTerm::id).toList();
+                if (terms.isEmpty()) {
+                    return "1 = 0";
+                }
+                params.put("taxonomyTerms", terms);
+                return "EXISTS (SELECT 1 FROM offer_term t WHERE t.offer_id = o.id AND t.term_id IN (:taxonomyTerms))";
             }
         }
         return HsdsVocabulary.taxonomyId(HsdsVocabulary.OWN_TAXONOMY).equals(taxonomyId) ? "o.support_level IS NOT NULL"
