@@ -105,9 +105,11 @@ class HostileInputTests {
 
     @Test
     void hsdsAnswersEveryGeneratedVariantWithoutAServerError() throws Exception {
-        List<String> lists = List.of("/hsds/services", "/hsds/organizations", "/hsds/taxonomies", "/hsds/taxonomy_terms");
+        List<String> lists = List.of("/hsds/services", "/hsds/organizations", "/hsds/taxonomies", "/hsds/taxonomy_terms",
+                "/hsds/service_at_locations");
         List<String> parameters = List.of("page", "per_page", "search", "modified_after", "taxonomy_term_id",
-                "organization_id", "taxonomy_id");
+                "organization_id", "taxonomy_id", "format", "minimal", "full", "full_service", "top_only", "parent_id",
+                "postcode", "proximity");
         for (int i = 0; i < VARIANTS; i++) {
             MockHttpServletRequestBuilder request;
             if (i % 4 == 3) {

@@ -1,5 +1,8 @@
 package dk.brobygger.directory;
 
+import java.util.List;
+import java.util.UUID;
+
 /** Searches the community directory. Used by the public portal and by other modules (visits, referrals). */
 public interface OfferSearch {
 
@@ -15,4 +18,11 @@ public interface OfferSearch {
     String TRANSPORT = "koersel";
 
     SearchResult search(OfferQuery query);
+
+    /**
+     * The ids of every public offer {@code query} finds (at most {@code limit}), in the order
+     * {@link #search} lists them; the query's page is not used. For callers that filter further or
+     * page themselves, such as the HSDS API, so that their order stays the portal's.
+     */
+    List<UUID> rankedIds(OfferQuery query, int limit);
 }

@@ -11,6 +11,7 @@ import dk.brobygger.directory.demo.DemoDirectoryGenerator.GeneratedOffer;
 import dk.brobygger.directory.demo.DemoDirectoryGenerator.Municipality;
 import dk.brobygger.directory.offer.Taxonomy;
 import dk.brobygger.directory.offer.TaxonomyTerm;
+import dk.brobygger.shared.DanishTime;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -105,8 +106,8 @@ class DemoDirectoryWriter {
                     ps.setString(18, o.contactEmail());
                     ps.setString(19, o.contactPhone());
                     ps.setDate(20, Date.valueOf(o.assuredDate()));
-                    ps.setTimestamp(21, now);
-                    ps.setTimestamp(22, now);
+                    ps.setTimestamp(21, lastChanged(o, now));
+                    ps.setTimestamp(22, lastChanged(o, now));
                 });
         List<Object[]> terms = new ArrayList<>();
         List<Object[]> schedules = new ArrayList<>();
@@ -120,7 +121,7 @@ class DemoDirectoryWriter {
                 schedules.add(new Object[] {offer.id(), i, s.weekday().name(), Time.valueOf(s.opensAt()),
                         Time.valueOf(s.closesAt()), s.weekInterval()});
             }
-            history.add(new Object[] {offer.id(), now});
+            history.add(new Object[] {offer.id(), lastChanged(offer, now)});
         }
         jdbc.batchUpdate("INSERT INTO offer_term (offer_id, term_id) VALUES (?, ?)", terms);
         jdbc.batchUpdate("""
@@ -131,6 +132,19 @@ class DemoDirectoryWriter {
                 INSERT INTO offer_change (offer_id, changed_at, changed_by, kind, details)
                 VALUES (?, ?, 'demo', 'DEMO', '[]')
                 """, history);
+    }
+
+    /**
+     * When a demo offer was last changed, so {@code modified_after} in the HSDS API and the history have
+     * something to show: on the day it was last confirmed or up to 60 days before, in working hours, never
+     * after now. Worked out from the offer's seeded id, so the same seed gives the same dates.
+     */
+    static Timestamp lastChanged(GeneratedOffer offer, Timestamp now) {
+        long bits = offer.id().getLeastSignificantBits() & Long.MAX_VALUE;
+        var day = offer.assuredDate().minusDays(bits % 3 == 0 ? (bits >>> 8) % 61 : 0);
+        var changed = day.atTime(8, 0).plusMinutes((bits >>> 20) % (11 * 60))
+                .atZone(DanishTime.ZONE).toInstant();
+        return changed.isAfter(now.toInstant()) ? now : Timestamp.from(changed);
     }
 
     private Object term(String taxonomyName, String code) {

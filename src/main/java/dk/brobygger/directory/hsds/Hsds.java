@@ -90,12 +90,20 @@ public final class Hsds {
             @Nullable List<Service> services) {
     }
 
-    /** The link between a service and the place it happens. */
+    /**
+     * The link between a service and the place it happens. Inside a service only the location is
+     * nested; listed or fetched on its own ({@code /hsds/service_at_locations}) the service is too.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ServiceAtLocation(@Nullable UUID id, @Nullable UUID serviceId, @Nullable UUID locationId,
-            @Nullable Location location) {
+            @Nullable Location location, @Nullable Service service) {
+    }
+
+    /** A service as {@code minimal=true} lists it: only what a copy needs to see whether it is current. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record MinimalService(UUID id, String lastModified) {
     }
 
     /** A physical place; Brobygger's district (bydel) is the address's {@code region}. */
@@ -182,7 +190,7 @@ public final class Hsds {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TaxonomyTerm(@Nullable UUID id, @Nullable String code, String name, @Nullable String description,
-            @Nullable String taxonomy, @Nullable UUID taxonomyId) {
+            @Nullable String taxonomy, @Nullable UUID taxonomyId, @Nullable UUID parentId) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

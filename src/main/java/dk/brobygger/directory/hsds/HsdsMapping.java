@@ -43,8 +43,8 @@ class HsdsMapping {
 
     Hsds.Service fullService(ServiceRow row, List<TaxonomyTerm> terms, List<WeeklySchedule> schedules) {
         var location = location(row.location());
-        var serviceAtLocation = new Hsds.ServiceAtLocation(HsdsVocabulary.nameBased("service_at_location:" + row.id()),
-                row.id(), row.location().id(), location);
+        var serviceAtLocation = new Hsds.ServiceAtLocation(HsdsVocabulary.serviceAtLocationId(row.id()),
+                row.id(), row.location().id(), location, null);
         List<Hsds.Schedule> hsdsSchedules = new ArrayList<>();
         for (int i = 0; i < schedules.size(); i++) {
             hsdsSchedules.add(schedule(row.id(), i, schedules.get(i)));
@@ -53,17 +53,38 @@ class HsdsMapping {
                 contacts(row), attributes(row, terms));
     }
 
+    /** A service's place in a list of service_at_locations: the location and the service, one-to-one fields. */
+    Hsds.ServiceAtLocation serviceAtLocationInList(ServiceRow row) {
+        var location = location(row.location());
+        var plainLocation = new Hsds.Location(location.id(), location.locationType(), location.organizationId(),
+                location.name(), null, location.latitude(), location.longitude(), null, null);
+        return new Hsds.ServiceAtLocation(HsdsVocabulary.serviceAtLocationId(row.id()), row.id(), row.location().id(),
+                plainLocation, serviceInList(row));
+    }
+
+    /** A service_at_location with its location and its service fully nested. */
+    Hsds.ServiceAtLocation fullServiceAtLocation(ServiceRow row, List<TaxonomyTerm> terms,
+            List<WeeklySchedule> schedules) {
+        return new Hsds.ServiceAtLocation(HsdsVocabulary.serviceAtLocationId(row.id()), row.id(), row.location().id(),
+                location(row.location()), fullService(row, terms, schedules));
+    }
+
+    Hsds.MinimalService minimalService(ServiceRow row) {
+        return new Hsds.MinimalService(row.id(), row.updatedAt().toString());
+    }
+
     Hsds.Organization organization(OrganizationRow row) {
         return new Hsds.Organization(row.id(), row.name(), row.description() == null ? "" : row.description(),
                 row.email(), WebAddress.linkable(row.website()), null, null, null, null);
     }
 
-    Hsds.Organization fullOrganization(OrganizationRow row, List<LocationRow> locations, List<ServiceRow> services) {
+    /** An organisation with its phones and locations, and its services as given (one-to-one or fully nested). */
+    Hsds.Organization fullOrganization(OrganizationRow row, List<LocationRow> locations, List<Hsds.Service> services) {
         List<Hsds.Phone> phones = row.phone() == null ? List.of()
                 : List.of(new Hsds.Phone(HsdsVocabulary.nameBased("phone:" + row.id()), row.phone()));
         return new Hsds.Organization(row.id(), row.name(), row.description() == null ? "" : row.description(),
                 row.email(), WebAddress.linkable(row.website()), phones, locations.stream().map(this::location).toList(), null,
-                services.stream().map(this::serviceInList).toList());
+                services);
     }
 
     private Hsds.Service service(ServiceRow row, @Nullable List<Hsds.ServiceAtLocation> serviceAtLocations,
@@ -138,7 +159,8 @@ class HsdsMapping {
         for (TaxonomyTerm term : terms) {
             attributes.add(attribute(row.id(), HsdsVocabulary.term(term), null));
         }
-        attributes.add(attribute(row.id(), HsdsVocabulary.ownTerm(HsdsVocabulary.SUPPORT_LEVEL), row.supportLevel().name()));
+        attributes.add(attribute(row.id(), HsdsVocabulary.supportLevelTerm(row.supportLevel()),
+                row.supportLevel().name()));
         if (row.accompaniment()) {
             attributes.add(attribute(row.id(), HsdsVocabulary.ownTerm(HsdsVocabulary.ACCOMPANIMENT), "true"));
         }

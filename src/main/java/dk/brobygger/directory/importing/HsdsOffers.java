@@ -190,6 +190,11 @@ class HsdsOffers {
     }
 
     private static void own(RowReading row, String code, @Nullable String value) {
+        var level = HsdsVocabulary.supportLevelOf(code);
+        if (level.isPresent()) {
+            row.supportLevel = level.get();
+            return;
+        }
         switch (code) {
             case HsdsVocabulary.SUPPORT_LEVEL -> {
                 try {

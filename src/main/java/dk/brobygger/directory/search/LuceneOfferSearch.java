@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dk.brobygger.directory.OfferHit;
 import dk.brobygger.directory.OfferQuery;
@@ -98,17 +99,29 @@ class LuceneOfferSearch implements OfferSearch {
         return found;
     }
 
+    @Override
+    public List<UUID> rankedIds(OfferQuery query, int limit) {
+        return index.withSearcher((searcher, state) -> {
+            if (state == null || limit < 1) {
+                return List.of();
+            }
+            SearchResult.Place origin = query.origin() == null ? null : place(state, query.origin());
+            if (query.origin() != null && origin == null) {
+                return List.of();
+            }
+            Query text = rewrittenTextQuery(searcher, state, query.text());
+            Query main = and(baseQuery(text, query, origin), filters(query), null);
+            Sort sort = sort(query, origin, text != null);
+            int wanted = Math.min(limit, Math.max(1, searcher.getIndexReader().maxDoc()));
+            TopDocs top = sort == null ? searcher.search(main, wanted) : searcher.search(main, wanted, sort);
+            return hits(searcher, top.scoreDocs, 0, null).stream().map(OfferHit::id).toList();
+        });
+    }
+
     private SearchResult run(IndexSearcher searcher, OfferIndex.StateHolder state, OfferQuery query,
             SearchResult.@Nullable Place origin, boolean originNotFound) throws IOException {
         Query text = rewrittenTextQuery(searcher, state, query.text());
-        var base = new BooleanQuery.Builder();
-        base.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
-        base.add(new TermQuery(new Term(OfferIndex.STATUS, OfferStatus.INACTIVE.name())), Occur.MUST_NOT);
-        if (origin != null && query.maxDistanceKm() != null) {
-            base.add(LatLonPoint.newDistanceQuery(OfferIndex.GEO, origin.latitude(), origin.longitude(),
-                    query.maxDistanceKm() * 1000), Occur.FILTER);
-        }
-        Query baseQuery = base.build();
+        Query baseQuery = baseQuery(text, query, origin);
         Map<String, Query> filters = filters(query);
 
         int wanted = query.page() * query.pageSize();
@@ -134,6 +147,18 @@ class LuceneOfferSearch implements OfferSearch {
         List<OfferHit> hits = hits(searcher, top.scoreDocs, from, origin);
         return new SearchResult(hits, facets.total(), query.page(), query.pageSize(), facets.counts(), origin,
                 originNotFound);
+    }
+
+    /** The words (or everything), public offers only, within the distance if one was asked for. */
+    private static Query baseQuery(@Nullable Query text, OfferQuery query, SearchResult.@Nullable Place origin) {
+        var base = new BooleanQuery.Builder();
+        base.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
+        base.add(new TermQuery(new Term(OfferIndex.STATUS, OfferStatus.INACTIVE.name())), Occur.MUST_NOT);
+        if (origin != null && query.maxDistanceKm() != null) {
+            base.add(LatLonPoint.newDistanceQuery(OfferIndex.GEO, origin.latitude(), origin.longitude(),
+                    query.maxDistanceKm() * 1000), Occur.FILTER);
+        }
+        return base.build();
     }
 
     /** What a search knows before paging: how many offers match, and the count of every filter choice. */

@@ -86,7 +86,7 @@ class HsdsApiTests {
                 .andExpect(jsonPath("$.contacts[0].phones[0].number").value("12 34 56 78"))
                 .andExpect(jsonPath("$.attributes[*].taxonomy_term.code").value(hasItem("besoeg")))
                 .andExpect(jsonPath("$.attributes[*].taxonomy_term.code").value(hasItem("ensomme")))
-                .andExpect(jsonPath("$.attributes[?(@.taxonomy_term.code == 'stoette')].value").value(contains("ACCOMPANIED")))
+                .andExpect(jsonPath("$.attributes[?(@.taxonomy_term.code == 'stoette:ACCOMPANIED')].value").value(contains("ACCOMPANIED")))
                 .andExpect(jsonPath("$.attributes[?(@.taxonomy_term.code == 'foelgeskab')].value").value(contains("true")))
                 .andExpect(jsonPath("$.attributes[?(@.taxonomy_term.code == 'koersel')]").isNotEmpty());
     }
