@@ -79,13 +79,14 @@ class SeveralNodesTests {
     @Test
     void anOfferEditedOnOneNodeIsFoundByTheOthersSearchWithinTwoSeconds() throws Exception {
         var directory = first.getBean(TestDirectory.class);
+        directory.reset();
         String unique = "Kajakroning" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
-        var organization = directory.organization("Fjordlund Kajakklub " + unique);
+        var organization = directory.organization("Fjordlund Kajakklub");
         var location = directory.location(organization, "Havnevej 2", "7120", "VEST", 55.70, 9.53, true);
         Offer offer = directory.offer(location, "Roning for begyndere").save();
         var visitor = new Browser();
         assertThat(visitor.get(second, "/tilbud/soeg?q=" + unique).body())
-                .as("the name is not yet in the offer").doesNotContain("Roning for begyndere");
+                .as("no offer is called that yet").contains("\"total\":0");
 
         long start = System.nanoTime();
         first.getBean(DirectoryChanges.class).reviseOffer(offer.id(), offer.version(),
@@ -158,14 +159,18 @@ class SeveralNodesTests {
     void wrongPasswordsCountAcrossNodes() throws Exception {
         String username = "gaet" + UUID.randomUUID().toString().substring(0, 8);
         var guesser = new Browser();
-        for (int attempt = 0; attempt < 10; attempt++) {
-            var node = attempt % 2 == 0 ? first : second;
-            assertThat(guesser.basic(node, "/api/citizens?cpr=0101011234", username, "forkert" + attempt).statusCode())
-                    .isEqualTo(401);
+        int attempt = 0;
+        int status = 401;
+        while (status == 401 && attempt < 30) {
+            var node = attempt % 2 == 0 ? first : second; // a load balancer sharing the guesses out
+            status = guesser.basic(node, "/api/instruments", username, "forkert" + attempt).statusCode();
+            attempt++;
         }
-        Thread.sleep(1_100); // brobygger.login.check-every: what a node asked the database about this user last
-        assertThat(guesser.basic(first, "/api/citizens?cpr=0101011234", username, "forkert").statusCode()).isEqualTo(429);
-        assertThat(guesser.basic(second, "/api/citizens?cpr=0101011234", username, "forkert").statusCode()).isEqualTo(429);
+        // 10 a minute across the cluster (one may refill while guessing); counted per node it would be 20.
+        assertThat(status).isEqualTo(429);
+        assertThat(attempt).as("the attempt refused first").isBetween(11, 13);
+        var otherNode = attempt % 2 == 0 ? first : second;
+        assertThat(guesser.basic(otherNode, "/api/instruments", username, "forkert").statusCode()).isEqualTo(429);
     }
 
     private static void nightlyRetention(ConfigurableApplicationContext node, CyclicBarrier together) {
