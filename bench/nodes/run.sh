@@ -27,6 +27,7 @@ A_PORT=${A_PORT:-18181}
 B_PORT=${B_PORT:-18182}
 DB=${DB:-brobygger_bench_nodes}
 OFFERS=${OFFERS:-2000}
+CITIZENS=${CITIZENS:-20000}
 CHANGES=${CHANGES:-200}
 CLIENTS=${CLIENTS:-8}
 WARMUP=${WARMUP:-5}
@@ -73,7 +74,7 @@ PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep 
     echo "postgresql: $("${PSQL[@]}" -c 'SHOW server_version')"
     echo "haproxy: $(haproxy -v | head -1)"
     echo "git: $(git rev-parse --short HEAD) $(git status --porcelain | wc -l) uncommitted files"
-    echo "offers=$OFFERS changes=$CHANGES clients=$CLIENTS warmup=${WARMUP}s duration=${DURATION}s pool=$POOL" \
+    echo "offers=$OFFERS citizens=$CITIZENS changes=$CHANGES clients=$CLIENTS warmup=${WARMUP}s duration=${DURATION}s pool=$POOL" \
         "kill_at=${KILL_AT}s kill_duration=${KILL_DURATION}s"
 } | tee "$OUT/machine.txt"
 
@@ -84,7 +85,7 @@ start() {
     local name=$1 port=$2
     BROBYGGER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" BROBYGGER_DB_USER=postgres BROBYGGER_DB_PASSWORD= \
         BROBYGGER_DB_POOL_SIZE=$POOL BROBYGGER_TRUSTED_PROXIES=127.0.0.1 \
-        "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres,demo \
+        "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=postgres,demo-users,bench-data \
         --brobygger.demo.offers="$OFFERS" --server.address=127.0.0.1 --server.port="$port" \
         --brobygger.login.attempts-per-minute=10000 --brobygger.login.attempts-per-minute-per-address=10000 \
         > "$OUT/app-nodes-$name.log" 2>&1 &
@@ -105,6 +106,10 @@ start() {
 
 start A "$A_PORT"
 A_PID=$STARTED_PID
+# Citizens for the overview page: generated as bench/citizens does, every 100th related to hjemmebesog.
+timeout 1800 "$JAVA" -cp "target/classes:$PGJAR" bench/citizens/CitizenBenchmark.java load \
+    --jdbc "jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres" --citizens "$CITIZENS" --members 5 \
+    --related-every 100 --targets "$OUT/targets.tsv" > "$OUT/nodes-citizens-load.txt"
 start B "$B_PORT"
 B_PID=$STARTED_PID
 

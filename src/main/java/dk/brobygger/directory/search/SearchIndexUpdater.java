@@ -68,9 +68,13 @@ public class SearchIndexUpdater implements ApplicationRunner {
     /** Reads every offer from the database into a fresh index, then follows the change log from where it was. */
     public int rebuild() {
         long start = System.nanoTime();
-        long position = follower.newestPosition();
-        int count = index.rebuild(offers, position);
-        follower.startAfter(position);
+        int count;
+        // Not while the follower applies changes: a change put in the middle would be added twice.
+        synchronized (follower) {
+            long position = follower.newestPosition();
+            count = index.rebuild(offers, position);
+            follower.startAfter(position);
+        }
         follower.catchUp();
         log.info("Search index built: {} offers in {} ms", count, (System.nanoTime() - start) / 1_000_000);
         return count;
