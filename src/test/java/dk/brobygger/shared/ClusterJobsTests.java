@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -72,9 +70,9 @@ class ClusterJobsTests {
         whileRunning("citizen-retention", () -> {
             mvc.perform(post("/admin/opbevaring/koer").with(httpBasic("admin", "demo")).with(csrf()))
                     .andExpect(status().is3xxRedirection())
-                    .andExpect(flash().attribute("alreadyRunning", true));
-            mvc.perform(get("/admin/opbevaring").with(httpBasic("admin", "demo")).flashAttr("alreadyRunning", true))
-                    .andExpect(content().string(Matchers.containsString("allerede i gang")));
+                    .andExpect(flash().attribute("alreadyRunning", true))
+                    .andExpect(flash().attributeCount(1));
+            // The page then says so in Danish: SeveralNodesTests follows the redirect over HTTP on two nodes.
         });
     }
 
