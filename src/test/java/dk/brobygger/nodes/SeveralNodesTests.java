@@ -116,6 +116,9 @@ class SeveralNodesTests {
         var answer = admin.post(second, "/admin/opbevaring/koer", Map.of(), admin.csrf(second, "/admin/opbevaring"));
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(admin.get(second, "/admin/opbevaring").body()).contains("allerede i gang");
+
+        // The nightly run's lock outlives it by a minute; other tests on this database run the job by hand.
+        first.getBean(JdbcClient.class).sql("DELETE FROM shedlock WHERE name = 'citizen-retention'").update();
     }
 
     @Test

@@ -163,9 +163,12 @@ class LoginAttempts {
                 && users.find(key.username()).filter(user -> user.has(Role.SYSTEM)).isPresent();
     }
 
-    /** User names are at most 100 characters; a longer one typed at the door is cut, so memory stays bounded. */
+    /**
+     * User names are at most 100 characters; a longer one typed at the door is cut, so memory stays bounded. Control
+     * characters (a NUL in a hostile Basic header) become "?": PostgreSQL refuses them in text.
+     */
     private static Key key(String username, String address) {
-        String name = username.strip().toLowerCase(Locale.ROOT);
+        String name = username.strip().toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "?");
         return new Key(name.length() > 100 ? name.substring(0, 100) : name, address);
     }
 
