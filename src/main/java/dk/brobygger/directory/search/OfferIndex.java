@@ -46,7 +46,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The in-process Lucene index of the directory. The database is the source of truth: the index
- * is rebuilt from it at start and kept current, document by document, as offers change. A change
+ * is rebuilt from it at start (or, kept on disk, read on from the change log position it was saved at, see
+ * {@link SearchIndexUpdater}) and kept current, document by document, as offers change. A change
  * is searchable as soon as {@link #put} returns.
  */
 @Component
@@ -127,8 +128,13 @@ class OfferIndex {
             try {
                 return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             } catch (org.apache.lucene.index.IndexFormatTooOldException
+                    | org.apache.lucene.index.IndexFormatTooNewException
                     | org.apache.lucene.index.CorruptIndexException e) {
                 log.warn("The search index on disk cannot be read ({}); it is built anew", e.getMessage());
+                // The directory is the index's alone (README): what Lucene cannot read goes, even to create anew.
+                for (String file : directory.listAll()) {
+                    directory.deleteFile(file);
+                }
             }
         }
         return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
