@@ -6,6 +6,8 @@
 #   bench/run.sh medcom ...     MedCom HospitalNotification intake throughput (bench/medcom/run.sh)
 #   bench/run.sh homevisit ...  §79a due list and outreach evaluation at 1 M citizens, a new life event to an
 #                               outreach item (bench/homevisit/run.sh)
+#   bench/run.sh nodes ...      two nodes behind HAProxy on one database: change-to-searchable delay, throughput
+#                               with one and two nodes, requests in flight when a node dies (bench/nodes/run.sh)
 #   bench/run.sh                the directory search benchmark below
 #
 # Directory search benchmark: Lucene (the application's /tilbud page over HTTP) against
@@ -43,6 +45,7 @@ case "${1:-}" in
     audit) shift; exec bench/audit/run.sh "$@" ;;
     homevisit) shift; exec bench/homevisit/run.sh "$@" ;;
     medcom) shift; exec bench/medcom/run.sh "$@" ;;
+    nodes) shift; exec bench/nodes/run.sh "$@" ;;
 esac
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"

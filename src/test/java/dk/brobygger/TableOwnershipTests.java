@@ -65,6 +65,8 @@ class TableOwnershipTests {
             Map.entry("instrument", "outcome"), Map.entry("instrument_response", "outcome"),
             // shared: Spring Modulith's event publication registry, retried by shared's EventRetry
             Map.entry("event_publication", "shared"),
+            // shared: ShedLock's locks of the jobs that run once across nodes (shared.ClusterJobs)
+            Map.entry("shedlock", "shared"),
             // shared reference data, see REFERENCE_DATA
             Map.entry("district", "shared"), Map.entry("postcode", "shared"));
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 
 import javax.sql.DataSource;
 
+import dk.brobygger.shared.ClusterJobs;
 import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.Role;
 
@@ -48,27 +49,33 @@ class AuditRetention {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditRetention.class);
 
+    /** The lock of the nightly run. */
+    static final String JOB = "audit-retention";
+
     private final JdbcClient jdbc;
+    private final ClusterJobs jobs;
     private final AuditLog log;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Period retention;
 
-    AuditRetention(DataSource dataSource, AuditLog log, PlatformTransactionManager transactions, Clock clock,
+    AuditRetention(DataSource dataSource, ClusterJobs jobs, AuditLog log, PlatformTransactionManager transactions, Clock clock,
             @Value("${brobygger.audit.retention:P10Y}") Period retention) {
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("brobygger.audit.retention must be a positive period, e.g. P10Y");
         }
         this.jdbc = JdbcClient.create(dataSource);
+        this.jobs = jobs;
         this.log = log;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.retention = retention;
     }
 
+    /** The nightly run, on one node of several ({@link ClusterJobs}). */
     @Scheduled(cron = "${brobygger.audit.retention-cron:0 30 2 * * *}", zone = DanishTime.NAME)
     void removeExpiredNightly() {
-        removeExpired();
+        jobs.scheduled(JOB, this::removeExpired);
     }
 
     /** What one run did: records removed, and the stripes kept whole because they did not verify. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import dk.brobygger.shared.ClusterJobs;
 import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.BreakTheGlass;
 import dk.brobygger.access.Relations;
@@ -78,7 +79,11 @@ public class CitizenRetention {
     private static final int BATCH = 200;
     private static final Logger log = LoggerFactory.getLogger(CitizenRetention.class);
 
+    /** The lock the nightly run and a run by hand share. */
+    static final String JOB = "citizen-retention";
+
     private final JdbcClient jdbc;
+    private final ClusterJobs jobs;
     private final Relations relations;
     private final BreakTheGlass glass;
     private final AuditLog auditLog;
@@ -89,13 +94,14 @@ public class CitizenRetention {
     private final ApplicationEventPublisher events;
     private final java.util.List<CitizenContribution> contributions;
 
-    CitizenRetention(JdbcClient jdbc, Relations relations, BreakTheGlass glass, AuditLog auditLog, Users users, Clock clock,
+    CitizenRetention(JdbcClient jdbc, ClusterJobs jobs, Relations relations, BreakTheGlass glass, AuditLog auditLog, Users users, Clock clock,
             PlatformTransactionManager transactions, ApplicationEventPublisher events,
             java.util.List<CitizenContribution> contributions,
             @Value("${brobygger.citizen.retention:P5Y}") Period period,
             @Value("${brobygger.citizen.retention-mode:anonymise}") String mode,
             @Value("${brobygger.citizen.retention-cron:0 30 2 * * *}") String cron) {
         this.jdbc = jdbc;
+        this.jobs = jobs;
         this.events = events;
         this.relations = relations;
         this.glass = glass;
@@ -115,11 +121,14 @@ public class CitizenRetention {
         return settings;
     }
 
+    /** The nightly run, on one node of several ({@link ClusterJobs}). */
     @Scheduled(cron = "${brobygger.citizen.retention-cron:0 30 2 * * *}", zone = DanishTime.NAME)
     void nightly() {
-        var outcome = apply();
-        log.info("Retention: {} citizens anonymised, {} deleted, {} failed", outcome.anonymised(), outcome.deleted(),
+        jobs.scheduled(JOB, () -> {
+            var outcome = applyNow();
+            log.info("Retention: {} citizens anonymised, {} deleted, {} failed", outcome.anonymised(), outcome.deleted(),
                 outcome.failed());
+        });
     }
 
     /** The last day a relation may have ended for the citizen to be kept, as of now. */
@@ -127,8 +136,15 @@ public class CitizenRetention {
         return clock.instant().atZone(clock.getZone()).minus(settings.period()).toInstant();
     }
 
-    /** Anonymises or deletes every citizen whose retention period has run out, as of the clock's now. */
+    /**
+     * Anonymises or deletes every citizen whose retention period has run out, as of the clock's now, as an
+     * administrator asked: refused with {@link ClusterJobs.JobAlreadyRunning} while the job runs on any node.
+     */
     public Outcome apply() {
+        return jobs.byHand(JOB, this::applyNow);
+    }
+
+    private Outcome applyNow() {
         Instant now = clock.instant();
         Instant cutoff = cutoff();
         int anonymised = 0;

@@ -1,5 +1,7 @@
 package dk.brobygger.citizen;
 
+import dk.brobygger.shared.ClusterJobs;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,7 +10,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Opbevaring for administrators (under /admin, which only they reach): the retention settings in
- * force, and a button that runs the nightly job now. Each citizen it handles is audited.
+ * force, and a button that runs the nightly job now (unless it runs already, on any node). Each citizen it handles
+ * is audited.
  */
 @Controller
 class RetentionPages {
@@ -32,8 +35,12 @@ class RetentionPages {
 
     @PostMapping("/admin/opbevaring/koer")
     String run(RedirectAttributes redirect) {
-        var outcome = retention.apply();
-        redirect.addFlashAttribute("outcome", outcome);
+        try {
+            redirect.addFlashAttribute("outcome", retention.apply());
+        } catch (ClusterJobs.JobAlreadyRunning e) {
+            // The nightly run, or a colleague's on another node: nothing was started, and the page says so.
+            redirect.addFlashAttribute("alreadyRunning", Boolean.TRUE);
+        }
         return "redirect:/admin/opbevaring";
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import dk.brobygger.shared.ClusterJobs;
 import dk.brobygger.shared.DanishTime;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,21 +45,40 @@ class OutreachEvaluation {
 
     private static final Logger log = LoggerFactory.getLogger(OutreachEvaluation.class);
 
+    /** The lock the nightly run and a run by hand share. */
+    static final String JOB = "outreach-evaluation";
+
     private final JdbcClient jdbc;
+    private final ClusterJobs jobs;
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int threads;
     private final String analyze;
 
-    OutreachEvaluation(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
+    OutreachEvaluation(JdbcClient jdbc, ClusterJobs jobs, DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
             @Value("${brobygger.outreach.evaluation-threads:2}") int threads) {
         this.jdbc = jdbc;
+        this.jobs = jobs;
         this.batch = new JdbcTemplate(dataSource);
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.threads = Math.max(1, threads);
         this.analyze = analyzeStatement(dataSource);
+    }
+
+    /** The nightly run, on one node of several ({@link ClusterJobs}). */
+    @Scheduled(cron = "${brobygger.outreach.evaluation-cron:0 30 5 * * *}", zone = DanishTime.NAME)
+    void nightly() {
+        jobs.scheduled(JOB, this::evaluateNow);
+    }
+
+    /**
+     * Runs the evaluation now, as somebody asked: refused with {@link ClusterJobs.JobAlreadyRunning} while it runs
+     * on any node. Returns the number of new items.
+     */
+    public int evaluateAll() {
+        return jobs.byHand(JOB, this::evaluateNow);
     }
 
     /**
@@ -68,8 +88,7 @@ class OutreachEvaluation {
      * of thousands of items, and that is database work a second core halves. A rule that fails leaves the
      * others' items in place, and the next run, which makes only what is missing, completes the work.
      */
-    @Scheduled(cron = "${brobygger.outreach.evaluation-cron:0 30 5 * * *}", zone = DanishTime.NAME)
-    public int evaluateAll() {
+    private int evaluateNow() {
         long start = System.nanoTime();
         var rules = transaction.execute(status -> rulesInForce());
         int created = 0;

@@ -19,28 +19,38 @@ import org.springframework.stereotype.Component;
  * {@code brobygger.events.retry-after} (default 5 minutes): a younger one may still be in a listener's hands.
  * A listener may therefore see an event twice and must be idempotent (as outreach's {@code HospitalEvents} is).
  *
- * <p>Every node runs this job; running it once across several nodes belongs to the issue "Several nodes behind
- * one database".
+ * <p>With several nodes the retry runs on one of them at a time ({@link ClusterJobs}, lock {@code event-retry}): the
+ * node that retries keeps the lock for most of the interval, so the others' schedules skip that round.
  */
 @Component
 class EventRetry {
 
     private static final Logger log = LoggerFactory.getLogger(EventRetry.class);
 
-    private final IncompleteEventPublications publications;
-    private final Duration minimumAge;
+    static final String JOB = "event-retry";
 
-    EventRetry(IncompleteEventPublications publications,
-            @Value("${brobygger.events.retry-after:PT5M}") Duration minimumAge) {
+    private final IncompleteEventPublications publications;
+    private final ClusterJobs jobs;
+    private final Duration minimumAge;
+    private final Duration every;
+
+    EventRetry(IncompleteEventPublications publications, ClusterJobs jobs,
+            @Value("${brobygger.events.retry-after:PT5M}") Duration minimumAge,
+            @Value("${brobygger.events.retry-every:PT5M}") Duration every) {
         this.publications = publications;
+        this.jobs = jobs;
         this.minimumAge = minimumAge;
+        this.every = every;
     }
 
     /** Publishes again every incomplete publication old enough that no listener is still working on it. */
     @Scheduled(fixedDelayString = "${brobygger.events.retry-every:PT5M}",
             initialDelayString = "${brobygger.events.retry-every:PT5M}")
     void retryIncomplete() {
-        retryOlderThan(minimumAge);
+        // Held for the interval less a second: a node whose schedule fires within it skips; the holder's next round,
+        // one interval later, finds the lock free. A node that dies mid-retry frees it after 2 intervals at most.
+        Duration atLeast = every.compareTo(Duration.ofSeconds(2)) > 0 ? every.minusSeconds(1) : Duration.ZERO;
+        jobs.scheduled(JOB, every.multipliedBy(2), atLeast, () -> retryOlderThan(minimumAge));
     }
 
     void retryOlderThan(Duration age) {

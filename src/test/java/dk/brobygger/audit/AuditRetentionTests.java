@@ -1,5 +1,6 @@
 package dk.brobygger.audit;
 
+import dk.brobygger.shared.ClusterJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -37,6 +38,7 @@ class AuditRetentionTests {
     @Autowired AuditFixture fixture;
     @Autowired AuditLog log;
     @Autowired DataSource dataSource;
+    @Autowired ClusterJobs jobs;
     @Autowired Users users;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactionManager;
@@ -64,7 +66,7 @@ class AuditRetentionTests {
     }
 
     AuditRetention retention() {
-        return new AuditRetention(dataSource, logAt(TODAY), transactionManager, Clock.fixed(TODAY, DANISH),
+        return new AuditRetention(dataSource, jobs, logAt(TODAY), transactionManager, Clock.fixed(TODAY, DANISH),
                 Period.ofYears(10));
     }
 

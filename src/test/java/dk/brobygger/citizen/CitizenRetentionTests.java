@@ -52,6 +52,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class CitizenRetentionTests {
 
     @Autowired CitizenRetention retention;
+    @Autowired dk.brobygger.shared.ClusterJobs jobs;
     @Autowired Citizens repository;
     @Autowired TestCitizens citizens;
     @Autowired JdbcClient jdbc;
@@ -208,7 +209,7 @@ class CitizenRetentionTests {
     void theModeMustBeAnonymiseOrDeleteAndThePeriodPositive() {
         assertThatThrownBy(() -> retention(clock, "glem")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("anonymise");
-        assertThatThrownBy(() -> new CitizenRetention(jdbc, relations, glass, auditLog, users, clock, transactions, publisher,
+        assertThatThrownBy(() -> new CitizenRetention(jdbc, jobs, relations, glass, auditLog, users, clock, transactions, publisher,
                 contributions, Period.ZERO, "anonymise", "-")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -252,7 +253,7 @@ class CitizenRetentionTests {
     }
 
     private CitizenRetention retention(Clock at, String mode) {
-        return new CitizenRetention(jdbc, relations, glass, auditLog, users, at, transactions, publisher, contributions, Period.ofYears(5), mode,
+        return new CitizenRetention(jdbc, jobs, relations, glass, auditLog, users, at, transactions, publisher, contributions, Period.ofYears(5), mode,
                 "0 30 2 * * *");
     }
 

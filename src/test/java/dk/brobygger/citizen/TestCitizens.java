@@ -1,5 +1,6 @@
 package dk.brobygger.citizen;
 
+import dk.brobygger.shared.ClusterJobs;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Period;
@@ -22,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class TestCitizens {
 
     private final JdbcClient jdbc;
+    private final ClusterJobs jobs;
     private final Citizens citizens;
     private final Relations relations;
     private final BreakTheGlass glass;
@@ -32,11 +34,12 @@ public class TestCitizens {
     private final ApplicationEventPublisher events;
     private final List<CitizenContribution> contributions;
 
-    TestCitizens(JdbcClient jdbc, Citizens citizens, Relations relations, BreakTheGlass glass, AuditLog auditLog, Users users,
+    TestCitizens(JdbcClient jdbc, ClusterJobs jobs, Citizens citizens, Relations relations, BreakTheGlass glass, AuditLog auditLog, Users users,
             Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events,
             List<CitizenContribution> contributions) {
         this.contributions = contributions;
         this.jdbc = jdbc;
+        this.jobs = jobs;
         this.citizens = citizens;
         this.relations = relations;
         this.glass = glass;
@@ -74,7 +77,7 @@ public class TestCitizens {
                     """).param("citizen", citizen).param("from", Timestamp.from(longAgo.minusYears(1).toInstant()))
                     .param("until", Timestamp.from(longAgo.toInstant())).update();
         }
-        return new CitizenRetention(jdbc, relations, glass, auditLog, users, clock, transactions, events, contributions, Period.ofYears(5),
+        return new CitizenRetention(jdbc, jobs, relations, glass, auditLog, users, clock, transactions, events, contributions, Period.ofYears(5),
                 mode.name().toLowerCase(Locale.ROOT), "-").apply();
     }
 

@@ -7,15 +7,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import dk.brobygger.access.Role;
 
-import io.github.bucket4j.Bandwidth;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,36 +34,47 @@ import org.springframework.stereotype.Component;
  * from the addresses it is configured to send from ({@code brobygger.login.system-addresses}). An
  * administrator sees the locks and lifts one at {@code /admin/laasninger}.
  *
- * <p>The counts live in this node's memory: behind a load balancer each node counts on its own, which only
- * makes guessing slower by the number of nodes, never faster.
+ * <p>With several nodes the counts are shared: on PostgreSQL the buckets live in the database
+ * ({@link SharedAttemptBuckets}, Bucket4j), so ten wrong passwords are ten however the load balancer spreads them.
+ * Whether an attempt is refused is asked of the database at most once every {@code brobygger.login.check-every}
+ * (default 1 second) per user name and address on each node: a lock another node just set holds here within that
+ * time; one this node sets holds at once. On the embedded H2 database (one node) the buckets live in memory.
  */
 @Component
 class LoginAttempts {
 
     private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
-    /** A bound on memory: more keys than this and the counts start over. */
-    private static final int MAX_TRACKED = 100_000;
-
     /** A lock: the user (or every user, when {@code username} is null) from one client address, until when. */
     record Lock(@Nullable String username, String address, Instant until) {
     }
 
     private record Key(String username, String address) {
+
+        String user() {
+            return "u " + address + " " + username;
+        }
+
+        String client() {
+            return "a " + address;
+        }
     }
 
-    private final Map<Key, Bucket> perUser = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> perAddress = new ConcurrentHashMap<>();
+    private final AttemptBuckets buckets;
+    private final Cache<Key, Optional<Duration>> recentlyChecked;
     private final int attemptsPerUser;
     private final int attemptsPerAddress;
     private final Set<String> systemAddresses;
     private final JdbcUsers users;
     private final Clock clock;
 
-    LoginAttempts(@Value("${brobygger.login.attempts-per-minute:10}") int attemptsPerUser,
+    LoginAttempts(AttemptBuckets buckets,
+            @Value("${brobygger.login.attempts-per-minute:10}") int attemptsPerUser,
             @Value("${brobygger.login.attempts-per-minute-per-address:60}") int attemptsPerAddress,
-            @Value("${brobygger.login.system-addresses:}") List<String> systemAddresses, JdbcUsers users,
-            Clock clock) {
+            @Value("${brobygger.login.system-addresses:}") List<String> systemAddresses,
+            @Value("${brobygger.login.check-every:PT1S}") Duration checkEvery, JdbcUsers users, Clock clock) {
+        this.buckets = buckets;
+        this.recentlyChecked = Caffeine.newBuilder().expireAfterWrite(checkEvery).maximumSize(10_000).build();
         this.attemptsPerUser = attemptsPerUser;
         this.attemptsPerAddress = attemptsPerAddress;
         this.systemAddresses = systemAddresses.stream().map(String::strip).filter(s -> !s.isEmpty())
@@ -76,23 +86,32 @@ class LoginAttempts {
     /** How long this attempt must wait, if the user (or the address) has used up its attempts. */
     Optional<Duration> refusal(String username, String address) {
         Key key = key(username, address);
-        Duration wait = max(waitFor(perUser.get(key)), waitFor(perAddress.get(address)));
-        if (wait.isZero() || exempt(key)) {
+        var wait = recentlyChecked.get(key, this::wait);
+        if (wait.isEmpty() || exempt(key)) {
             return Optional.empty();
         }
-        return Optional.of(wait);
+        return wait;
+    }
+
+    private Optional<Duration> wait(Key key) {
+        var existing = buckets.existing(List.of(key.user(), key.client()));
+        Duration user = existing.contains(key.user()) ? waitFor(buckets.bucket(key.user(), attemptsPerUser)) : Duration.ZERO;
+        Duration client = existing.contains(key.client())
+                ? waitFor(buckets.bucket(key.client(), attemptsPerAddress)) : Duration.ZERO;
+        Duration wait = max(user, client);
+        return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
     /** A wrong password (or another refused login) from this address. */
     void failed(String username, String address) {
         Key key = key(username, address);
-        if (perUser.size() > MAX_TRACKED || perAddress.size() > MAX_TRACKED) {
-            perUser.clear();
-            perAddress.clear();
-        }
-        boolean user = perUser.computeIfAbsent(key, k -> bucket(attemptsPerUser)).tryConsume(1);
-        boolean client = perAddress.computeIfAbsent(address, k -> bucket(attemptsPerAddress)).tryConsume(1);
+        boolean user = buckets.bucket(key.user(), attemptsPerUser).tryConsume(1);
+        boolean client = buckets.bucket(key.client(), attemptsPerAddress).tryConsume(1);
+        recentlyChecked.invalidate(key);
         if (!user || !client) {
+            if (!client) {
+                recentlyChecked.asMap().keySet().removeIf(k -> k.address().equals(address));
+            }
             log.info("Login attempts used up for user {} from {}", key.username(), address);
         }
     }
@@ -112,30 +131,30 @@ class LoginAttempts {
     List<Lock> locks() {
         Instant now = clock.instant();
         var locks = new ArrayList<Lock>();
-        perUser.forEach((key, bucket) -> {
-            Duration wait = waitFor(bucket);
-            if (!wait.isZero()) {
-                locks.add(new Lock(key.username(), key.address(), now.plus(wait)));
+        for (String key : buckets.keys()) {
+            boolean user = key.startsWith("u ");
+            String rest = key.substring(2);
+            int space = rest.indexOf(' ');
+            if (user && space < 0) {
+                continue;
             }
-        });
-        perAddress.forEach((address, bucket) -> {
-            Duration wait = waitFor(bucket);
+            Duration wait = waitFor(buckets.bucket(key, user ? attemptsPerUser : attemptsPerAddress));
             if (!wait.isZero()) {
-                locks.add(new Lock(null, address, now.plus(wait)));
+                locks.add(user ? new Lock(rest.substring(space + 1), rest.substring(0, space), now.plus(wait))
+                        : new Lock(null, rest, now.plus(wait)));
             }
-        });
+        }
         locks.sort(Comparator.comparing(Lock::until));
         return locks;
     }
 
     /** Lifts a lock: the user from the address, or the address for everyone when {@code username} is null. */
     void lift(@Nullable String username, String address) {
-        if (username == null || username.isBlank()) {
-            perAddress.remove(address);
-        } else {
-            perUser.remove(key(username, address));
-            perAddress.remove(address);
+        if (username != null && !username.isBlank()) {
+            buckets.remove(key(username, address).user());
         }
+        buckets.remove("a " + address);
+        recentlyChecked.invalidateAll();
         log.info("Login lock lifted for user {} from {}", username == null ? "(alle)" : username, address);
     }
 
@@ -144,26 +163,22 @@ class LoginAttempts {
                 && users.find(key.username()).filter(user -> user.has(Role.SYSTEM)).isPresent();
     }
 
-    /** User names are at most 100 characters; a longer one typed at the door is cut, so memory stays bounded. */
+    /**
+     * User names are at most 100 characters; a longer one typed at the door is cut, so memory stays bounded. Control
+     * characters (a NUL in a hostile Basic header) become "?": PostgreSQL refuses them in text.
+     */
     private static Key key(String username, String address) {
-        String name = username.strip().toLowerCase(Locale.ROOT);
+        String name = username.strip().toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "?");
         return new Key(name.length() > 100 ? name.substring(0, 100) : name, address);
     }
 
-    private static Duration waitFor(@Nullable Bucket bucket) {
-        if (bucket == null || bucket.getAvailableTokens() > 0) {
-            return Duration.ZERO;
-        }
-        return Duration.ofNanos(Math.max(1, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    /** One question to the bucket: may one more attempt be made, and if not, how long until it may. */
+    private static Duration waitFor(Bucket bucket) {
+        var estimate = bucket.estimateAbilityToConsume(1);
+        return estimate.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, estimate.getNanosToWaitForRefill()));
     }
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private static Bucket bucket(int perMinute) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build();
     }
 }

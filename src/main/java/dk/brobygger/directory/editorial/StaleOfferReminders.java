@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import dk.brobygger.shared.ClusterJobs;
 import dk.brobygger.shared.DanishTime;
 import dk.brobygger.access.Users;
 
@@ -29,16 +30,21 @@ class StaleOfferReminders {
     public record Reminder(UUID offerId, String offerName, Instant sentAt) {
     }
 
+    /** The lock of the daily run, so editors are reminded once, not once per node. */
+    static final String JOB = "stale-offer-reminders";
+
     private final StaleOffers staleOffers;
+    private final ClusterJobs jobs;
     private final Users users;
     private final ReminderNotifier notifier;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Period every;
 
-    StaleOfferReminders(StaleOffers staleOffers, Users users, ReminderNotifier notifier, JdbcClient jdbc, Clock clock,
+    StaleOfferReminders(StaleOffers staleOffers, ClusterJobs jobs, Users users, ReminderNotifier notifier, JdbcClient jdbc, Clock clock,
             @Value("${brobygger.directory.reminder-every:P14D}") Period every) {
         this.staleOffers = staleOffers;
+        this.jobs = jobs;
         this.users = users;
         this.notifier = notifier;
         this.jdbc = jdbc;
@@ -48,7 +54,7 @@ class StaleOfferReminders {
 
     @Scheduled(cron = "${brobygger.directory.reminder-cron:0 0 7 * * *}", zone = DanishTime.NAME)
     void remindDaily() {
-        remind(clock.instant());
+        jobs.scheduled(JOB, () -> remind(clock.instant()));
     }
 
     /**

@@ -13,14 +13,17 @@ import dk.brobygger.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Changes to offers and organisations as they take effect: every change is saved with who and
- * when, written to the offer's history, and announced with {@link OfferChanged} so search
- * picks it up. Who may change what is decided by the callers (editorial pages, moderation, import).
+ * when, written to the offer's history, and announced so search picks it up: with {@link OfferChanged} on this node,
+ * and in the change log ({@code directory_change}, in the same transaction) that every node's search index reads,
+ * so a change made on one node is searchable on all. Who may change what is decided by the callers (editorial
+ * pages, moderation, import).
  */
 @Service
 public class DirectoryChanges {
@@ -31,16 +34,18 @@ public class DirectoryChanges {
     private final OfferHistory history;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     DirectoryChanges(Offers offers, Organizations organizations, Locations locations, OfferHistory history,
-            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            ApplicationEventPublisher events, JsonMapper json, JdbcClient jdbc, Clock clock) {
         this.offers = offers;
         this.organizations = organizations;
         this.locations = locations;
         this.history = history;
         this.events = events;
         this.json = json;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -49,7 +54,7 @@ public class DirectoryChanges {
         requireLocationOf(organizationId, details.locationId());
         var offer = offers.save(Offer.create(organizationId, details, by, clock.instant(), LocalDate.now(clock)));
         history.record(offer.id(), offer.createdAt(), by, kind, "[]");
-        events.publishEvent(new OfferChanged(offer.id()));
+        announce(offer.id());
         return offer;
     }
 
@@ -67,7 +72,7 @@ public class DirectoryChanges {
         List<OfferDetails.Difference> differences = offer.revise(details, by, clock.instant(), LocalDate.now(clock));
         offer = offers.save(offer);
         history.record(offerId, offer.updatedAt(), by, kind, json.writeValueAsString(differences));
-        events.publishEvent(new OfferChanged(offerId));
+        announce(offerId);
         return offer;
     }
 
@@ -78,7 +83,7 @@ public class DirectoryChanges {
         offer.confirm(by, clock.instant(), LocalDate.now(clock));
         offer = offers.save(offer);
         history.record(offerId, offer.updatedAt(), by, "CONFIRMED", "[]");
-        events.publishEvent(new OfferChanged(offerId));
+        announce(offerId);
         return offer;
     }
 
@@ -94,12 +99,20 @@ public class DirectoryChanges {
         organization = organizations.save(organization);
         // The organisation's name is part of every offer's search text.
         offers.findByOrganizationIdOrderByName(organizationId)
-                .forEach(offer -> events.publishEvent(new OfferChanged(offer.id())));
+                .forEach(offer -> announce(offer.id()));
         return organization;
     }
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /** Tells search on every node: the change log row commits with the change, or neither does. */
+    private void announce(UUID offerId) {
+        jdbc.sql("INSERT INTO directory_change (offer_id, changed_at) VALUES (:offer, :at)")
+                .param("offer", offerId).param("at", java.sql.Timestamp.from(clock.instant()))
+                .update();
+        events.publishEvent(new OfferChanged(offerId));
     }
 
     private void requireLocationOf(UUID organizationId, UUID locationId) {

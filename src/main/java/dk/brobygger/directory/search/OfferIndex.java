@@ -46,7 +46,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The in-process Lucene index of the directory. The database is the source of truth: the index
- * is rebuilt from it at start and kept current, document by document, as offers change. A change
+ * is rebuilt from it at start (or, kept on disk, read on from the change log position it was saved at, see
+ * {@link SearchIndexUpdater}) and kept current, document by document, as offers change. A change
  * is searchable as soon as {@link #put} returns.
  */
 @Component
@@ -61,6 +62,15 @@ class OfferIndex {
     static final String ASSURED = "assured";
     /** One binary doc value per offer with everything a result list shows (see {@link HitCodec}). */
     static final String HIT = "hit";
+
+    private static final String FORMAT_KEY = "brobygger.format";
+    private static final String POSITION_KEY = "brobygger.position";
+    /**
+     * What wrote an index kept on disk: a digest of the classes that decide what goes into it, so an index written
+     * by other code (another analyzer, another field) is rebuilt rather than read on.
+     */
+    static final String FORMAT = IndexFormat.of(OfferIndex.class, Analyzers.class, HitCodec.class, IndexedOffer.class,
+            OfferReadModel.class);
 
     private final Path path;
     private final boolean temporary;
@@ -93,10 +103,7 @@ class OfferIndex {
         this.path = temporary ? Files.createTempDirectory("brobygger-index") : Path.of(indexDir);
         Files.createDirectories(path);
         this.directory = new MMapDirectory(path);
-        var config = new IndexWriterConfig(Analyzers.PER_FIELD)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(64);
-        this.writer = new IndexWriter(directory, config);
+        this.writer = openWriter(directory, !temporary);
         this.searchers = new SearcherManager(writer, null);
         for (String dimension : new String[] {OfferSearch.CATEGORY, OfferSearch.TARGET_GROUP, OfferSearch.WEEKDAY,
                 OfferSearch.TIME_OF_DAY}) {
@@ -112,8 +119,66 @@ class OfferIndex {
         return facets;
     }
 
-    /** Replaces everything in the index with the given offers. */
-    int rebuild(OfferReadModel offers) {
+    /**
+     * An index kept on disk ({@code brobygger.search.index-dir}) is opened as it was, so a restarted node only reads
+     * the changes it missed; one Lucene cannot read any more is started afresh (and then rebuilt).
+     */
+    private static IndexWriter openWriter(MMapDirectory directory, boolean keep) throws IOException {
+        if (keep) {
+            try {
+                return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            } catch (org.apache.lucene.index.IndexFormatTooOldException
+                    | org.apache.lucene.index.IndexFormatTooNewException
+                    | org.apache.lucene.index.CorruptIndexException e) {
+                log.warn("The search index on disk cannot be read ({}); it is built anew", e.getMessage());
+                // The directory is the index's alone (README): what Lucene cannot read goes, even to create anew.
+                for (String file : directory.listAll()) {
+                    directory.deleteFile(file);
+                }
+            }
+        }
+        return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+    }
+
+    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(Analyzers.PER_FIELD).setOpenMode(mode).setRAMBufferSizeMB(64);
+    }
+
+    /**
+     * The change-log position the index on disk was committed at, if it was written by this very version of the
+     * indexing code (see {@link #FORMAT}); empty when it must be rebuilt.
+     */
+    java.util.Optional<Long> committedPosition() {
+        if (temporary) {
+            return java.util.Optional.empty();
+        }
+        try {
+            var data = new HashMap<String, String>();
+            writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+            if (!FORMAT.equals(data.get(FORMAT_KEY)) || data.get(POSITION_KEY) == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(Long.parseLong(data.get(POSITION_KEY)));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Makes the index durable up to {@code position} of the change log (only worth it for an index on disk). */
+    void commit(long position) {
+        if (temporary) {
+            return;
+        }
+        try {
+            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, POSITION_KEY, Long.toString(position)).entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces everything in the index with the given offers, which hold every change up to {@code position}. */
+    int rebuild(OfferReadModel offers, long position) {
         try {
             writer.deleteAll();
             var count = new AtomicInteger();
@@ -121,6 +186,7 @@ class OfferIndex {
                 add(offer);
                 count.incrementAndGet();
             });
+            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, POSITION_KEY, Long.toString(position)).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
             return count.get();

@@ -1,9 +1,17 @@
 package dk.brobygger.directory.search;
 
-import dk.brobygger.directory.OfferChanged;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import dk.brobygger.directory.OfferChanged;
+import jakarta.annotation.PreDestroy;
+
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -11,7 +19,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Builds the search index from the database at start and keeps it current as offers change. */
+/**
+ * Builds the search index from the database at start and keeps it current as offers change: at once for a change
+ * made on this node (after its commit), and within {@code brobygger.search.follow-every} for a change made on any
+ * node, read from the directory's change log ({@link SearchIndexFollower}). An index kept on disk
+ * ({@code brobygger.search.index-dir}) is read on from where it was when the log still holds every change since;
+ * otherwise it is rebuilt. The node reports ready ({@code /actuator/health/readiness}) only once its index has caught
+ * up ({@link SearchIndexHealthIndicator}).
+ */
 @Component
 @Order(-100)
 public class SearchIndexUpdater implements ApplicationRunner {
@@ -20,23 +35,88 @@ public class SearchIndexUpdater implements ApplicationRunner {
 
     private final OfferIndex index;
     private final OfferReadModel offers;
+    private final SearchIndexFollower follower;
+    private final Duration followEvery;
+    private final Duration commitEvery;
+    private @Nullable ScheduledExecutorService scheduler;
 
-    SearchIndexUpdater(OfferIndex index, OfferReadModel offers) {
+    SearchIndexUpdater(OfferIndex index, OfferReadModel offers, SearchIndexFollower follower,
+            @Value("${brobygger.search.follow-every:PT0.5S}") Duration followEvery,
+            @Value("${brobygger.search.commit-every:PT30S}") Duration commitEvery) {
         this.index = index;
         this.offers = offers;
+        this.follower = follower;
+        this.followEvery = followEvery;
+        this.commitEvery = commitEvery;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        rebuild();
+        var committed = index.committedPosition();
+        if (committed.isPresent() && follower.holdsEverythingAfter(committed.get())) {
+            long start = System.nanoTime();
+            follower.startAfter(committed.get());
+            int changes = follower.catchUp();
+            log.info("Search index on disk read on from change {}: {} changes in {} ms", committed.get(), changes,
+                    (System.nanoTime() - start) / 1_000_000);
+        } else {
+            rebuild();
+        }
+        startFollowing();
     }
 
-    /** Reads every offer from the database into a fresh index. */
+    /** Reads every offer from the database into a fresh index, then follows the change log from where it was. */
     public int rebuild() {
         long start = System.nanoTime();
-        int count = index.rebuild(offers);
+        int count;
+        // Not while the follower applies changes: a change put in the middle would be added twice.
+        synchronized (follower) {
+            long position = follower.newestPosition();
+            count = index.rebuild(offers, position);
+            follower.startAfter(position);
+        }
+        follower.catchUp();
         log.info("Search index built: {} offers in {} ms", count, (System.nanoTime() - start) / 1_000_000);
         return count;
+    }
+
+    private synchronized void startFollowing() {
+        if (scheduler != null) {
+            return;
+        }
+        var thread = Thread.ofPlatform().name("search-index-follower").daemon().factory();
+        scheduler = Executors.newSingleThreadScheduledExecutor(thread);
+        scheduler.scheduleWithFixedDelay(this::followQuietly, followEvery.toMillis(), followEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::commitQuietly, commitEvery.toMillis(), commitEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void followQuietly() {
+        try {
+            follower.follow();
+        } catch (RuntimeException e) {
+            // The database away for a moment: the next round reads on from the same position.
+            log.warn("Search index could not read the change log: {}", e.toString());
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            index.commit(follower.safePosition());
+        } catch (RuntimeException e) {
+            log.warn("Search index could not be saved to disk: {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() throws InterruptedException {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            scheduler = null;
+            commitQuietly();
+        }
     }
 
     /** Runs after the change is committed, so the index never shows what was rolled back. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 
+import dk.brobygger.shared.ClusterJobs;
 import dk.brobygger.shared.DanishTime;
 import dk.brobygger.citizen.CitizenExpired;
 
@@ -30,26 +31,33 @@ class UnmatchedMessageRetention {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnmatchedMessageRetention.class);
 
+    /** The lock of the nightly run, so it runs on one node of several. */
+    static final String JOB = "medcom-unmatched-retention";
+
     private final JdbcClient jdbc;
+    private final ClusterJobs jobs;
     private final Clock clock;
     private final Period afterHandled;
 
-    UnmatchedMessageRetention(JdbcClient jdbc, Clock clock,
+    UnmatchedMessageRetention(JdbcClient jdbc, ClusterJobs jobs, Clock clock,
             @Value("${brobygger.medcom.handled-retention:P90D}") Period afterHandled) {
         if (afterHandled.isNegative() || afterHandled.isZero()) {
             throw new IllegalArgumentException("brobygger.medcom.handled-retention must be a positive period, e.g. P90D");
         }
         this.jdbc = jdbc;
+        this.jobs = jobs;
         this.clock = clock;
         this.afterHandled = afterHandled;
     }
 
     @Scheduled(cron = "${brobygger.medcom.retention-cron:0 40 2 * * *}", zone = DanishTime.NAME)
     void applyNightly() {
-        int cleared = apply();
-        if (cleared > 0) {
-            LOG.info("Opbevaring: {} behandlede sygehusadviser uden borger har mistet deres indhold", cleared);
-        }
+        jobs.scheduled(JOB, () -> {
+            int cleared = apply();
+            if (cleared > 0) {
+                LOG.info("Opbevaring: {} behandlede sygehusadviser uden borger har mistet deres indhold", cleared);
+            }
+        });
     }
 
     /** Clears the messages due; returns how many. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import dk.brobygger.shared.ClusterJobs;
 import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.NotFoundException;
 
@@ -48,6 +49,12 @@ class ApiProblems {
     @ExceptionHandler(DomainException.class)
     ProblemDetail domainRuleBroken(DomainException e, Locale locale) {
         return problems.of(HttpStatus.BAD_REQUEST, e.messageKey(), "problem.domain", locale, e.arguments());
+    }
+
+    /** A job started by hand while it runs on some node ({@link ClusterJobs}): nothing was started. */
+    @ExceptionHandler(ClusterJobs.JobAlreadyRunning.class)
+    ProblemDetail jobAlreadyRunning(ClusterJobs.JobAlreadyRunning e, Locale locale) {
+        return problems.of(HttpStatus.CONFLICT, e.messageKey(), "problem.conflict.title", locale);
     }
 
     @ExceptionHandler(NotFoundException.class)

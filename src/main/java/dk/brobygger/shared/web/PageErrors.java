@@ -2,6 +2,7 @@ package dk.brobygger.shared.web;
 
 import java.time.DateTimeException;
 
+import dk.brobygger.shared.ClusterJobs;
 import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.MunicipalityProperties;
 import dk.brobygger.shared.NotFoundException;
@@ -39,6 +40,15 @@ class PageErrors {
     @ExceptionHandler(DomainException.class)
     ModelAndView ruleBroken(DomainException e, HttpServletRequest request) {
         var page = page(HttpStatus.BAD_REQUEST, request);
+        page.addObject("detail", e.messageKey());
+        page.addObject("detailArguments", e.arguments());
+        return page;
+    }
+
+    /** A job started by hand while it runs on some node ({@link ClusterJobs}): nothing was started. */
+    @ExceptionHandler(ClusterJobs.JobAlreadyRunning.class)
+    ModelAndView jobAlreadyRunning(ClusterJobs.JobAlreadyRunning e, HttpServletRequest request) {
+        var page = page(HttpStatus.CONFLICT, request);
         page.addObject("detail", e.messageKey());
         page.addObject("detailArguments", e.arguments());
         return page;

@@ -1,5 +1,6 @@
 package dk.brobygger.hospital.intake;
 
+import dk.brobygger.shared.ClusterJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -34,6 +35,7 @@ class UnmatchedMessageRetentionTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired ClusterJobs jobs;
     @Autowired TestCitizens citizens;
     @Autowired Clock clock;
 
@@ -96,11 +98,11 @@ class UnmatchedMessageRetentionTests {
     @Test
     void thePeriodMustBePositive() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> new UnmatchedMessageRetention(jdbc, clock, Period.ZERO));
+                .isThrownBy(() -> new UnmatchedMessageRetention(jdbc, jobs, clock, Period.ZERO));
     }
 
     private UnmatchedMessageRetention retentionDaysFromNow(int days) {
-        return new UnmatchedMessageRetention(jdbc, Clock.offset(clock, Duration.ofDays(days)), Period.ofDays(90));
+        return new UnmatchedMessageRetention(jdbc, jobs, Clock.offset(clock, Duration.ofDays(days)), Period.ofDays(90));
     }
 
     private Map<String, Object> row() {
