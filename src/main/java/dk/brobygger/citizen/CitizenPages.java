@@ -47,7 +47,6 @@ class CitizenPages {
     }
 
     @GetMapping("/borgere")
-    @org.springframework.transaction.annotation.Transactional
     String find(@RequestParam(name = "q", required = false) @Nullable String q,
             @RequestParam(name = "side", defaultValue = "1") int page, Model model) {
         String text = q == null ? "" : q.strip();

@@ -8,7 +8,6 @@ import dk.brobygger.access.Relations;
 import dk.brobygger.shared.Paging;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,7 +29,7 @@ class MyCitizens {
     record Page(List<CitizenRecords.Summary> citizens, long total, int page, int pages) {
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional
     Page page(BrobyggerUser user, int page, int size, String purpose) {
         int wanted = Math.max(1, page);
         var worked = relations.workedWith(user.username(), Paging.offset(wanted, size), size);
