@@ -38,6 +38,7 @@ class AuditRetentionTests {
     @Autowired AuditLog log;
     @Autowired DataSource dataSource;
     @Autowired Users users;
+    @Autowired dk.brobygger.access.Teams teams;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired TransactionTemplate transactions;
@@ -58,7 +59,7 @@ class AuditRetentionTests {
     }
 
     AuditLog logAt(Instant when) {
-        var at = new AuditLog(dataSource, Clock.fixed(when, DANISH), users, 32, 0, 1, 100, Duration.ofSeconds(30));
+        var at = new AuditLog(dataSource, Clock.fixed(when, DANISH), users, teams, 32, 0, 1, 100, Duration.ofSeconds(30));
         logs.add(at);
         return at;
     }
