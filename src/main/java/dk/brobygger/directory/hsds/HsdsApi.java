@@ -74,7 +74,7 @@ class HsdsApi {
     @Operation(summary = "Om dette HSDS-API")
     Hsds.Meta meta() {
         return new Hsds.Meta(Hsds.VERSION, "https://docs.openreferral.org/en/3.0/hsds/overview.html",
-                municipality.portalUrl() + "/v3/api-docs");
+                municipality.portalAddress() + "/v3/api-docs");
     }
 
     @GetMapping("/services")
