@@ -84,6 +84,8 @@ class CitizenPagesOnAPhoneJourneyTests extends BrowserJourney {
         checkPage("phone-statistics");
         browser.get(url("/leder/statistik?lang=en"));
         waitUntil(() -> !browser.findElements(By.tagName("h1")).isEmpty());
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("January").contains("In all")
+                .doesNotContain("Januar ").doesNotContain("I alt");
         checkPage("phone-statistics-en");
         browser.get(url("/tilbud?lang=da"));
         waitUntil(() -> !browser.findElements(By.cssSelector(".result-count")).isEmpty());
