@@ -1,4 +1,4 @@
-package dk.brobygger.start;
+package dk.brobygger.citizen;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -8,12 +8,14 @@ import dk.brobygger.access.BrobyggerUser;
 import dk.brobygger.access.People;
 import dk.brobygger.access.Role;
 import dk.brobygger.shared.DanishTime;
+import dk.brobygger.start.StartTile;
+import dk.brobygger.start.StartTiles;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The managers' tile: break-the-glass events waiting for review, the oldest first, named by who broke the
- * glass and when (the reasons are on the review page, not on the start page).
+ * The managers' tile, kept where breaking the glass is used: break-the-glass events waiting for review, the oldest
+ * first, named by who broke the glass and when (the reasons are on the review page, not on the start page).
  */
 @Component
 class GlassReviewTiles implements StartTiles {
