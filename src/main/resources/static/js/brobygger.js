@@ -23,6 +23,12 @@
   });
   document.addEventListener('DOMContentLoaded', function () { foldFilters(document); });
   document.addEventListener('htmx:afterSwap', function () { foldFilters(document); });
+  // The result count is told in the live region outside the replaced results, once per change.
+  document.addEventListener('htmx:afterSwap', function () {
+    var count = document.querySelector('#resultater .result-count');
+    var live = document.getElementById('resultat-antal');
+    if (count && live) { live.textContent = count.textContent; }
+  });
   document.addEventListener('DOMContentLoaded', function () {
     if (window.DKFDS && typeof window.DKFDS.init === 'function') {
       window.DKFDS.init();

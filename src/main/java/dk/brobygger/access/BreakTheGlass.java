@@ -23,6 +23,13 @@ public interface BreakTheGlass {
     /** Break-the-glass events no manager has reviewed yet, oldest first. */
     List<GlassBroken> awaitingReview();
 
+    /** How many break-the-glass events wait for review, and the oldest {@code limit} of them (the start page). */
+    Waiting waiting(int limit);
+
+    /** A count of the events awaiting review and the oldest few. */
+    record Waiting(long count, List<GlassBroken> oldest) {
+    }
+
     /** A manager has looked at the event and its reason. */
     void markReviewed(long id, String by);
 

@@ -23,10 +23,21 @@ public class People {
 
     private final Users users;
     private final MessageSource messages;
+    private final Teams teams;
 
-    People(Users users, MessageSource messages) {
+    People(Users users, MessageSource messages, Teams teams) {
         this.users = users;
         this.messages = messages;
+        this.teams = teams;
+    }
+
+    /** A team by its name ("Forebyggende hjemmebesøg"), never its code; a team that no longer exists by its code. */
+    public String team(@Nullable String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        return teams.all().stream().filter(team -> team.code().equals(code)).map(Teams.Team::name).findFirst()
+                .orElse(code);
     }
 
     /** The name to show for {@code username}; empty for no user. */

@@ -68,6 +68,16 @@ public interface Relations {
     /** The active relations the work opened. */
     List<Relation> ofWork(WorkRef work);
 
+    /**
+     * Mine borgere: the citizens a user works with now, through relations of their own or of their current teams,
+     * the most recently related first; how many there are and the page from {@code offset}.
+     */
+    WorkedWith workedWith(String username, long offset, int limit);
+
+    /** How many citizens a user works with, and one page of them. */
+    record WorkedWith(long count, List<UUID> citizens) {
+    }
+
     /** Everyone who works or has worked with the citizen, current relations first, then newest first. */
     List<Relation> relationsTo(UUID citizenId);
 

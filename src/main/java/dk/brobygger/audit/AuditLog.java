@@ -61,11 +61,12 @@ public class AuditLog implements DisposableBean {
 
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
+    private final dk.brobygger.access.Teams teams;
     private final Users users;
     private final AuditWriter writer;
     private final int verifyThreads;
 
-    AuditLog(DataSource dataSource, Clock clock, Users users,
+    AuditLog(DataSource dataSource, Clock clock, Users users, dk.brobygger.access.Teams teams,
             @Value("${brobygger.audit.stripes:32}") int stripes,
             @Value("${brobygger.audit.verify-threads:0}") int verifyThreads,
             @Value("${brobygger.audit.writers:1}") int writers,
@@ -76,6 +77,7 @@ public class AuditLog implements DisposableBean {
         fetching.setFetchSize(VERIFY_BATCH);
         this.streaming = JdbcClient.create(fetching);
         this.users = users;
+        this.teams = teams;
         this.verifyThreads = verifyThreads > 0 ? verifyThreads : Math.max(2, Runtime.getRuntime().availableProcessors());
         this.writer = new AuditWriter(dataSource, clock, stripes, writers, maxBatch, writeTimeout);
     }
@@ -207,13 +209,18 @@ public class AuditLog implements DisposableBean {
     @Transactional(readOnly = true)
     public List<CitizenAccess> accessesTo(UUID citizenId) {
         var names = new HashMap<String, String>();
+        // A team is told by its name ("Forebyggende hjemmebesøg"), never its code.
+        var teamNames = new HashMap<String, String>();
+        teams.all().forEach(team -> teamNames.put(team.code(), team.name()));
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_record WHERE citizen_id = :citizen AND outcome = :granted"
                         + " ORDER BY id DESC")
                 .param("citizen", citizenId).param("granted", AuditOutcome.GRANTED.name())
                 .query((rs, row) -> map(rs))
                 .list().stream()
                 .map(record -> CitizenAccess.of(record, names.computeIfAbsent(record.entry().username(),
-                        username -> users.find(username).map(BrobyggerUser::displayName).orElse(username))))
+                        username -> users.find(username).map(BrobyggerUser::displayName).orElse(username)),
+                        record.entry().team() == null ? null
+                                : teamNames.getOrDefault(record.entry().team(), record.entry().team())))
                 .toList();
     }
 

@@ -32,9 +32,14 @@ class CitizenPages {
     private final Clock clock;
 
     private final CitizenOverviews overviews;
+    private final MyCitizens mine;
+    private final dk.brobygger.access.Users users;
 
-    CitizenPages(CitizenRegister register, CitizenSearch search, CitizenAccess access, CitizenOverviews overviews, Clock clock) {
+    CitizenPages(CitizenRegister register, CitizenSearch search, CitizenAccess access, CitizenOverviews overviews,
+            MyCitizens mine, dk.brobygger.access.Users users, Clock clock) {
         this.overviews = overviews;
+        this.mine = mine;
+        this.users = users;
         this.register = register;
         this.access = access;
         this.search = search;
@@ -48,6 +53,9 @@ class CitizenPages {
         model.addAttribute("q", text);
         if (text.isEmpty()) {
             access.checkMaySearch();
+            // Without a search the page lists the citizens the user works with: no empty page to start from.
+            model.addAttribute("mine", mine.page(users.currentOrFail(), page, PAGE_SIZE,
+                    "Så borgeren på listen over de borgere, man arbejder med"));
             return "citizen/search";
         }
         if (LOOKS_LIKE_CPR.matcher(text).matches()) {

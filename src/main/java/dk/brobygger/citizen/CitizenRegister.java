@@ -220,7 +220,7 @@ public class CitizenRegister {
     public void relate(CitizenId id, String username) {
         var by = manager(id, "Forsøgte at tilknytte en medarbejder til borgeren");
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
-        relations.open(id.value(), Relations.Holder.user(username), null, null, "Tilknyttet af " + by.username(),
+        relations.open(id.value(), Relations.Holder.user(username), null, null, "Tilknyttet af " + by.displayName(),
                 by.username());
         audit.granted(id.value(), AuditAction.UPDATE, "Tilknyttede medarbejderen " + username + " til borgeren");
     }
@@ -230,7 +230,7 @@ public class CitizenRegister {
     void relateTeam(CitizenId id, String team) {
         var by = manager(id, "Forsøgte at tilknytte et team til borgeren");
         citizens.find(id).orElseThrow(() -> new NotFoundException("citizen"));
-        relations.open(id.value(), Relations.Holder.team(team), null, null, "Tilknyttet af " + by.username(),
+        relations.open(id.value(), Relations.Holder.team(team), null, null, "Tilknyttet af " + by.displayName(),
                 by.username());
         audit.granted(id.value(), AuditAction.UPDATE, "Tilknyttede teamet " + team + " til borgeren");
     }

@@ -87,8 +87,11 @@ class MyDataPages {
         model.addAttribute("olderTimeline", cursor != null);
 
         // The citizen's own visits are in the download; the page tells who else has seen the record.
-        List<String> byOthers = myData.accesses().stream().filter(access -> access.role() != Role.CITIZEN)
-                .map(access -> access.sentence(messages, locale)).toList();
+        // Repeated reads of the same kind by the same person within 15 minutes are one line with a count.
+        List<String> byOthers = dk.brobygger.audit.CitizenAccessGroup.of(myData.accesses().stream()
+                        .filter(access -> access.role() != Role.CITIZEN).toList(),
+                dk.brobygger.audit.CitizenAccessGroup.WINDOW).stream()
+                .map(group -> group.sentence(messages, locale)).toList();
         int pages = Math.max(1, (byOthers.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pages);
         model.addAttribute("accesses", byOthers.subList((current - 1) * PAGE_SIZE,

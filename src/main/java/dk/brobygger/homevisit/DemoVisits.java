@@ -43,9 +43,11 @@ class DemoVisits implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Users users;
     private final NeedToKnow needToKnow;
+    private final DueVisits due;
     private final Clock clock;
 
-    DemoVisits(JdbcClient jdbc, Users users, NeedToKnow needToKnow, Clock clock) {
+    DemoVisits(JdbcClient jdbc, Users users, NeedToKnow needToKnow, DueVisits due, Clock clock) {
+        this.due = due;
         this.jdbc = jdbc;
         this.users = users;
         this.needToKnow = needToKnow;
@@ -148,6 +150,26 @@ class DemoVisits implements ApplicationRunner {
                 .param("tag", tag).param("notes", tag ? "Talte om savnet efter fællesskab; interesseret i at prøve noget nyt."
                         : "Fokus på helbred og hverdag.")
                 .param("followUp", followUp).update();
+        offered(citizen, heldOn, visitor);
+    }
+
+    /** A visit held for a citizen due one that year answers the year's §79a offer: offered by letter, accepted. */
+    private void offered(UUID citizen, LocalDate heldOn, String visitor) {
+        int year = heldOn.getYear();
+        var rule = due.evaluate(year, new dk.brobygger.citizen.CitizenId(citizen));
+        if (rule.isEmpty() || jdbc.sql("SELECT COUNT(*) FROM homevisit_offer WHERE citizen_id = :citizen AND visit_year = :year")
+                .param("citizen", citizen).param("year", year).query(Long.class).single() > 0) {
+            return;
+        }
+        LocalDate offeredOn = heldOn.minusDays(21).getYear() == year ? heldOn.minusDays(21) : LocalDate.of(year, 1, 1);
+        jdbc.sql("""
+                INSERT INTO homevisit_offer (id, citizen_id, visit_year, rule, offered_on, channel, answer, answered_on,
+                                             held_on, held_by, recorded_by, recorded_at, version)
+                VALUES (:id, :citizen, :year, :rule, :offered, 'LETTER', 'ACCEPTED', :offered, :held, :visitor,
+                        :visitor, :at, 1)
+                """).param("id", UUID.randomUUID()).param("citizen", citizen).param("year", year)
+                .param("rule", rule.get().rule()).param("offered", offeredOn).param("held", heldOn)
+                .param("visitor", visitor).param("at", Timestamp.valueOf(offeredOn.atTime(9, 0))).update();
     }
 
     private void planned(UUID citizen, String start) {

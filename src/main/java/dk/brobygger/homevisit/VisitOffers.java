@@ -95,6 +95,21 @@ public class VisitOffers {
         return repository.save(offer);
     }
 
+    /**
+     * A visit to the citizen was documented as held: the year's §79a offer, if one was made and not declined,
+     * is held on that day by that visitor (so the offers per rule count the visits held). No access check: the
+     * visit's documentation made one.
+     */
+    void visitHeld(CitizenId citizen, LocalDate heldOn, String visitor) {
+        find(citizen, heldOn.getYear())
+                .filter(offer -> offer.heldOn() == null && offer.answer() != VisitOffer.Answer.DECLINED
+                        && !heldOn.isBefore(offer.offeredOn()))
+                .ifPresent(offer -> {
+                    offer.held(heldOn, visitor);
+                    repository.save(offer);
+                });
+    }
+
     /** The citizen's offer in a year, if one was made. No access check: the caller has made one. */
     public Optional<VisitOffer> find(CitizenId citizen, int year) {
         return repository.findByCitizenIdAndYear(citizen.value(), year);

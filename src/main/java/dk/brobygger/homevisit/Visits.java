@@ -61,7 +61,10 @@ class Visits {
     private final Users users;
     private final Clock clock;
 
-    Visits(VisitRepository repository, CitizenRecords records, Users users, Clock clock) {
+    private final VisitOffers offers;
+
+    Visits(VisitRepository repository, CitizenRecords records, Users users, VisitOffers offers, Clock clock) {
+        this.offers = offers;
         this.repository = repository;
         this.records = records;
         this.users = users;
@@ -109,6 +112,9 @@ class Visits {
         records.change(visit.citizen(), AuditAction.UPDATE, "Dokumenterede et forebyggende hjemmebesøg");
         requireVersion(visit, fromVersion);
         visit.document(documentation, today(), users.currentOrFail().username(), clock.instant());
+        if (visit.isHeld() && visit.heldOn() != null) {
+            offers.visitHeld(visit.citizen(), visit.heldOn(), visit.visitor());
+        }
         return save(visit);
     }
 

@@ -75,8 +75,13 @@ public class Worklist {
         this.clock = clock;
     }
 
-    /** One page of the worklist, and how many lines and pages there are in all. */
-    public record Page(List<WorklistEntry> entries, long total, int page, int pages) {
+    /** One page of the worklist, one row per citizen, and how many citizens and pages there are in all. */
+    public record Page(List<WorklistRow> rows, long total, int page, int pages) {
+
+        /** Every line of the page, a citizen's reasons one after the other. */
+        public List<WorklistEntry> entries() {
+            return rows.stream().flatMap(row -> row.reasons().stream()).toList();
+        }
     }
 
     /**
@@ -104,14 +109,15 @@ public class Worklist {
         return new Page(entries, total[0], current, pages);
     }
 
-    private List<WorklistEntry> lines(WorklistQuery query, Sort sort, int page, int size, long[] total) {
+    private List<WorklistRow> lines(WorklistQuery query, Sort sort, int page, int size, long[] total) {
         var params = new HashMap<>(query.params());
         params.put("offset", (long) (Math.max(1, page) - 1) * size);
         params.put("size", size);
-        return jdbc.sql(query.page(sort)).params(params).query((rs, row) -> {
+        var entries = jdbc.sql(query.page(sort)).params(params).query((rs, row) -> {
             total[0] = rs.getLong("total");
             return entry(rs);
         }).list();
+        return WorklistRow.byCitizen(entries);
     }
 
     private static WorklistEntry entry(ResultSet rs) throws SQLException {

@@ -57,7 +57,7 @@ class WorklistPages {
         var chosenSort = parse(Worklist.Sort.class, sort, Worklist.Sort.DISTRICT);
         var found = worklist.page(chosenYear, chosenDistrict, chosenHolder, chosenSort, page, PAGE_SIZE);
         int current = found.page();
-        model.addAttribute("entries", found.entries());
+        model.addAttribute("rows", found.rows());
         model.addAttribute("total", found.total());
         model.addAttribute("page", current);
         model.addAttribute("pages", found.pages());

@@ -70,29 +70,38 @@ final class WorklistQuery {
     }
 
     /**
-     * The lines from {@code :offset}, {@code :size} of them, with the number of lines in all. Ties keep the
-     * order the lists have on their own: visits first by district and age, then items newest first.
+     * The citizens from {@code :offset}, {@code :size} of them, each with all their lines (a citizen due a §79a
+     * visit and at risk is one row with both reasons, however the lines are stored), and the number of citizens
+     * in all. The citizens are sorted and paged in the database on what their lines have in common: the district,
+     * the highest age, the newest reason date, the name, the first visitor.
      */
     String page(Worklist.Sort sort) {
-        String byName = "LOWER(w.name)";
         String order = switch (sort) {
-            case DISTRICT -> "COALESCE(w.district, ''), " + byName;
-            case AGE -> "w.age DESC, " + byName;
-            case REASON_DATE -> "w.reason_date DESC NULLS LAST, " + byName;
-            case NAME -> byName;
-            case VISITOR -> "w.assigned_to NULLS FIRST, " + byName;
+            case DISTRICT -> "g.district, g.lname";
+            case AGE -> "g.age DESC, g.lname";
+            case REASON_DATE -> "g.reason_date DESC NULLS LAST, g.lname";
+            case NAME -> "g.lname";
+            case VISITOR -> "g.assigned_to NULLS FIRST, g.lname";
         };
         return """
-                SELECT w.*, COUNT(*) OVER () AS total
-                  FROM (%s) w
-                 ORDER BY %s, w.kind DESC, w.reason_date DESC, w.item_id, w.district, w.birth_date DESC, w.citizen_id
-                OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY
+                WITH w AS (%s),
+                g AS (SELECT citizen_id, MIN(COALESCE(district, '')) AS district, MAX(age) AS age,
+                             MAX(reason_date) AS reason_date, MIN(LOWER(name)) AS lname, MIN(assigned_to) AS assigned_to
+                        FROM w GROUP BY citizen_id),
+                p AS (SELECT g.citizen_id, COUNT(*) OVER () AS total,
+                             ROW_NUMBER() OVER (ORDER BY %s, g.citizen_id) AS rn
+                        FROM g
+                       ORDER BY rn
+                      OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY)
+                SELECT w.*, p.total, p.rn
+                  FROM p JOIN w ON w.citizen_id = p.citizen_id
+                 ORDER BY p.rn, w.kind DESC, w.reason_date DESC NULLS LAST, w.item_id
                 """.formatted(lines, order);
     }
 
-    /** How many lines there are: for a page past the end, which has no row to carry the number. */
+    /** How many citizens there are: for a page past the end, which has no row to carry the number. */
     String count() {
-        return "SELECT COUNT(*) FROM (" + lines + ") w";
+        return "SELECT COUNT(DISTINCT w.citizen_id) FROM (" + lines + ") w";
     }
 
     Map<String, Object> params() {

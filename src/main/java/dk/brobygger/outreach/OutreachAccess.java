@@ -25,6 +25,10 @@ class OutreachAccess {
         this.list = lists.of("the outreach list", outreachTeams);
     }
 
+    boolean mayList(dk.brobygger.access.BrobyggerUser user) {
+        return list.mayList(user);
+    }
+
     void checkMayList(String purpose) {
         list.checkMayList(purpose);
     }

@@ -39,15 +39,16 @@ class StatisticsPages {
     }
 
     @GetMapping("/leder/statistik")
-    String homeVisits(@RequestParam(name = "aar", required = false) Integer year, Model model) {
+    String homeVisits(@RequestParam(name = "aar", required = false) Integer year, Model model,
+            java.util.Locale locale) {
         LocalDate today = today();
         int chosen = year(year, today);
         var figures = this.figures.year(chosen, today);
         model.addAttribute("figures", figures);
-        model.addAttribute("tables", this.figures.tables(figures));
+        model.addAttribute("tables", this.figures.tables(figures, locale));
         model.addAttribute("monthChart", BarChart.of(figures.months().stream()
-                .map(row -> new BarChart.Point(row.month().getDisplayName(java.time.format.TextStyle.SHORT,
-                        java.util.Locale.of("da")), row.tagged())).toList()));
+                .map(row -> new BarChart.Point(row.month().getDisplayName(java.time.format.TextStyle.SHORT, locale),
+                        row.tagged())).toList()));
         model.addAttribute("ageChart", BarChart.of(figures.taggedByAgeBand().entrySet().stream()
                 .map(entry -> new BarChart.Point(entry.getKey().label(), entry.getValue())).toList()));
         model.addAttribute("years", List.of(today.getYear() - 2, today.getYear() - 1, today.getYear()));
@@ -56,30 +57,32 @@ class StatisticsPages {
 
     @GetMapping("/leder/statistik/hjemmebesog.csv")
     ResponseEntity<byte[]> csv(@RequestParam(name = "aar", required = false) Integer year,
-            @RequestParam(name = "tabel", defaultValue = "0") int table) {
+            @RequestParam(name = "tabel", defaultValue = "0") int table, java.util.Locale locale) {
         int chosen = year(year, today());
-        var tables = figures.tables(figures.year(chosen, today()));
+        var tables = figures.tables(figures.year(chosen, today()), locale);
         var wanted = tables.get(Math.max(0, Math.min(table, tables.size() - 1)));
         return download(exports.csv(wanted), CSV, "hjemmebesog-" + chosen + "-" + (table + 1) + ".csv");
     }
 
     @GetMapping("/leder/statistik/hjemmebesog.xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(name = "aar", required = false) Integer year) {
+    ResponseEntity<byte[]> xlsx(@RequestParam(name = "aar", required = false) Integer year, java.util.Locale locale) {
         int chosen = year(year, today());
-        var tables = figures.tables(figures.year(chosen, today()));
+        var tables = figures.tables(figures.year(chosen, today()), locale);
         return download(exports.xlsx(tables.toArray(Table[]::new)), XLSX, "hjemmebesog-" + chosen + ".xlsx");
     }
 
     @GetMapping("/leder/statistik/aed10.csv")
-    ResponseEntity<byte[]> aed10Csv(@RequestParam(name = "aar", required = false) Integer year) {
+    ResponseEntity<byte[]> aed10Csv(@RequestParam(name = "aar", required = false) Integer year,
+            java.util.Locale locale) {
         int chosen = year(year, today());
-        return download(exports.csv(figures.aed10(chosen)), CSV, "aed10-" + chosen + ".csv");
+        return download(exports.csv(figures.aed10(chosen, locale)), CSV, "aed10-" + chosen + ".csv");
     }
 
     @GetMapping("/leder/statistik/aed10.xlsx")
-    ResponseEntity<byte[]> aed10Xlsx(@RequestParam(name = "aar", required = false) Integer year) {
+    ResponseEntity<byte[]> aed10Xlsx(@RequestParam(name = "aar", required = false) Integer year,
+            java.util.Locale locale) {
         int chosen = year(year, today());
-        return download(exports.xlsx(figures.aed10(chosen)), XLSX, "aed10-" + chosen + ".xlsx");
+        return download(exports.xlsx(figures.aed10(chosen, locale)), XLSX, "aed10-" + chosen + ".xlsx");
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {

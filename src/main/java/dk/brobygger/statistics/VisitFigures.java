@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -62,7 +63,7 @@ public class VisitFigures {
      * and held (DOMAIN.md §1).
      */
     @Transactional(readOnly = true)
-    Table offers(int year) {
+    Table offers(int year, Locale locale) {
         Map<String, long[]> byRule = new TreeMap<>();
         long[] total = new long[4];
         jdbc.sql("SELECT rule, answer, held_on FROM homevisit_offer_view WHERE visit_year = :year")
@@ -80,15 +81,16 @@ public class VisitFigures {
                     return null;
                 }).list();
         List<List<String>> rows = new ArrayList<>();
-        byRule.forEach((rule, counts) -> rows.add(row(ruleLabel(rule), counts)));
-        rows.add(row("I alt", total));
-        return new Table("Tilbud om forebyggende hjemmebesøg " + year + " pr. regel",
-                List.of("Regel", "Tilbudt", "Takket ja", "Takket nej", "Afholdt"), rows);
+        byRule.forEach((rule, counts) -> rows.add(row(ruleLabel(rule, locale), counts)));
+        rows.add(row(text("stats.table.total", locale), total));
+        return new Table(text("stats.table.offers", locale, String.valueOf(year)),
+                texts(locale, "stats.table.rule", "stats.table.offered", "stats.table.accepted", "stats.table.declined",
+                        "stats.table.held"), rows);
     }
 
     /** Outreach items whose reason falls in the year, by reason and how they ended (DOMAIN.md §2). */
     @Transactional(readOnly = true)
-    Table outreach(int year) {
+    Table outreach(int year, Locale locale) {
         List<String> outcomes = List.of("VISIT_OFFERED", "ACCEPTED", "DECLINED", "NOT_REACHED", "NOT_RELEVANT");
         Map<String, long[]> byReason = new TreeMap<>();
         jdbc.sql("""
@@ -112,10 +114,11 @@ public class VisitFigures {
                 }).list();
         List<List<String>> rows = new ArrayList<>();
         byReason.forEach((reason, counts) -> rows.add(row(messages.getMessage("outreach.reason." + reason, null,
-                reason, java.util.Locale.of("da")), counts)));
-        return new Table("Opsporing " + year + " pr. årsag og udfald",
-                List.of("Årsag", "I alt", "Åbne", "Besøg tilbudt", "Takket ja", "Takket nej", "Ikke truffet",
-                        "Ikke relevant", "Trukket tilbage"), rows);
+                reason, locale), counts)));
+        return new Table(text("stats.table.outreach", locale, String.valueOf(year)),
+                texts(locale, "stats.table.reason", "stats.table.total", "stats.table.open", "stats.table.visitOffered",
+                        "stats.table.accepted", "stats.table.declined", "stats.table.notReached",
+                        "stats.table.notRelevant", "stats.table.withdrawn"), rows);
     }
 
     private static List<String> row(String label, long[] counts) {
@@ -127,19 +130,23 @@ public class VisitFigures {
         return row;
     }
 
-    /** "TURNS_75" reads "Fylder 75 i året", and so on for the §79a rule codes. */
-    static String ruleLabel(String code) {
+    /** "TURNS_75" reads "Fylder 75 i året" (or in English), and so on for the §79a rule codes. */
+    String ruleLabel(String code, Locale locale) {
         var matcher = java.util.regex.Pattern.compile("([A-Z]+)_(\\d+)(?:_(\\d+))?").matcher(code);
         if (!matcher.matches()) {
             return code;
         }
-        return switch (matcher.group(1)) {
-            case "ALONE" -> "Fylder " + matcher.group(2) + " i året og bor alene";
-            case "TURNS" -> "Fylder " + matcher.group(2) + " i året";
-            case "FROM" -> matcher.group(2) + " år eller ældre";
-            case "RISK" -> matcher.group(2) + "–" + matcher.group(3) + " år i særlig risiko";
-            default -> code;
-        };
+        Object[] ages = matcher.group(3) == null ? new Object[] {matcher.group(2)}
+                : new Object[] {matcher.group(2), matcher.group(3)};
+        return messages.getMessage("homevisit.rule." + matcher.group(1), ages, code, locale);
+    }
+
+    private String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+
+    private List<String> texts(Locale locale, String... keys) {
+        return java.util.Arrays.stream(keys).map(key -> text(key, locale)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -198,15 +205,15 @@ public class VisitFigures {
      * (område, besøgstype, alder, køn): each citizen counted once per visit type.
      */
     @Transactional(readOnly = true)
-    Table aed10(int year) {
+    Table aed10(int year, Locale locale) {
         LocalDate from = LocalDate.of(year, 1, 1);
         var held = held(from, from.plusYears(1));
         Map<List<String>, Set<UUID>> recipients = new TreeMap<>((a, b) -> String.join("\u0000", a)
                 .compareTo(String.join("\u0000", b)));
         for (HeldVisit visit : held) {
-            String type = "HOME".equals(visit.place()) ? "Besøg i hjemmet" : "Besøg på telefon, video eller andet sted";
+            String type = text("HOME".equals(visit.place()) ? "stats.aed10.home" : "stats.aed10.elsewhere", locale);
             var key = List.of(visit.district(), type, AgeBand.of(visit.birthDate(), visit.heldOn()).label(),
-                    "MALE".equals(visit.sex()) ? "Mænd" : "Kvinder");
+                    text("MALE".equals(visit.sex()) ? "stats.aed10.men" : "stats.aed10.women", locale));
             recipients.computeIfAbsent(key, k -> new HashSet<>()).add(visit.citizen());
         }
         List<List<String>> rows = new ArrayList<>();
@@ -216,31 +223,33 @@ public class VisitFigures {
             row.add(new Count(citizens.size()).shown());
             rows.add(row);
         });
-        return new Table("Modtagere af forebyggende hjemmebesøg " + year + " (som AED10)",
-                List.of("Område", "Besøgstype", "Alder", "Køn", "År", "Modtagere"), rows);
+        return new Table(text("stats.aed10.title", locale, String.valueOf(year)),
+                texts(locale, "stats.aed10.area", "stats.aed10.type", "stats.aed10.age", "stats.aed10.sex",
+                        "stats.aed10.year", "stats.aed10.recipients"), rows);
     }
 
     /** The year's figures as report tables: by month, by district, by age band, offers and outreach. */
-    List<Table> tables(Year figures) {
+    List<Table> tables(Year figures, Locale locale) {
         List<List<String>> months = new ArrayList<>();
         for (MonthRow row : figures.months()) {
-            months.add(List.of(MONTHS[row.month().ordinal()], row.held().shown(), row.tagged().shown(),
-                    row.withConversation().shown()));
+            String month = row.month().getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale);
+            months.add(List.of(month.substring(0, 1).toUpperCase(locale) + month.substring(1), row.held().shown(),
+                    row.tagged().shown(), row.withConversation().shown()));
         }
         List<List<String>> districts = new ArrayList<>();
         figures.taggedByDistrict().forEach((district, count) -> districts.add(List.of(district, count.shown())));
         List<List<String>> ages = new ArrayList<>();
         figures.taggedByAgeBand().forEach((band, count) -> ages.add(List.of(band.label(), count.shown())));
+        String year = String.valueOf(figures.year());
         return List.of(
-                new Table("Afholdte besøg og Fællesskab-mærker pr. måned " + figures.year(),
-                        List.of("Måned", "Afholdte besøg", "Fællesskab", "Samtale om ensomhed"), months),
-                new Table("Fællesskab-mærker pr. distrikt " + figures.year(), List.of("Distrikt", "Fællesskab"), districts),
-                new Table("Fællesskab-mærker pr. aldersgruppe " + figures.year(), List.of("Alder", "Fællesskab"), ages),
-                offers(figures.year()), outreach(figures.year()));
+                new Table(text("stats.table.months", locale, year), texts(locale, "stats.table.month",
+                        "stats.table.heldVisits", "stats.table.tag", "stats.table.conversation"), months),
+                new Table(text("stats.table.districts", locale, year),
+                        texts(locale, "stats.table.district", "stats.table.tag"), districts),
+                new Table(text("stats.table.ages", locale, year), texts(locale, "stats.table.age", "stats.table.tag"),
+                        ages),
+                offers(figures.year(), locale), outreach(figures.year(), locale));
     }
-
-    static final String[] MONTHS = {"Januar", "Februar", "Marts", "April", "Maj", "Juni", "Juli", "August",
-            "September", "Oktober", "November", "December"};
 
     private List<HeldVisit> held(LocalDate from, LocalDate until) {
         return jdbc.sql("""

@@ -40,6 +40,7 @@ class AuditRetentionTests {
     @Autowired DataSource dataSource;
     @Autowired ClusterJobs jobs;
     @Autowired Users users;
+    @Autowired dk.brobygger.access.Teams teams;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired TransactionTemplate transactions;
@@ -60,7 +61,7 @@ class AuditRetentionTests {
     }
 
     AuditLog logAt(Instant when) {
-        var at = new AuditLog(dataSource, Clock.fixed(when, DANISH), users, 32, 0, 1, 100, Duration.ofSeconds(30));
+        var at = new AuditLog(dataSource, Clock.fixed(when, DANISH), users, teams, 32, 0, 1, 100, Duration.ofSeconds(30));
         logs.add(at);
         return at;
     }

@@ -34,7 +34,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * What a journey test stands on: the application on a random port, one headless Chromium per test class
  * with a fresh profile, logging in as a demo user, waiting up to 10 s for a page to settle, and checking a
- * page: a screenshot in {@code target/screenshots} and no serious or critical WCAG 2.1 AA violations.
+ * page: a screenshot in {@code target/screenshots}, no serious or critical WCAG 2.1 AA violations, no
+ * horizontal scrolling on a 360 px phone, and no user name or internal code where a person's name or a Danish
+ * label belongs.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestDatabaseProfiles.class)
@@ -94,6 +96,78 @@ abstract class BrowserJourney {
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
         assertThat(serious).as("serious or critical accessibility problems on %s:%n%s", browser.getCurrentUrl(),
                 describe(serious)).isEmpty();
+        fitsAPhone();
+        namesPeopleAndThingsInWords();
+    }
+
+    /** The narrowest phone the pages are made for. */
+    static final int PHONE_WIDTH = 360;
+
+    /**
+     * The page fits a 360 px phone without scrolling sideways (WCAG 1.4.10 Reflow): the document is no wider than
+     * the window. The phone is emulated for the check only, so the journey goes on at its own size.
+     */
+    void fitsAPhone() {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", 740,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
+            Number innerWidth = (Number) browser.executeScript("return window.innerWidth;");
+            if (scrollWidth.longValue() > innerWidth.longValue()) {
+                String widest = (String) browser.executeScript("""
+                        const limit = window.innerWidth;
+                        return Array.from(document.querySelectorAll('body *'))
+                          .filter(e => e.getBoundingClientRect().right > limit + 1)
+                          .filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > limit + 1))
+                          .slice(0, 8)
+                          .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
+                               + ' right=' + Math.round(e.getBoundingClientRect().right))
+                          .join('\\n');
+                        """);
+                throw new AssertionError("%s scrolls sideways on a %d px phone: the page is %d px wide. Too wide:%n%s"
+                        .formatted(browser.getCurrentUrl(), PHONE_WIDTH, scrollWidth.longValue(), widest));
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** Demo user names that are no Danish word ("hjemmepleje", "leder" and "akut" are): shown, they stand where a person's name belongs. */
+    private static final java.util.regex.Pattern USER_NAMES = java.util.regex.Pattern.compile(
+            "\\b(hjemmebesog|redaktoer|faellesteam|medcom|demo|vaert)\\b|\\(system\\)");
+    /** Enum constants and codes of the code, in capitals: the page should say them in Danish words. */
+    private static final java.util.regex.Pattern CODES = java.util.regex.Pattern.compile(
+            "\\b(PRIVATE|PROFESSIONAL|PLANNED|HELD|CANCELLED|PENDING|APPROVED|REJECTED|ALONE|FEMALE|MALE|STAFF|"
+            + "MANAGER|ADMIN|EDITOR|ASSOCIATION_EDITOR|CITIZEN|INACTIVE|WITHDRAWN|GIVEN|RELATIVES|REGION)\\b"
+            + "|\\b[A-Z]{2,}_[A-Z_]{2,}\\b");
+
+    /**
+     * No user name or enum constant in what the page shows (its visible text, header and all), except where the
+     * user name is itself the subject and marked {@code .user-name}.
+     */
+    void namesPeopleAndThingsInWords() {
+        // Where the user name is the thing shown (the administrator's user list), the page marks it .user-name.
+        String shown = (String) browser.executeScript("""
+                let text = document.body.innerText;
+                for (const name of document.querySelectorAll('.user-name')) {
+                  text = text.split(name.innerText).join('');
+                }
+                return text;
+                """);
+        var userName = USER_NAMES.matcher(shown);
+        assertThat(userName.find()).as("%s shows the user name '%s' where a person's name belongs:%n%s",
+                browser.getCurrentUrl(), userName.find(0) ? userName.group() : "", excerpt(shown, userName)).isFalse();
+        var code = CODES.matcher(shown);
+        assertThat(code.find()).as("%s shows the code '%s' where a Danish word belongs:%n%s",
+                browser.getCurrentUrl(), code.find(0) ? code.group() : "", excerpt(shown, code)).isFalse();
+    }
+
+    private static String excerpt(String text, java.util.regex.Matcher matcher) {
+        if (!matcher.find(0)) {
+            return "";
+        }
+        int from = Math.max(0, matcher.start() - 80);
+        return text.substring(from, Math.min(text.length(), matcher.end() + 80));
     }
 
     /** The whole page, not just the window, so a reviewer sees what a citizen scrolls through. */

@@ -71,7 +71,7 @@ class CitizenRecordPagesTests {
     void aNetworkMemberWithoutKindNameOrRoleIsRefusedInDanish() throws Exception {
         mvc.perform(post("/borgere/{id}/netvaerk", karen).with(NURSE).with(csrf()).param("name", "Mette"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Vælg om personen er privat netværk")));
+                .andExpect(content().string(containsString("Vælg, om personen er en del af borgerens privat netværk eller en fagperson.")));
         mvc.perform(post("/borgere/{id}/netvaerk", karen).with(NURSE).with(csrf()).param("kind", "PROFESSIONAL")
                         .param("name", "Dr. Hansen"))
                 .andExpect(status().isBadRequest())
@@ -130,7 +130,7 @@ class CitizenRecordPagesTests {
                 .andExpect(redirectedUrl("/borgere/" + karen + "/samtykker"));
         mvc.perform(get("/borgere/{id}/samtykker", karen).with(NURSE))
                 .andExpect(content().string(allOf(containsString("Borgeren har ikke et samtykke, der gælder nu."),
-                        containsString("Trukket tilbage af hjemmebesog"), containsString("Fjordlund Besøgsven"))));
+                        containsString("Trukket tilbage af Hanne Hjemmebesøg"), containsString("Fjordlund Besøgsven"))));
     }
 
     @Test
@@ -157,7 +157,7 @@ class CitizenRecordPagesTests {
     void theRelationsPageListsWhoWorksWithTheCitizenAndAManagerRelatesAColleagueOrATeam() throws Exception {
         mvc.perform(get("/borgere/{id}/tilknytninger", karen).with(NURSE))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("hjemmebesog"), containsString("Registrerede borgeren"),
+                .andExpect(content().string(allOf(containsString("Hanne Hjemmebesøg"), containsString("Registrerede borgeren"),
                         not(containsString("Tilknyt</button>")))));
 
         mvc.perform(post("/borgere/{id}/tilknytninger", karen).with(MANAGER).with(csrf()).param("username", "faellesteam"))
@@ -167,8 +167,8 @@ class CitizenRecordPagesTests {
 
         mvc.perform(get("/borgere/{id}", karen).with(UNRELATED)).andExpect(status().isOk());
         mvc.perform(get("/borgere/{id}/tilknytninger", karen).with(NURSE))
-                .andExpect(content().string(allOf(containsString("faellesteam"), containsString("Teamet akuttilbud"),
-                        containsString("Tilknyttet af leder"))));
+                .andExpect(content().string(allOf(containsString("Finn Fællesteam"), containsString("Teamet Akuttilbud"),
+                        containsString("Tilknyttet af Lise Leder"), not(containsString(">faellesteam<")))));
         assertThat(audited()).contains("leder UPDATE GRANTED");
     }
 
@@ -213,7 +213,8 @@ class CitizenRecordPagesTests {
         String page = mvc.perform(get("/borgere/{id}/tilknytninger", karen).with(MANAGER))
                 .andExpect(content().string(containsString("Tidligere tilknytninger")))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page.lastIndexOf("hjemmebesog")).isGreaterThan(page.indexOf("Tidligere tilknytninger"));
+        assertThat(page.lastIndexOf("Hanne Hjemmebesøg")).isGreaterThan(page.indexOf("Tidligere tilknytninger"));
+        assertThat(page).contains("(Lise Leder)");
         assertThat(jdbc.sql("SELECT ended_by FROM citizen_relation WHERE id = :id").param("id", nurses)
                 .query(String.class).single()).isEqualTo("leder");
         mvc.perform(get("/borgere/{id}", karen).with(NURSE)).andExpect(status().isForbidden());

@@ -45,6 +45,8 @@ class MyDataTests {
     @Autowired TestCitizens citizens;
     @Autowired Users users;
     @Autowired JdbcClient jdbc;
+    @Autowired dk.brobygger.audit.AuditLog auditLog;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     String karen;
     String daughtersConsent;
@@ -299,9 +301,17 @@ class MyDataTests {
 
     @Test
     void aLongAccessReportIsPaged() throws Exception {
-        // 20 accesses a page; registering Karen, her network and her consent were 4 more.
+        // 20 lines a page; registering Karen, her network and her consent were 4 more. Reads of the same kind
+        // within 15 minutes are one line, so these 20 reads are one: (20 gange).
         for (int i = 0; i < 20; i++) {
             mvc.perform(get("/api/citizens/{id}", karen).with(NURSE)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/mig").with(CITIZEN)).andExpect(content().string(containsString("(20 gange)")));
+        // 20 accesses for different purposes are 20 lines.
+        for (int i = 0; i < 20; i++) {
+            var entry = dk.brobygger.audit.AuditEntry.granted("hjemmebesog", dk.brobygger.access.Role.STAFF, null,
+                    UUID.fromString(karen), dk.brobygger.audit.AuditAction.READ, "Opslag nr. " + i, "10.0.0.7");
+            transactions.executeWithoutResult(status -> auditLog.record(entry));
         }
         mvc.perform(get("/mig").with(CITIZEN))
                 .andExpect(content().string(containsString("Side 1 af 2")))

@@ -137,6 +137,29 @@ class VisitTests {
     }
 
     @Test
+    void aVisitDocumentedAsHeldAnswersTheYearsOfferSoTheOffersPerRuleCountIt() throws Exception {
+        // The statistics' "Tilbud pr. regel" read "I alt 0" beside the held visits: holding the visit never
+        // reached the §79a offer it answered.
+        UUID offer = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO homevisit_offer (id, citizen_id, visit_year, rule, offered_on, channel, recorded_by,
+                                             recorded_at, version)
+                VALUES (:id, :citizen, :year, 'TURNS_75', :today, 'LETTER', 'hjemmebesog', CURRENT_TIMESTAMP, 0)
+                """).param("id", offer).param("citizen", UUID.fromString(karen)).param("year", today.getYear())
+                .param("today", today).update();
+        String visit = plan(today);
+        mvc.perform(post("/hjemmebesog/besoeg/{id}", visit).with(NURSE).with(csrf())
+                        .param("version", String.valueOf(version(visit))).param("afholdt", today.toString())
+                        .param("tema", "PHYSICAL"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(jdbc.sql("SELECT held_on FROM homevisit_offer WHERE id = :id").param("id", offer)
+                .query(LocalDate.class).single()).isEqualTo(today);
+        assertThat(jdbc.sql("SELECT held_by FROM homevisit_offer WHERE id = :id").param("id", offer)
+                .query(String.class).single()).isEqualTo("hjemmebesog");
+    }
+
+    @Test
     void aCancelledVisitCannotBeDocumentedAsHeld() throws Exception {
         String visit = plan(today);
         mvc.perform(post("/hjemmebesog/besoeg/{id}/aflys", visit).with(NURSE).with(csrf())

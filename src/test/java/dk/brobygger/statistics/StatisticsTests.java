@@ -35,6 +35,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @BrobyggerTest
 class StatisticsTests {
 
+    static final java.util.Locale DANISH = java.util.Locale.of("da");
+
     static final RequestPostProcessor MANAGER = httpBasic("leder", "demo");
     static final int YEAR = 2025;
 
@@ -112,7 +114,7 @@ class StatisticsTests {
 
     @Test
     void aed10CountsEachRecipientOnceByAreaVisitTypeAgeAndSex() {
-        var table = figures.aed10(YEAR);
+        var table = figures.aed10(YEAR, DANISH);
         assertThat(table.headers()).containsExactly("Område", "Besøgstype", "Alder", "Køn", "År", "Modtagere");
         assertThat(table.rows()).contains(
                 List.of("VEST", "Besøg i hjemmet", "70-74", "Kvinder", "2025", "6"),
@@ -159,11 +161,13 @@ class StatisticsTests {
                     .param("held", i < 5 ? LocalDate.of(2025, 3, 1) : null)
                     .param("now", Timestamp.valueOf("2025-02-01 10:00:00")).update();
         }
-        var offers = figures.offers(YEAR);
+        var offers = figures.offers(YEAR, DANISH);
         assertThat(offers.rows()).containsExactly(List.of("Fylder 75 i året", "6", "5", "<5", "5"),
                 List.of("I alt", "6", "5", "<5", "5"));
-        assertThat(VisitFigures.ruleLabel("RISK_65_81")).isEqualTo("65–81 år i særlig risiko");
-        assertThat(figures.outreach(YEAR).headers()).contains("Årsag", "Ikke truffet", "Trukket tilbage");
+        assertThat(figures.ruleLabel("RISK_65_81", DANISH)).isEqualTo("65–81 år og i særlig risiko");
+        assertThat(figures.ruleLabel("RISK_65_81", java.util.Locale.ENGLISH)).isEqualTo("65–81 and at particular risk");
+        assertThat(figures.offers(YEAR, java.util.Locale.ENGLISH).rows()).contains(List.of("In all", "6", "5", "<5", "5"));
+        assertThat(figures.outreach(YEAR, DANISH).headers()).contains("Årsag", "Ikke truffet", "Trukket tilbage");
     }
 
     @Test
@@ -193,9 +197,9 @@ class StatisticsTests {
                     """).param("id", UUID.randomUUID()).param("citizen", citizen).update();
         }
         var year = figures.year(YEAR, LocalDate.of(2026, 1, 15));
-        var aed10 = figures.aed10(YEAR);
-        var offers = figures.offers(YEAR);
-        var outreach = figures.outreach(YEAR);
+        var aed10 = figures.aed10(YEAR, DANISH);
+        var offers = figures.offers(YEAR, DANISH);
+        var outreach = figures.outreach(YEAR, DANISH);
         assertThat(year.followUps().joinedCommunity().shown()).isEqualTo("8");
 
         var everyone = jdbc.sql("SELECT id FROM citizen").query(UUID.class).list();
@@ -204,9 +208,9 @@ class StatisticsTests {
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM visit WHERE notes IS NOT NULL").query(Long.class).single()).isZero();
         assertThat(figures.year(YEAR, LocalDate.of(2026, 1, 15))).isEqualTo(year);
-        assertThat(figures.aed10(YEAR)).isEqualTo(aed10);
-        assertThat(figures.offers(YEAR)).isEqualTo(offers);
-        assertThat(figures.outreach(YEAR)).isEqualTo(outreach);
+        assertThat(figures.aed10(YEAR, DANISH)).isEqualTo(aed10);
+        assertThat(figures.offers(YEAR, DANISH)).isEqualTo(offers);
+        assertThat(figures.outreach(YEAR, DANISH)).isEqualTo(outreach);
     }
 
     @Test

@@ -40,7 +40,7 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("hjemmepleje", "Helle Hjemmepleje", EnumSet.of(Role.STAFF), "hjemmepleje-vest"),
             new DemoUser("leder", "Lise Leder", EnumSet.of(Role.MANAGER, Role.STAFF), ""),
             new DemoUser("borger", "Demoborger", EnumSet.of(Role.CITIZEN), ""),
-            new DemoUser("medcom", "MedCom-modtagelse (system)", EnumSet.of(Role.SYSTEM), ""));
+            new DemoUser("medcom", "MedCom-modtagelse", EnumSet.of(Role.SYSTEM), ""));
 
     private final Users users;
     private final Teams teams;

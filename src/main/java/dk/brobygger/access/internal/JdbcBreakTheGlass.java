@@ -66,6 +66,15 @@ class JdbcBreakTheGlass implements BreakTheGlass {
     }
 
     @Override
+    public Waiting waiting(int limit) {
+        long count = jdbc.sql("SELECT COUNT(*) FROM break_the_glass WHERE reviewed_at IS NULL").query(Long.class).single();
+        var oldest = count == 0 ? List.<GlassBroken>of()
+                : jdbc.sql("SELECT * FROM break_the_glass WHERE reviewed_at IS NULL ORDER BY granted_at, id FETCH FIRST :limit ROWS ONLY")
+                        .param("limit", limit).query(this::glass).list();
+        return new Waiting(count, oldest);
+    }
+
+    @Override
     @Transactional
     public void markReviewed(long id, String by) {
         jdbc.sql("UPDATE break_the_glass SET reviewed_by = :by, reviewed_at = :now WHERE id = :id AND reviewed_at IS NULL")

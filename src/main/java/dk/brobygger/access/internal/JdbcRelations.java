@@ -90,6 +90,30 @@ class JdbcRelations implements Relations {
                 .param("kind", work.kind()).param("work", work.id()).query(JdbcRelations::relation).list();
     }
 
+    /** The user's own active relations and those of the teams they are in now. */
+    private static final String WORKED_WITH = """
+            SELECT r.citizen_id, r.created_at FROM citizen_relation r
+             WHERE r.username = :user AND r.ended_at IS NULL
+            UNION ALL
+            SELECT r.citizen_id, r.created_at FROM team_membership m
+              JOIN citizen_relation r ON r.team = m.team AND r.ended_at IS NULL
+             WHERE m.username = :user AND m.left_at IS NULL
+            """;
+
+    @Override
+    public WorkedWith workedWith(String username, long offset, int limit) {
+        long count = jdbc.sql("SELECT COUNT(DISTINCT w.citizen_id) FROM (" + WORKED_WITH + ") w")
+                .param("user", username).query(Long.class).single();
+        List<UUID> citizens = count == 0 ? List.of() : jdbc.sql("SELECT w.citizen_id FROM (" + WORKED_WITH + ") w" + """
+
+                 GROUP BY w.citizen_id
+                 ORDER BY MAX(w.created_at) DESC, w.citizen_id
+                OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY
+                """).param("user", username).param("offset", offset).param("limit", limit)
+                .query(UUID.class).list();
+        return new WorkedWith(count, citizens);
+    }
+
     @Override
     public List<Relation> relationsTo(UUID citizenId) {
         return jdbc.sql(SELECT + """

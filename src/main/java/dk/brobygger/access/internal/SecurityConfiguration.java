@@ -111,14 +111,15 @@ class SecurityConfiguration {
                 .anyRequest().authenticated());
 
         if (demoUsers) {
-            http.formLogin(form -> form.loginPage("/login").permitAll());
+            // After logging in, staff land on their start page (citizens are sent on to /mig from there).
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/start").permitAll());
             // Scripts may call the JSON APIs with the demo users (HTTP Basic), demo profile only.
             http.httpBasic(basic -> basic.realmName("Brobygger"));
             http.addFilterBefore(new BasicAttemptLimiter(attempts, problemDetail(messages)),
                     BasicAuthenticationFilter.class);
         }
         if (oidc.getIfAvailable() != null) {
-            http.oauth2Login(login -> login.loginPage("/login")
+            http.oauth2Login(login -> login.loginPage("/login").defaultSuccessUrl("/start")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers))
                     .failureHandler(CitizenLoginPages.failureHandler()));
         }

@@ -65,7 +65,7 @@ class CommunityCards {
             filter.setAfstand(kilometres(query.maxDistanceKm()));
         }
 
-        String searchUrl = municipality.portalUrl() + filter.toUrl("/tilbud", null);
+        String searchUrl = municipality.portalAddress() + filter.toUrl("/tilbud", null);
         String description = describe(filter, categories, targetGroups,
                 districtCodes.stream().map(districts::get).toList(), locale);
         return new CommunityCard(municipality.name(), portalAddress(), description, searchUrl, QrCode.of(searchUrl),
@@ -81,7 +81,7 @@ class CommunityCards {
     }
 
     private String portalAddress() {
-        return municipality.portalUrl().replaceFirst("^https?://", "");
+        return municipality.portalAddress().replaceFirst("^https?://", "");
     }
 
     private String describe(SearchForm filter, List<TaxonomyTerm> categories, List<TaxonomyTerm> targetGroups,

@@ -39,7 +39,7 @@ class MedcomSender implements ApplicationRunner {
         if (passwordHash.isBlank()) {
             return;
         }
-        users.save(username, "MedCom-modtagelse (system)", passwordHash, Set.of(Role.SYSTEM), null);
+        users.save(username, "MedCom-modtagelse", passwordHash, Set.of(Role.SYSTEM), null);
         log.info("MedCom sender '{}' may deliver hospital notifications at /fhir/$process-message", username);
     }
 }

@@ -37,7 +37,7 @@ class CommunityCardTests {
         String page = html(get("/tilbud/visitkort").param("maalgruppe", "seniorer").param("bydel", "VEST"));
 
         assertThat(QrScanner.scanSvg(page))
-                .isEqualTo(municipality.portalUrl() + "/tilbud?maalgruppe=seniorer&bydel=VEST");
+                .isEqualTo(municipality.portalAddress() + "/tilbud?maalgruppe=seniorer&bydel=VEST");
         assertThat(page).contains("Tilbud til seniorer 65+ i VEST");
     }
 
@@ -45,15 +45,36 @@ class CommunityCardTests {
     void danishLettersInTheFilterAreEncodedSoAnyPhoneOpensTheLink() throws Exception {
         String page = html(get("/tilbud/visitkort").param("bydel", "ØST").param("gratis", "true"));
 
-        assertThat(QrScanner.scanSvg(page)).isEqualTo(municipality.portalUrl() + "/tilbud?bydel=%C3%98ST&gratis=true");
+        assertThat(QrScanner.scanSvg(page)).isEqualTo(municipality.portalAddress() + "/tilbud?bydel=%C3%98ST&gratis=true");
         assertThat(page).contains("Tilbud i ØST, gratis");
+    }
+
+    @Test
+    void withoutAConfiguredAddressTheCardLeadsToTheHostTheRequestCameToNotToAForgedOne() throws Exception {
+        String page = html(get("/tilbud/visitkort").with(request -> {
+            request.setServerName("fjordlund.example");
+            request.setServerPort(8443);
+            request.setScheme("https");
+            return request;
+        }).header("X-Forwarded-Host", "forged.example"));
+
+        // X-Forwarded-Host counts only from the trusted proxies (none are configured here).
+        assertThat(QrScanner.scanSvg(page)).isEqualTo("https://fjordlund.example:8443/tilbud");
+        assertThat(page).contains("fjordlund.example:8443").doesNotContain("forged.example");
+    }
+
+    @Test
+    void aConfiguredPortalAddressIsPrintedWhereverTheCardIsMade() {
+        assertThat(new MunicipalityProperties("Fjordlund Kommune", "https://faellesskaber.fjordlund.dk/").portalAddress())
+                .isEqualTo("https://faellesskaber.fjordlund.dk");
+        assertThat(new MunicipalityProperties("Fjordlund Kommune", " ").portalUrl()).isNull();
     }
 
     @Test
     void withoutAFilterTheCardLeadsToAllOffers() throws Exception {
         String page = html(get("/tilbud/visitkort"));
 
-        assertThat(QrScanner.scanSvg(page)).isEqualTo(municipality.portalUrl() + "/tilbud");
+        assertThat(QrScanner.scanSvg(page)).isEqualTo(municipality.portalAddress() + "/tilbud");
         assertThat(page).contains("Alle fællesskaber og tilbud");
     }
 
@@ -75,11 +96,11 @@ class CommunityCardTests {
     void anUnknownCategoryIsLeftOutRatherThanAnError() throws Exception {
         String page = html(get("/tilbud/visitkort").param("kategori", "findes-ikke").param("kategori", "motion"));
 
-        assertThat(QrScanner.scanSvg(page)).isEqualTo(municipality.portalUrl() + "/tilbud?kategori=motion");
+        assertThat(QrScanner.scanSvg(page)).isEqualTo(municipality.portalAddress() + "/tilbud?kategori=motion");
         assertThat(page).contains("Tilbud inden for motion").doesNotContain("findes-ikke");
 
         String onlyUnknown = html(get("/tilbud/visitkort").param("kategori", "findes-ikke").param("stoette", "MEGET"));
-        assertThat(QrScanner.scanSvg(onlyUnknown)).isEqualTo(municipality.portalUrl() + "/tilbud");
+        assertThat(QrScanner.scanSvg(onlyUnknown)).isEqualTo(municipality.portalAddress() + "/tilbud");
     }
 
     @Test
@@ -89,7 +110,7 @@ class CommunityCardTests {
 
         assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>VEST")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
-        assertThat(QrScanner.scanSvg(page)).isEqualTo(municipality.portalUrl()
+        assertThat(QrScanner.scanSvg(page)).isEqualTo(municipality.portalAddress()
                 + "/tilbud?q=%3Cscript%3Ealert('x')%3C/script%3E");
     }
 
@@ -109,10 +130,10 @@ class CommunityCardTests {
         assertThat(reader.getPageSize(1).getWidth()).isEqualTo(PageSize.A6.getWidth());
         assertThat(reader.getPageSize(1).getHeight()).isEqualTo(PageSize.A6.getHeight());
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
-        assertThat(text).contains(municipality.portalUrl().replaceFirst("^https?://", ""))
+        assertThat(text).contains(municipality.portalAddress().replaceFirst("^https?://", ""))
                 .contains("Fællesskabsportalen").contains("Tilbud til seniorer 65+ i VEST")
                 .contains("Scan koden med kameraet på din mobil");
-        assertThat(QrScanner.scanPdf(pdf)).isEqualTo(municipality.portalUrl() + "/tilbud?maalgruppe=seniorer&bydel=VEST");
+        assertThat(QrScanner.scanPdf(pdf)).isEqualTo(municipality.portalAddress() + "/tilbud?maalgruppe=seniorer&bydel=VEST");
     }
 
     @Test
@@ -129,7 +150,7 @@ class CommunityCardTests {
         assertThat(reader.getNumberOfPages()).isEqualTo(1);
         assertThat(new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", " "))
                 .contains("højst 5 km fra Vestergade 10, 7100 Fjordlund, gratis");
-        assertThat(QrScanner.scanPdf(pdf)).startsWith(municipality.portalUrl() + "/tilbud?q=xxxx");
+        assertThat(QrScanner.scanPdf(pdf)).startsWith(municipality.portalAddress() + "/tilbud?q=xxxx");
     }
 
     @Test
