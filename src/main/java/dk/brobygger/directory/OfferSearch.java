@@ -15,4 +15,10 @@ public interface OfferSearch {
     String TRANSPORT = "koersel";
 
     SearchResult search(OfferQuery query);
+
+    /**
+     * What the citizen most likely meant, when a word typed is not one the directory uses but a
+     * near one is ("strk" → "strik"): the text with such words replaced, or empty.
+     */
+    java.util.Optional<String> spellingSuggestion(String text);
 }
