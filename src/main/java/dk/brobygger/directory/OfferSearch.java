@@ -14,6 +14,9 @@ public interface OfferSearch {
     String WHEELCHAIR = "koerestol";
     String TRANSPORT = "koersel";
 
+    /** The category of crisis lines and acute places ("Akut hjælp"). */
+    String CRISIS_CATEGORY = "akut";
+
     SearchResult search(OfferQuery query);
 
     /**

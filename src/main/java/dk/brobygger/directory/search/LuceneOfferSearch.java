@@ -107,6 +107,10 @@ class LuceneOfferSearch implements OfferSearch {
         var base = new BooleanQuery.Builder();
         base.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
         base.add(new TermQuery(new Term(OfferIndex.STATUS, OfferStatus.INACTIVE.name())), Occur.MUST_NOT);
+        for (String excluded : query.excludedCategories()) {
+            base.add(new TermQuery(DrillDownQuery.term(OfferIndex.facetField(CATEGORY), CATEGORY, excluded)),
+                    Occur.MUST_NOT);
+        }
         if (origin != null && query.maxDistanceKm() != null) {
             base.add(LatLonPoint.newDistanceQuery(OfferIndex.GEO, origin.latitude(), origin.longitude(),
                     query.maxDistanceKm() * 1000), Occur.FILTER);
@@ -301,7 +305,8 @@ class LuceneOfferSearch implements OfferSearch {
                 new java.util.TreeSet<>(query.supportLevels()).toString(), query.freeOnly() + "/"
                         + query.wheelchairOnly() + "/" + query.transportOnly(),
                 origin == null || query.maxDistanceKm() == null ? ""
-                        : origin.latitude() + "," + origin.longitude() + "," + query.maxDistanceKm());
+                        : origin.latitude() + "," + origin.longitude() + "," + query.maxDistanceKm(),
+                new java.util.TreeSet<>(query.excludedCategories()).toString());
     }
 
     private static @Nullable Sort sort(OfferQuery query, SearchResult.@Nullable Place origin, boolean hasText) {
