@@ -52,6 +52,8 @@ class DemoDirectoryGeneratorTests {
         var once = DemoDirectoryGenerator.generate(7, 500, TODAY);
         var again = DemoDirectoryGenerator.generate(7, 500, TODAY);
         assertThat(again.offers()).isEqualTo(once.offers());
+        assertThat(again.organizations()).isEqualTo(once.organizations());
+        assertThat(again.locations()).isEqualTo(once.locations());
 
         assertThat(DemoDirectoryGenerator.generate(7, 100_000, TODAY).offers()).hasSize(100_000);
     }
