@@ -9,7 +9,6 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.tartarus.snowball.ext.DanishStemmer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -23,7 +22,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * The two ways the directory reads Danish text, both the same for the offers and for what a
  * citizen types: stemmed (Danish Snowball: "gåture" and "gåtur" meet; "-ning" nouns meet their
  * verbs, {@link VerbalNounFilter}; the last part of a compound is a word of its own, so "sang"
- * finds "fællessang") and plain lower-cased words, on which prefix and typo-tolerant matching
+ * finds "fællessang", {@link CompoundEndingFilter}) and plain lower-cased words, on which prefix and typo-tolerant matching
  * work ("strik" finds "strikkeklubben", "besøgsvner" finds "besøgsven"). Both read "aa", "ae"
  * and "oe" as "å", "æ" and "ø" ({@link DanishSpellingFilter}).
  */
@@ -35,7 +34,8 @@ final class Analyzers {
     static final String PLAIN_NAME = "plainname";
 
     /**
-     * Words that end many of the directory's compounds and that people search for on their own.
+     * Words that end many of the directory's compounds and that people search for on their own
+     * ({@link CompoundEndingFilter}).
      * Short or common endings ("tur", "ven", "mad", "kor") are left out: they hide inside
      * unrelated words ("natur", "venligboerne", "madsen", "korshær", "havet", "omsorg").
      */
@@ -50,7 +50,7 @@ final class Analyzers {
             var tokenizer = new StandardTokenizer();
             TokenStream stream = new DanishSpellingFilter(new LowerCaseFilter(tokenizer));
             stream = new StopFilter(stream, DanishAnalyzer.getDefaultStopSet());
-            stream = new DictionaryCompoundWordTokenFilter(stream, COMPOUND_PARTS, 6, 4, 15, true);
+            stream = new CompoundEndingFilter(stream, COMPOUND_PARTS, 6, 4);
             stream = new SnowballFilter(stream, new DanishStemmer());
             return new TokenStreamComponents(tokenizer, new VerbalNounFilter(stream));
         }
