@@ -207,7 +207,12 @@ public class LoadDriver {
 
     // ------------------------------------------------------------------ PostgreSQL
 
-    static final String TSV = "to_tsvector('danish', o.name || ' ' || o.description)";
+    /**
+     * The stored tsvector column bench/run.sh adds (name weighted A, description D) with its GIN
+     * index: matching and ranking read the column, as PostgreSQL's own documentation sets up
+     * full-text search, instead of computing to_tsvector for every row that is ranked.
+     */
+    static final String TSV = "o.bench_tsv";
     static final String HAVERSINE = "2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(l.latitude - p.plat) / 2), 2)"
             + " + cos(radians(p.plat)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - p.plon) / 2), 2))))";
 
@@ -307,8 +312,8 @@ public class LoadDriver {
     static int hits(Connection c, Search s) throws SQLException {
         var p = new Params();
         String distance = s.postcode() != null ? HAVERSINE : "NULL";
-        String rank = s.text() != null ? TSV.replace("to_tsvector", "ts_rank(to_tsvector") + ", to_tsquery('danish', "
-                + p.add(tsquery(s.text())) + "))" : "0";
+        String rank = s.text() != null ? "ts_rank(" + TSV + ", to_tsquery('danish', " + p.add(tsquery(s.text())) + "))"
+                : "0";
         String from = from(s, p);
         String where = all(filters(s, p), null);
         String order = switch (s.effectiveSort()) {

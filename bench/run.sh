@@ -29,8 +29,10 @@
 #   4. waits for /actuator/health/readiness, records start-up (log lines "Started BrobyggerApplication",
 #      "Demo municipality created", "Search index built") and memory (VmRSS/VmHWM from /proc,
 #      jvm.memory.used area:heap from the actuator as admin/demo over HTTP Basic, again after a GC),
-#   5. creates the GIN expression index to_tsvector('danish', name || ' ' || description) and a
-#      (latitude, longitude) index on location for PostgreSQL (the app's migrations do not),
+#   5. gives PostgreSQL a fair full-text search as its own documentation sets it up: a stored tsvector
+#      column bench_tsv (name weighted A, description D) with a GIN index, matched and ranked
+#      (ts_rank) on that column rather than recomputing to_tsvector per row, and a (latitude,
+#      longitude) index on location (the app's migrations do not),
 #   6. runs bench/LoadDriver.java: the same seeded query mix against Lucene over HTTP and against
 #      PostgreSQL over JDBC, at each concurrency in $CLIENTS, $WARMUP s warm-up + $DURATION s measured,
 #   7. stops the application, summarises server-side latency from the access log, drops the database.
@@ -198,10 +200,11 @@ fi
 echo "creating PostgreSQL indexes for the comparison ..."
 T0=$(date +%s.%N)
 "${PSQL[@]}" -d "$DB" \
-    -c "CREATE INDEX IF NOT EXISTS offer_fts_bench_idx ON offer USING gin (to_tsvector('danish', name || ' ' || description))" \
+    -c "ALTER TABLE offer ADD COLUMN IF NOT EXISTS bench_tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('danish', name), 'A') || setweight(to_tsvector('danish', description), 'D')) STORED" \
+    -c "CREATE INDEX IF NOT EXISTS offer_fts_bench_idx ON offer USING gin (bench_tsv)" \
     -c "CREATE INDEX IF NOT EXISTS location_geo_bench_idx ON location (latitude, longitude)" \
     -c "VACUUM ANALYZE"
-awk -v s="$T0" -v e="$(date +%s.%N)" 'BEGIN {printf "PostgreSQL GIN + geo index and ANALYZE: %.1f s\n", e - s}' \
+awk -v s="$T0" -v e="$(date +%s.%N)" 'BEGIN {printf "PostgreSQL stored tsvector + GIN + geo index and ANALYZE: %.1f s\n", e - s}' \
     | tee -a "$OUT/startup.txt"
 "${PSQL[@]}" -d "$DB" -c "SELECT pg_size_pretty(pg_relation_size('offer_fts_bench_idx'))" \
     | sed 's/^/GIN index size: /' | tee -a "$OUT/startup.txt"

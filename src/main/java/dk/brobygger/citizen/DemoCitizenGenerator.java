@@ -67,8 +67,10 @@ public final class DemoCitizenGenerator {
             List.of("Jens", "Poul", "Hans", "Niels", "Erik", "Knud", "Svend", "Aage", "Arne", "Ove", "Kaj", "Holger"),
             List.of("Lars", "Søren", "Michael", "Peter", "Thomas", "Henrik", "Jan", "Morten", "Martin", "Bo", "Kim", "Ole"),
             List.of("Lucas", "William", "Noah", "Oscar", "Emil", "Victor", "Magnus", "Frederik", "Carl", "Alfred", "Mads", "Jonas"));
-    static final List<String> MIDDLE_NAMES = List.of("Marie", "Margrethe", "Louise", "Kristian", "Peter", "Juul",
-            "Holm", "Lund", "Bach", "Skov");
+    /** Middle names: women's, men's, and family names either may carry. */
+    static final List<String> WOMENS_MIDDLE_NAMES = List.of("Marie", "Margrethe", "Louise", "Kirstine", "Elisabeth");
+    static final List<String> MENS_MIDDLE_NAMES = List.of("Kristian", "Peter", "Christian", "Emil", "Valdemar");
+    static final List<String> FAMILY_MIDDLE_NAMES = List.of("Juul", "Holm", "Lund", "Bach", "Skov");
     static final List<String> LAST_NAMES = List.of("Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen",
             "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen",
             "Olsen", "Thomsen", "Christiansen", "Poulsen", "Johansen", "Møller", "Mortensen", "Østergaard", "Kjær");
@@ -210,7 +212,8 @@ public final class DemoCitizenGenerator {
             interpreter = random.nextDouble() < (age >= 60 ? 0.6 : age >= 18 ? 0.15 : 0.0);
         } else {
             String first = pick(random, (female ? WOMEN : MEN).get(generation));
-            String middle = random.nextInt(4) == 0 ? " " + pick(random, MIDDLE_NAMES) : "";
+            String middle = random.nextInt(4) == 0 ? " " + pick(random, random.nextBoolean() ? FAMILY_MIDDLE_NAMES
+                    : female ? WOMENS_MIDDLE_NAMES : MENS_MIDDLE_NAMES) : "";
             name = first + middle + " " + pick(random, LAST_NAMES);
         }
         LivingSituation living = livingSituation(random, age);

@@ -2,7 +2,6 @@ package dk.brobygger.citizen;
 
 import java.time.Clock;
 
-import dk.brobygger.access.NeedToKnow;
 import dk.brobygger.access.Relations;
 import dk.brobygger.access.Users;
 
@@ -33,14 +32,12 @@ class DemoCitizens implements ApplicationRunner {
     private final int citizens;
 
     private final Relations relations;
-    private final NeedToKnow needToKnow;
     private final Users users;
     private final Clock clock;
 
-    DemoCitizens(DemoCitizenWriter writer, JdbcClient jdbc, Relations relations, NeedToKnow needToKnow, Users users, Clock clock,
+    DemoCitizens(DemoCitizenWriter writer, JdbcClient jdbc, Relations relations, Users users, Clock clock,
             @Value("${brobygger.demo.citizens:3000}") int citizens) {
         this.relations = relations;
-        this.needToKnow = needToKnow;
         this.users = users;
         this.clock = clock;
         this.writer = writer;
@@ -60,16 +57,32 @@ class DemoCitizens implements ApplicationRunner {
         linkDemoCitizenLogin();
     }
 
-    /** The demo login "borger" is one of the home-visit nurse's citizens, so their access report has content. */
+    /**
+     * The demo login "borger" is a citizen of a plausible age for a citizen who logs in: one who
+     * turns 80 this year and lives alone in VEST (so is due a preventive home visit), not the
+     * oldest citizen in the municipality. The home-visit nurse works with them too, so their
+     * access report has content.
+     */
     private void linkDemoCitizenLogin() {
         if (users.find("borger").isEmpty()) {
             return;
         }
-        users.find("hjemmebesog").map(needToKnow::visibleTo).flatMap(visible -> jdbc.sql("""
-                SELECT id FROM citizen WHERE id IN (%s) ORDER BY birth_date, id FETCH FIRST 1 ROWS ONLY
-                """.formatted(visible.sql())).params(visible.params()).query(java.util.UUID.class).optional())
-                .ifPresent(citizen -> users.linkCitizen("borger", citizen));
+        int year = java.time.LocalDate.now(clock).getYear();
+        jdbc.sql("""
+                SELECT id FROM citizen WHERE district = 'VEST' AND living_situation = 'ALONE'
+                   AND birth_date BETWEEN :from AND :to ORDER BY id FETCH FIRST 1 ROWS ONLY
+                """).param("from", java.time.LocalDate.of(year - DEMO_CITIZEN_TURNS, 1, 1))
+                .param("to", java.time.LocalDate.of(year - DEMO_CITIZEN_TURNS, 12, 31))
+                .query(java.util.UUID.class).optional().ifPresent(citizen -> {
+                    users.linkCitizen("borger", citizen);
+                    if (users.find("hjemmebesog").isPresent()) {
+                        relations.open(citizen, Relations.Holder.user("hjemmebesog"), null, null, "Demodata", "demo");
+                    }
+                });
     }
+
+    /** The age the demo citizen {@code borger} reaches this year. */
+    static final int DEMO_CITIZEN_TURNS = 80;
 
     /**
      * Need-to-know would otherwise show demo staff nobody: the home-visit nurse works with some of

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param districts district codes, e.g. {@code ØST}
  * @param origin an address or postcode to measure distance from
  * @param maxDistanceKm only offers within this distance of the origin
+ * @param excludedCategories category codes none of which may match, e.g. {@link OfferSearch#CRISIS_CATEGORY}
+ *        where a suggestion should not send the citizen to a crisis line
  */
 public record OfferQuery(
         @Nullable String text,
@@ -30,7 +32,8 @@ public record OfferQuery(
         @Nullable Double maxDistanceKm,
         Sort sort,
         int page,
-        int pageSize) {
+        int pageSize,
+        Set<String> excludedCategories) {
 
     /** How results are ordered. Distance needs an origin. */
     public enum Sort {
@@ -52,12 +55,28 @@ public record OfferQuery(
         weekdays = Set.copyOf(weekdays);
         timesOfDay = Set.copyOf(timesOfDay);
         supportLevels = Set.copyOf(supportLevels);
+        excludedCategories = excludedCategories == null ? Set.of() : Set.copyOf(excludedCategories);
         sort = sort == null ? Sort.RELEVANCE : sort;
         page = Math.max(1, Math.min(page, 10_000));
         pageSize = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
         if (maxDistanceKm != null && (maxDistanceKm.isNaN() || maxDistanceKm <= 0)) {
             maxDistanceKm = null;
         }
+    }
+
+    /** A search that excludes no category (what the portal and the APIs ask). */
+    public OfferQuery(@Nullable String text, Set<String> categories, Set<String> targetGroups, Set<String> districts,
+            Set<DayOfWeek> weekdays, Set<TimeOfDay> timesOfDay, Set<SupportLevel> supportLevels, boolean freeOnly,
+            boolean wheelchairOnly, boolean transportOnly, @Nullable String origin, @Nullable Double maxDistanceKm,
+            Sort sort, int page, int pageSize) {
+        this(text, categories, targetGroups, districts, weekdays, timesOfDay, supportLevels, freeOnly, wheelchairOnly,
+                transportOnly, origin, maxDistanceKm, sort, page, pageSize, Set.of());
+    }
+
+    /** The same search without offers in any of these categories. */
+    public OfferQuery withoutCategories(Set<String> codes) {
+        return new OfferQuery(text, categories, targetGroups, districts, weekdays, timesOfDay, supportLevels,
+                freeOnly, wheelchairOnly, transportOnly, origin, maxDistanceKm, sort, page, pageSize, codes);
     }
 
     /** Everything, first page. */
@@ -72,7 +91,8 @@ public record OfferQuery(
 
     OfferQuery withText(@Nullable String newText) {
         return new OfferQuery(newText, categories, targetGroups, districts, weekdays, timesOfDay, supportLevels,
-                freeOnly, wheelchairOnly, transportOnly, origin, maxDistanceKm, sort, page, pageSize);
+                freeOnly, wheelchairOnly, transportOnly, origin, maxDistanceKm, sort, page, pageSize,
+                excludedCategories);
     }
 
     /** Has the user narrowed the search with any filter? Used to suggest widening an empty result. */

@@ -17,6 +17,9 @@ public interface OfferSearch {
     String WHEELCHAIR = "koerestol";
     String TRANSPORT = "koersel";
 
+    /** The category of crisis lines and acute places ("Akut hjælp"). */
+    String CRISIS_CATEGORY = "akut";
+
     SearchResult search(OfferQuery query);
 
     /**
@@ -25,4 +28,10 @@ public interface OfferSearch {
      * page themselves, such as the HSDS API, so that their order stays the portal's.
      */
     List<UUID> rankedIds(OfferQuery query, int limit);
+
+    /**
+     * What the citizen most likely meant, when a word typed is not one the directory uses but a
+     * near one is ("strk" → "strik"): the text with such words replaced, or empty.
+     */
+    java.util.Optional<String> spellingSuggestion(String text);
 }

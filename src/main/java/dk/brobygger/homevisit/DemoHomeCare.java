@@ -13,8 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo home care on the embedded default: among the oldest citizens, every third receives both personal
- * care and practical help (and so is exempt from §79a visits), every third practical help only.
+ * Demo home care on the embedded default. Everyone living in a nursing home receives both personal
+ * care and practical help there, as residents do, so the §83 exemption takes them off the due list
+ * like any other citizen with both. Among the oldest living at home, every third receives both, every
+ * third practical help only.
  */
 @Component
 @Profile("demo-data & !postgres")
@@ -39,6 +41,17 @@ class DemoHomeCare implements ApplicationRunner {
                 SELECT id FROM citizen_register_view WHERE birth_date <= :born AND living_situation <> 'CARE_HOME'
                  ORDER BY birth_date, id FETCH FIRST 30 ROWS ONLY
                 """).param("born", today.minusYears(82)).query(UUID.class).list();
+        var residents = jdbc.sql("""
+                SELECT id, birth_date FROM citizen_register_view WHERE living_situation = 'CARE_HOME' ORDER BY id
+                """).query((rs, n) -> new Object[] {rs.getObject("id", UUID.class), rs.getObject("birth_date", LocalDate.class)})
+                .list();
+        for (Object[] resident : residents) {
+            // Since moving in: a year or more ago, and not before they turned 65.
+            LocalDate movedIn = later(today.minusYears(1 + Math.floorMod(resident[0].hashCode(), 4)),
+                    ((LocalDate) resident[1]).plusYears(65));
+            care((UUID) resident[0], "PERSONAL_CARE", movedIn);
+            care((UUID) resident[0], "PRACTICAL_HELP", movedIn);
+        }
         for (int i = 0; i < oldest.size(); i++) {
             LocalDate from = today.minusMonths(6L + i);
             if (i % 3 == 0) {
@@ -48,6 +61,10 @@ class DemoHomeCare implements ApplicationRunner {
                 care(oldest.get(i), "PRACTICAL_HELP", from);
             }
         }
+    }
+
+    private static LocalDate later(LocalDate one, LocalDate other) {
+        return one.isAfter(other) ? one : other;
     }
 
     private void care(UUID citizen, String service, LocalDate from) {

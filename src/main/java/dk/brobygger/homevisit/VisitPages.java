@@ -153,12 +153,10 @@ class VisitPages {
                 ? LocalDate.now(clock.withZone(DANISH_TIME)) : visit.heldOn()).plusWeeks(Visit.FOLLOW_UP_WEEKS));
         String district = citizen.district() == null ? null : citizen.district().code();
         SupportLevel level = parseSupportLevel(supportLevel);
-        var query = new OfferQuery(interests, Set.of(), Set.of(), district == null ? Set.of() : Set.of(district),
-                Set.of(), Set.of(), level == null ? Set.of() : Set.of(level), false, false, false,
-                citizen.address().postcode(), null, OfferQuery.Sort.RELEVANCE, 1, SUGGESTIONS);
         model.addAttribute("interests", interests);
         model.addAttribute("supportLevel", level);
-        model.addAttribute("offers", offers.search(query));
+        model.addAttribute("offers", offers.search(suggestionQuery(visit, interests, district, level,
+                citizen.address().postcode())));
         var card = UriComponentsBuilder.fromPath("/tilbud/visitkort");
         if (district != null) {
             card.queryParam("bydel", district);
@@ -171,6 +169,21 @@ class VisitPages {
         }
         model.addAttribute("cardUrl", card.build().encode().toUriString());
         return "homevisit/visit";
+    }
+
+    /**
+     * The offers suggested at a visit: communities in the citizen's district, nearest first from
+     * where the citizen lives, matching what the visitor typed and the support level chosen. Crisis
+     * lines and acute places only when mental health was a theme of the visit: a lonely
+     * 90-year-old is shown the nearest communities, not the acute phone.
+     */
+    static OfferQuery suggestionQuery(Visit visit, @Nullable String interests, @Nullable String district,
+            @Nullable SupportLevel level, @Nullable String home) {
+        var query = new OfferQuery(interests, Set.of(), Set.of(), district == null ? Set.of() : Set.of(district),
+                Set.of(), Set.of(), level == null ? Set.of() : Set.of(level), false, false, false,
+                home, null, OfferQuery.Sort.DISTANCE, 1, SUGGESTIONS);
+        return visit.themes().contains(VisitTheme.MENTAL) ? query
+                : query.withoutCategories(Set.of(OfferSearch.CRISIS_CATEGORY));
     }
 
     @PostMapping("/hjemmebesog/besoeg/{visitId}")

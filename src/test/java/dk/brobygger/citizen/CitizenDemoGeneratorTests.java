@@ -70,6 +70,32 @@ class CitizenDemoGeneratorTests {
     }
 
     @Test
+    void everyFirstAndMiddleNameFitsTheSexTheCprNumberGives() {
+        var women = names(DemoCitizenGenerator.WOMEN, DemoCitizenGenerator.WOMENS_MIDDLE_NAMES,
+                DemoCitizenGenerator.ORIGINS.stream().map(DemoCitizenGenerator.Origin::women).toList());
+        var men = names(DemoCitizenGenerator.MEN, DemoCitizenGenerator.MENS_MIDDLE_NAMES,
+                DemoCitizenGenerator.ORIGINS.stream().map(DemoCitizenGenerator.Origin::men).toList());
+        assertThat(citizens).allSatisfy(citizen -> {
+            boolean female = citizen.cpr().sex() == CprNumber.Sex.FEMALE;
+            String[] parts = citizen.name().split(" ");
+            // Every name but the last is a first or middle name, and none belongs to the other sex.
+            for (int i = 0; i < parts.length - 1; i++) {
+                assertThat(female ? men : women).as(citizen.name() + ", " + citizen.cpr()).doesNotContain(parts[i]);
+                assertThat(i == 0 ? (female ? women : men).contains(parts[i]) : true).as(citizen.name()).isTrue();
+            }
+        });
+        assertThat(citizens).anyMatch(c -> c.name().split(" ").length == 3);
+    }
+
+    private static java.util.Set<String> names(List<List<String>> generations, List<String> middle,
+            List<List<String>> newerDanes) {
+        var names = new java.util.HashSet<String>(middle);
+        generations.forEach(names::addAll);
+        newerDanes.forEach(names::addAll);
+        return names;
+    }
+
+    @Test
     void anOlderMunicipalityCanBeGeneratedFromItsOwnAgePyramid() {
         var older = List.of(new DemoCitizenGenerator.AgeBand(20, 64, 0.5), new DemoCitizenGenerator.AgeBand(65, 79, 0.4),
                 new DemoCitizenGenerator.AgeBand(80, 89, 0.1));

@@ -18,6 +18,9 @@ class CitizenDemoWriterTests {
     @Autowired TestCitizens testCitizens;
     @Autowired Citizens citizens;
     @Autowired JdbcClient jdbc;
+    @Autowired dk.brobygger.access.Relations relations;
+    @Autowired dk.brobygger.access.Users users;
+    @Autowired java.time.Clock clock;
 
     @BeforeEach
     @AfterEach
@@ -35,5 +38,17 @@ class CitizenDemoWriterTests {
         assertThat(citizen.birthDate()).isEqualTo(citizen.cpr().birthDate());
         assertThat(citizen.sex()).isEqualTo(citizen.cpr().sex());
         assertThat(citizen.district()).isIn(new District("ØST"), new District("VEST"));
+    }
+
+    @Test
+    void theDemoCitizenLoginBelongsToSomeoneTurningEightyWhoLivesAloneAndIsKnownToTheHomeVisitNurse() {
+        new DemoCitizens(writer, jdbc, relations, users, clock, 3_000).run(null);
+
+        var citizen = citizens.find(new CitizenId(users.citizenOf("borger").orElseThrow())).orElseThrow();
+        var today = java.time.LocalDate.now(clock);
+        assertThat(today.getYear() - citizen.birthDate().getYear()).isEqualTo(80);
+        assertThat(citizen.livingSituation()).isEqualTo(LivingSituation.ALONE);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM citizen_relation WHERE citizen_id = :id AND username = 'hjemmebesog'")
+                .param("id", citizen.id().value()).query(Long.class).single()).isEqualTo(1);
     }
 }

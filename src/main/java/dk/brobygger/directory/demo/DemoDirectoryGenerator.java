@@ -28,7 +28,7 @@ final class DemoDirectoryGenerator {
     }
 
     public record GeneratedOrganization(UUID id, String name, OrganizationKind kind, String email, String phone,
-            String website) {
+            String website, String description) {
     }
 
     public record GeneratedLocation(UUID id, UUID organizationId, String name, String address, Postcode postcode,
@@ -70,6 +70,52 @@ final class DemoDirectoryGenerator {
     private DemoDirectoryGenerator() {
     }
 
+    /** The municipality's own towns beside Fjordlund, where associations have local branches. */
+    static final List<String> OWN_TOWNS = List.of("Strandby", "Højmark", "Skovlund");
+    private static final List<String> TOWN_STARTS = List.of("Ege", "Bjerre", "Hjort", "Lyng", "Mose", "Kirke",
+            "Sønder", "Nørre", "Vester", "Øster", "Bøge", "Elle", "Hassel", "Rave", "Sande", "Stens", "Tofte",
+            "Vinde", "Hede", "Krog", "Lunde", "Ravn", "Bakke", "Dals", "Fjeld", "Holme", "Kløve", "Lerup", "Mølle",
+            "Skærbæk");
+    private static final List<String> TOWN_ENDS = List.of("lund", "by", "rup", "strup", "holm", "bjerg", "sted", "høj",
+            "mark", "skov", "vig", "havn", "ager", "torp", "løse", "bølle", "bæk", "dal", "hede", "næs", "rød", "inge",
+            "ved", "borg", "sø");
+
+    /**
+     * The town of the n-th round of organisations: the municipality's own towns first, then
+     * (for the benchmark's national directory) made-up Danish town names, each used once.
+     */
+    static String town(int round) {
+        if (round < OWN_TOWNS.size()) {
+            return OWN_TOWNS.get(round);
+        }
+        int n = round - OWN_TOWNS.size();
+        int combinations = TOWN_STARTS.size() * TOWN_ENDS.size();
+        String town = TOWN_STARTS.get(n % TOWN_STARTS.size()) + TOWN_ENDS.get((n / TOWN_STARTS.size()) % TOWN_ENDS.size());
+        town = town.substring(0, 1) + town.substring(1).toLowerCase(java.util.Locale.ROOT);
+        int lap = n / combinations;
+        return lap == 0 ? town : town + " " + List.of("Nord", "Syd", "Øst", "Vest", "Mark", "Strand").get((lap - 1) % 6)
+                + (lap > 6 ? " " + (lap + 1) / 7 : "");
+    }
+
+    /**
+     * The name of a seed organisation's branch in another town: the place in its name becomes the
+     * town ("Røde Kors Fjordlund" in Strandby is "Røde Kors Strandby"); a municipal unit keeps its
+     * municipality and names its town. Organisations with no place in their name have no branches.
+     */
+    static @org.jspecify.annotations.Nullable String branchName(DemoOrganizations.Seed seed, String town) {
+        String name = seed.name();
+        boolean ownTown = OWN_TOWNS.contains(town);
+        if (seed.kind() == OrganizationKind.MUNICIPALITY || seed.kind() == OrganizationKind.REGION) {
+            return ownTown ? name + ", " + town : name.replace("Fjordlund", town);
+        }
+        for (String place : List.of("Fjordlund", "Strandby", "Højmark", "Skovlund")) {
+            if (name.contains(place)) {
+                return name.replace(place, town);
+            }
+        }
+        return null;
+    }
+
     /** A municipality with about {@code offerCount} offers. */
     public static Municipality generate(long seed, int offerCount, LocalDate today) {
         var random = new Random(seed);
@@ -79,20 +125,27 @@ final class DemoDirectoryGenerator {
         List<GeneratedOrganization> organizations = new ArrayList<>();
         List<GeneratedLocation> locations = new ArrayList<>();
         List<GeneratedOffer> offers = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> kindsNamed = new java.util.HashSet<>();
         int seeds = DemoOrganizations.ALL.size();
         int round = 0;
         while (offers.size() < offerCount) {
+            String town = round == 0 ? "Fjordlund" : town(round - 1);
             for (int i = 0; i < seeds && offers.size() < offerCount; i++) {
                 var seedOrganization = DemoOrganizations.ALL.get(i);
-                String name = round == 0 ? seedOrganization.name() : seedOrganization.name() + " " + (round + 1);
+                String name = round == 0 ? seedOrganization.name() : branchName(seedOrganization, town);
+                if (name == null || !names.add(name)) {
+                    continue; // no branch of this one, or the town already has one by that name
+                }
                 var organization = new GeneratedOrganization(uuid(random), name, seedOrganization.kind(),
-                        slug(name) + "@example.dk", phone(random), "https://www.example.dk/" + slug(name));
+                        slug(name) + "@example.dk", phone(random), "https://www.example.dk/" + slug(name),
+                        organizationDescription(seedOrganization, town));
                 organizations.add(organization);
 
                 int locationCount = 1 + random.nextInt(seedOrganization.templates().size() > 2 ? 3 : 2);
                 List<GeneratedLocation> own = new ArrayList<>();
                 for (int l = 0; l < locationCount; l++) {
-                    own.add(location(random, organization, l));
+                    own.add(location(random, organization, l, town));
                 }
                 locations.addAll(own);
 
@@ -104,7 +157,8 @@ final class DemoDirectoryGenerator {
                     }
                     var location = own.get(o % own.size());
                     boolean repeat = o >= seedOrganization.templates().size();
-                    offers.add(offer(random, template, organization, location, repeat, today));
+                    offers.add(offer(random, template, organization, location, repeat, today,
+                            kindsNamed.add(template.key())));
                 }
             }
             round++;
@@ -112,8 +166,30 @@ final class DemoDirectoryGenerator {
         return new Municipality(POSTCODES, organizations, locations, offers);
     }
 
-    private static GeneratedLocation location(Random random, GeneratedOrganization organization, int index) {
+    private static String organizationDescription(DemoOrganizations.Seed seed, String town) {
+        return switch (seed.kind()) {
+            case LIBRARY -> "Bibliotek med læsekredse, it-hjælp og et sted at mødes i " + town + ".";
+            case VOLUNTEER_ORGANIZATION -> "Frivillige, der skaber fællesskab og hjælper naboer i " + town + ".";
+            case PATIENT_ASSOCIATION -> "Patientforening med aktiviteter, rådgivning og fællesskab for medlemmer "
+                    + "og pårørende i " + town + ".";
+            case ASSOCIATION -> "Forening med aktiviteter for alle, der vil være med i " + town + ".";
+            case EDUCATION -> "Kurser, foredrag og undervisning for voksne i " + town + ".";
+            case MUNICIPALITY -> "Kommunens tilbud i " + town + ".";
+            case REGION -> "Regionens tilbud i " + town + ".";
+        };
+    }
+
+    private static GeneratedLocation location(Random random, GeneratedOrganization organization, int index,
+            String town) {
         var postcode = POSTCODES.get(random.nextInt(POSTCODES.size()));
+        if (index == 0) {
+            // A branch named after one of the municipality's towns has its first place there.
+            for (Postcode candidate : POSTCODES) {
+                if (organization.name().contains(candidate.name()) || candidate.name().equals(town)) {
+                    postcode = candidate;
+                }
+            }
+        }
         String street = STREETS.get(random.nextInt(STREETS.size()));
         int number = 1 + random.nextInt(120);
         // Streets lie near their town's centre; the house number moves along the street.
@@ -130,8 +206,9 @@ final class DemoDirectoryGenerator {
     }
 
     private static GeneratedOffer offer(Random random, OfferTemplates.Template template,
-            GeneratedOrganization organization, GeneratedLocation location, boolean repeat, LocalDate today) {
-        String name = repeat ? template.name() + " – " + location.postcode().name() : template.name();
+            GeneratedOrganization organization, GeneratedLocation location, boolean repeat, LocalDate today,
+            boolean firstOfItsKind) {
+        String name = OfferTexts.name(random, template, firstOfItsKind, location.postcode().name());
         List<WeeklySchedule> schedules = new ArrayList<>();
         if (template.from() == 0 && template.to() == 23) {
             for (DayOfWeek day : DayOfWeek.values()) {
@@ -146,6 +223,8 @@ final class DemoDirectoryGenerator {
             schedules.add(new WeeklySchedule(day, LocalTime.of(from, random.nextInt(4) == 0 ? 30 : 0),
                     LocalTime.of(to, 0), interval, null, null));
         }
+        String description = OfferTexts.description(random, template, schedules.getFirst(), location.address(),
+                firstOfItsKind);
         String contact = FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size())) + " "
                 + LAST_NAMES.get(random.nextInt(LAST_NAMES.size()));
         int roll = random.nextInt(100);
@@ -157,7 +236,7 @@ final class DemoDirectoryGenerator {
                 ? "da,en,ar" : random.nextInt(6) == 0 ? "da,en" : "da";
         // Most offers were confirmed recently; some have gone stale (more than six months ago).
         LocalDate assured = today.minusDays(random.nextInt(100) < 85 ? random.nextInt(170) : 190 + random.nextInt(300));
-        return new GeneratedOffer(uuid(random), organization.id(), location.id(), name, template.description(),
+        return new GeneratedOffer(uuid(random), organization.id(), location.id(), name, description,
                 status, template.level(), template.accompaniment(), template.minAge(), template.maxAge(),
                 template.free(), template.free() ? null : (20 + 10 * random.nextInt(8)) + " kr. pr. gang",
                 template.transport(), languages, places, places != null && places == 0 && random.nextBoolean(),

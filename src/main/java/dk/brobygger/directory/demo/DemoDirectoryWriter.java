@@ -53,7 +53,7 @@ class DemoDirectoryWriter {
                 """, municipality.organizations(), BATCH, (ps, o) -> {
                     ps.setObject(1, o.id());
                     ps.setString(2, o.name());
-                    ps.setString(3, o.name() + " er en del af fællesskabet i Fjordlund.");
+                    ps.setString(3, o.description());
                     ps.setString(4, o.email());
                     ps.setString(5, o.phone());
                     ps.setString(6, o.website());

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.tartarus.snowball.ext.DanishStemmer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
@@ -15,9 +19,12 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The two ways the directory reads Danish text: stemmed ({@link DanishAnalyzer}: "gåture" and
- * "gåtur" meet) and plain lower-cased words, on which prefix and typo-tolerant matching work
- * ("strik" finds "strikkeklubben", "besøgsvner" finds "besøgsven").
+ * The two ways the directory reads Danish text, both the same for the offers and for what a
+ * citizen types: stemmed (Danish Snowball: "gåture" and "gåtur" meet; "-ning" nouns meet their
+ * verbs, {@link VerbalNounFilter}; the last part of a compound is a word of its own, so "sang"
+ * finds "fællessang", {@link CompoundEndingFilter}) and plain lower-cased words, on which prefix and typo-tolerant matching
+ * work ("strik" finds "strikkeklubben", "besøgsvner" finds "besøgsven"). Both read "aa", "ae"
+ * and "oe" as "å", "æ" and "ø" ({@link DanishSpellingFilter}).
  */
 final class Analyzers {
 
@@ -26,13 +33,34 @@ final class Analyzers {
     static final String PLAIN_TEXT = "plain";
     static final String PLAIN_NAME = "plainname";
 
-    static final Analyzer DANISH = new DanishAnalyzer();
+    /**
+     * Words that end many of the directory's compounds and that people search for on their own
+     * ({@link CompoundEndingFilter}).
+     * Short or common endings ("tur", "ven", "mad", "kor") are left out: they hide inside
+     * unrelated words ("natur", "venligboerne", "madsen", "korshær", "havet", "omsorg").
+     */
+    static final CharArraySet COMPOUND_PARTS = new CharArraySet(List.of("sang", "sange", "spisning", "dans",
+            "gymnastik", "svømning", "gåtur", "gåture", "café", "cafe", "klub", "klubben", "værksted", "bowling",
+            "motion", "træning", "strik", "strikning", "demens", "kræft", "samtale", "gruppe", "netværk",
+            "besøgsven", "telefonven", "frivillig", "haven", "læsekreds", "foredrag", "kursus"), false);
+
+    static final Analyzer DANISH = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            var tokenizer = new StandardTokenizer();
+            TokenStream stream = new DanishSpellingFilter(new LowerCaseFilter(tokenizer));
+            stream = new StopFilter(stream, DanishAnalyzer.getDefaultStopSet());
+            stream = new CompoundEndingFilter(stream, COMPOUND_PARTS, 6, 4);
+            stream = new SnowballFilter(stream, new DanishStemmer());
+            return new TokenStreamComponents(tokenizer, new VerbalNounFilter(stream));
+        }
+    };
 
     static final Analyzer PLAIN = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             var tokenizer = new StandardTokenizer();
-            return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+            return new TokenStreamComponents(tokenizer, new DanishSpellingFilter(new LowerCaseFilter(tokenizer)));
         }
     };
 
@@ -62,5 +90,13 @@ final class Analyzers {
     static String stem(String word) {
         var tokens = tokens(DANISH, word);
         return tokens.isEmpty() ? "" : tokens.getFirst();
+    }
+
+    /**
+     * Every stem one word gives: its own first, then the parts of a compound and the verb of a
+     * "-ning" noun; empty for a stop word.
+     */
+    static List<String> stems(String word) {
+        return List.copyOf(new java.util.LinkedHashSet<>(tokens(DANISH, word)));
     }
 }

@@ -25,6 +25,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -32,7 +33,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -42,6 +42,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -154,6 +157,10 @@ class LuceneOfferSearch implements OfferSearch {
         var base = new BooleanQuery.Builder();
         base.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
         base.add(new TermQuery(new Term(OfferIndex.STATUS, OfferStatus.INACTIVE.name())), Occur.MUST_NOT);
+        for (String excluded : query.excludedCategories()) {
+            base.add(new TermQuery(DrillDownQuery.term(OfferIndex.facetField(CATEGORY), CATEGORY, excluded)),
+                    Occur.MUST_NOT);
+        }
         if (origin != null && query.maxDistanceKm() != null) {
             base.add(LatLonPoint.newDistanceQuery(OfferIndex.GEO, origin.latitude(), origin.longitude(),
                     query.maxDistanceKm() * 1000), Occur.FILTER);
@@ -206,14 +213,16 @@ class LuceneOfferSearch implements OfferSearch {
      */
     private @Nullable Query rewrittenTextQuery(IndexSearcher searcher, OfferIndex.StateHolder state,
             @Nullable String text) throws IOException {
-        Query query = textQuery(text);
-        if (query == null || facetCacheSize <= 0) {
-            return query;
+        if (text == null) {
+            return null;
         }
         String key = "text\u0000" + text;
-        Object cached = state.cache().get(key);
-        if (cached instanceof Query rewritten) {
+        if (facetCacheSize > 0 && state.cache().get(key) instanceof Query rewritten) {
             return rewritten;
+        }
+        Query query = textQuery(text, searcher.getIndexReader());
+        if (query == null || facetCacheSize <= 0) {
+            return query;
         }
         Query rewritten = searcher.rewrite(query);
         if (state.cache().size() < facetCacheSize * 2) {
@@ -321,7 +330,8 @@ class LuceneOfferSearch implements OfferSearch {
                 new java.util.TreeSet<>(query.supportLevels()).toString(), query.freeOnly() + "/"
                         + query.wheelchairOnly() + "/" + query.transportOnly(),
                 origin == null || query.maxDistanceKm() == null ? ""
-                        : origin.latitude() + "," + origin.longitude() + "," + query.maxDistanceKm());
+                        : origin.latitude() + "," + origin.longitude() + "," + query.maxDistanceKm(),
+                new java.util.TreeSet<>(query.excludedCategories()).toString());
     }
 
     private static @Nullable Sort sort(OfferQuery query, SearchResult.@Nullable Place origin, boolean hasText) {
@@ -337,10 +347,13 @@ class LuceneOfferSearch implements OfferSearch {
 
     /**
      * Each word the citizen typed must match somehow: as a Danish stem (strongest, more so in the
-     * name), as the start of a word, or within one or two typing errors. Nothing is parsed as
-     * query syntax, so quotes, operators and emoji are just text.
+     * name), as the start of a word, or, ranked below every exact and prefix match, as one of the
+     * directory's own words within one or two typing errors. Typing errors are corrected only in
+     * words of four letters or more (one error) and eight or more (two), and to the words the
+     * directory uses most among the nearest ones: "strk" is "strik", not "stærk". Nothing is parsed
+     * as query syntax, so quotes, operators and emoji are just text.
      */
-    static @Nullable Query textQuery(@Nullable String text) {
+    static @Nullable Query textQuery(@Nullable String text, IndexReader reader) throws IOException {
         if (text == null) {
             return null;
         }
@@ -357,22 +370,32 @@ class LuceneOfferSearch implements OfferSearch {
             if (word.codePoints().noneMatch(Character::isLetterOrDigit)) {
                 continue; // emoji and symbols carry no meaning to search for
             }
-            String stem = Analyzers.stem(word);
-            if (stem.isEmpty()) {
+            List<String> stems = Analyzers.stems(word);
+            if (stems.isEmpty()) {
                 continue; // a Danish stop word ("og", "i", "for")
             }
-            all.add(wordQuery(word, stem), Occur.MUST);
+            all.add(wordQuery(word, stems, reader), Occur.MUST);
             used++;
         }
         return used == 0 ? null : all.build();
     }
 
-    private static Query wordQuery(String word, String stem) {
+    private static Query wordQuery(String word, List<String> stems, IndexReader reader) throws IOException {
         var any = new BooleanQuery.Builder();
+        String stem = stems.getFirst();
         any.add(new BoostQuery(new TermQuery(new Term(Analyzers.STEMMED_NAME, stem)), 6f), Occur.SHOULD);
         any.add(new BoostQuery(new TermQuery(new Term(Analyzers.STEMMED_TEXT, stem)), 3f), Occur.SHOULD);
+        // The parts of a compound and the verb of a "-ning" noun: "fællessang" also finds "sang".
+        for (String other : stems.subList(1, stems.size())) {
+            any.add(new BoostQuery(new TermQuery(new Term(Analyzers.STEMMED_NAME, other)), 3f), Occur.SHOULD);
+            any.add(new BoostQuery(new TermQuery(new Term(Analyzers.STEMMED_TEXT, other)), 1.5f), Occur.SHOULD);
+        }
         // "strik" begins "strikkeklubben"; "strikker" stems to "strik", which does too.
-        for (String prefix : new java.util.LinkedHashSet<>(List.of(word, stem))) {
+        var prefixes = new java.util.LinkedHashSet<String>();
+        prefixes.add(word);
+        prefixes.add(stem);
+        stems.stream().filter(s -> s.length() >= 4).forEach(prefixes::add);
+        for (String prefix : prefixes) {
             if (prefix.length() >= 3) {
                 any.add(new BoostQuery(new ConstantScoreQuery(
                         new PrefixQuery(new Term(Analyzers.PLAIN_NAME, prefix))), 2f), Occur.SHOULD);
@@ -380,11 +403,95 @@ class LuceneOfferSearch implements OfferSearch {
                         new PrefixQuery(new Term(Analyzers.PLAIN_TEXT, prefix))), 1f), Occur.SHOULD);
             }
         }
-        int edits = word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
-        if (edits > 0) {
+        List<String> corrections = corrections(stem, word.length(), reader);
+        for (int i = 0; i < corrections.size(); i++) {
+            // Together at most 0.9: below the weakest prefix match, so a typo never outranks a hit.
+            float weight = 1f / (i + 1);
+            String correction = corrections.get(i);
             any.add(new BoostQuery(new ConstantScoreQuery(
-                    new FuzzyQuery(new Term(Analyzers.PLAIN_TEXT, word), edits, 1, 50, true)), 0.5f), Occur.SHOULD);
+                    new TermQuery(new Term(Analyzers.STEMMED_NAME, correction))), 0.4f * weight), Occur.SHOULD);
+            any.add(new BoostQuery(new ConstantScoreQuery(
+                    new TermQuery(new Term(Analyzers.STEMMED_TEXT, correction))), 0.5f * weight), Occur.SHOULD);
         }
         return any.build();
+    }
+
+    /** The shortest word a typing error is corrected in, and the one from which two errors are. */
+    static final int MIN_CORRECTED_LENGTH = 4;
+    static final int MIN_TWICE_CORRECTED_LENGTH = 8;
+
+    /**
+     * The directory's stems nearest to a stem that the directory does not have, nearest first
+     * and, equally near, the most used first.
+     */
+    static List<String> corrections(String stem, int typedLength, IndexReader reader) throws IOException {
+        if (typedLength < MIN_CORRECTED_LENGTH) {
+            return List.of();
+        }
+        var speller = new DirectSpellChecker();
+        speller.setMaxEdits(typedLength >= MIN_TWICE_CORRECTED_LENGTH ? 2 : 1);
+        speller.setMinQueryLength(MIN_CORRECTED_LENGTH - 1);
+        speller.setAccuracy(0.5f);
+        int wanted = typedLength >= MIN_TWICE_CORRECTED_LENGTH ? 3 : 2;
+        List<String> found = new ArrayList<>();
+        for (SuggestWord suggestion : speller.suggestSimilar(new Term(Analyzers.STEMMED_TEXT, stem), wanted, reader,
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+            found.add(suggestion.string);
+        }
+        return found;
+    }
+
+    /**
+     * The same words as typed, each word the directory does not know replaced by the word it most
+     * likely meant, for "mente du …?" on an empty result; empty when no word needed it or none
+     * was near enough.
+     */
+    @Override
+    public java.util.Optional<String> spellingSuggestion(String text) {
+        return index.withSearcher((searcher, state) -> {
+            if (state == null) {
+                return java.util.Optional.<String>empty();
+            }
+            var speller = new DirectSpellChecker();
+            speller.setMinQueryLength(MIN_CORRECTED_LENGTH - 1);
+            List<String> words = Analyzers.tokens(Analyzers.PLAIN, text);
+            List<String> corrected = new ArrayList<>();
+            boolean changed = false;
+            for (String word : words.subList(0, Math.min(words.size(), MAX_WORDS))) {
+                String replacement = word;
+                if (word.length() >= MIN_CORRECTED_LENGTH
+                        && searcher.getIndexReader().docFreq(new Term(Analyzers.PLAIN_TEXT, word)) == 0) {
+                    speller.setMaxEdits(word.length() >= MIN_TWICE_CORRECTED_LENGTH ? 2 : 1);
+                    String best = likeliest(speller.suggestSimilar(new Term(Analyzers.PLAIN_TEXT, word), 5,
+                            searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX), searcher.getIndexReader());
+                    if (best != null) {
+                        replacement = best;
+                        changed = true;
+                    }
+                }
+                corrected.add(replacement);
+            }
+            return changed ? java.util.Optional.of(String.join(" ", corrected)) : java.util.Optional.<String>empty();
+        });
+    }
+
+    /**
+     * Of the nearest words, the one whose family the directory uses most: "strik" (strikker,
+     * strikket, strik) before "stærk", though both are one letter from "strk".
+     */
+    private static @Nullable String likeliest(SuggestWord[] nearest, IndexReader reader) throws IOException {
+        String best = null;
+        float bestScore = -1;
+        int bestFamily = -1;
+        for (SuggestWord candidate : nearest) {
+            String stem = Analyzers.stem(candidate.string);
+            int family = stem.isEmpty() ? 0 : reader.docFreq(new Term(Analyzers.STEMMED_TEXT, stem));
+            if (candidate.score > bestScore || (candidate.score == bestScore && family > bestFamily)) {
+                best = candidate.string;
+                bestScore = candidate.score;
+                bestFamily = family;
+            }
+        }
+        return best;
     }
 }

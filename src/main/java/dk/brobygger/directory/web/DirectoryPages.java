@@ -3,6 +3,7 @@ package dk.brobygger.directory.web;
 import java.time.Period;
 import java.time.LocalDate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import dk.brobygger.directory.offer.Taxonomy;
 import dk.brobygger.directory.offer.WebAddress;
 import dk.brobygger.shared.NotFoundException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,9 +75,59 @@ class DirectoryPages {
         var result = search.search(query);
         model.addAttribute("query", query);
         model.addAttribute("result", result);
-        model.addAttribute("facetPanel", facetPanel.render(filters.of(form, locale), result, locale));
+        var shown = result.isEmpty() ? SearchFilters.givingOffers(filters.of(form, locale), result)
+                : filters.of(form, locale);
+        model.addAttribute("facetPanel", facetPanel.render(shown, result, locale));
+        model.addAttribute("widenings", result.isEmpty() ? widenings(form) : List.of());
         model.addAttribute("sorts", OfferQuery.Sort.values());
         return "directory/search";
+    }
+
+    /** How many single words of a longer search are offered on their own. */
+    private static final int MAX_ONE_WORD_WIDENINGS = 3;
+
+    /** A wider search that gives offers, offered on an empty result: a link, its text and how many it finds. */
+    record Widening(String messageKey, @Nullable String argument, String url, long total) {
+    }
+
+    /**
+     * Ways out of an empty result that are known to give offers: the words as the citizen most
+     * likely meant them (with the filters, or else without), the same search without filters or
+     * without a distance limit, and each of several words alone.
+     */
+    private List<Widening> widenings(SearchForm form) {
+        List<Widening> widenings = new ArrayList<>();
+        String text = form.toQuery(pageSize).text();
+        if (text != null) {
+            search.spellingSuggestion(text).ifPresent(corrected -> {
+                if (!widen(widenings, "search.empty.spelling", corrected, form.withText(corrected))) {
+                    widen(widenings, "search.empty.spelling", corrected, form.withoutFilters().withText(corrected));
+                }
+            });
+        }
+        OfferQuery query = form.toQuery(pageSize);
+        if (query.hasFilters()) {
+            widen(widenings, "search.empty.withoutFilters", null, form.withoutFilters());
+            if (query.maxDistanceKm() != null) {
+                widen(widenings, "search.empty.withoutDistance", null, form.withoutDistanceLimit());
+            }
+        }
+        if (text != null) {
+            var words = new java.util.LinkedHashSet<>(List.of(text.split("\\s+")));
+            if (words.size() > 1) {
+                words.stream().filter(word -> word.length() >= 3).limit(MAX_ONE_WORD_WIDENINGS)
+                        .forEach(word -> widen(widenings, "search.empty.oneWord", word, form.withText(word)));
+            }
+        }
+        return widenings;
+    }
+
+    private boolean widen(List<Widening> widenings, String messageKey, @Nullable String argument, SearchForm wider) {
+        long total = search.search(wider.toQuery(1)).total();
+        if (total > 0) {
+            widenings.add(new Widening(messageKey, argument, wider.toUrl("/tilbud", null), total));
+        }
+        return total > 0;
     }
 
     @GetMapping("/tilbud/{id}")

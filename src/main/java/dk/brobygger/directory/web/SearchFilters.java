@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dk.brobygger.directory.OfferSearch;
+import dk.brobygger.directory.SearchResult;
 import dk.brobygger.directory.SupportLevel;
 import dk.brobygger.directory.TimeOfDay;
 import dk.brobygger.directory.offer.Taxonomy;
@@ -80,6 +81,23 @@ class SearchFilters {
                         form.isKoerestol()),
                 choice("koersel", 0, "true", text("facet.koersel", locale), OfferSearch.TRANSPORT, form.isKoersel()))));
         return filters;
+    }
+
+    /**
+     * The filters worth showing on an empty result: a choice that was made (so it can be undone)
+     * or that would give offers. A list of every choice with "(0)" helps nobody.
+     */
+    static List<Filter> givingOffers(List<Filter> filters, SearchResult result) {
+        List<Filter> useful = new ArrayList<>();
+        for (Filter filter : filters) {
+            List<Choice> choices = filter.choices().stream()
+                    .filter(choice -> choice.checked() || result.count(choice.dimension(), choice.value()) > 0)
+                    .toList();
+            if (!choices.isEmpty()) {
+                useful.add(new Filter(filter.legend(), choices));
+            }
+        }
+        return useful;
     }
 
     private List<Choice> terms(String parameter, String dimension, List<TaxonomyTerm> terms, List<String> selected) {

@@ -17,7 +17,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The portal's search as the browser sends it (Danish parameter names, so links read well).
- * Unknown or malformed values are ignored rather than failing: a search never errors.
+ * Unknown or malformed values are ignored rather than failing: a search never errors. Without a
+ * chosen order, a search from a place is sorted by distance (nearest first) and any other by
+ * best match; the page sends no order until the citizen picks one, so typing an address later
+ * still sorts by distance.
  */
 public class SearchForm {
 
@@ -39,7 +42,7 @@ public class SearchForm {
     public OfferQuery toQuery(int pageSize) {
         OfferQuery.Sort sort = parse(sorter, OfferQuery.Sort::valueOf, null);
         if (sort == null) {
-            sort = sted != null && !sted.isBlank() ? OfferQuery.Sort.DISTANCE : OfferQuery.Sort.RELEVANCE;
+            sort = hasPlace() ? OfferQuery.Sort.DISTANCE : OfferQuery.Sort.RELEVANCE;
         }
         Double distance = parse(afstand, Double::valueOf, null);
         Integer page = parse(side, Integer::valueOf, 1);
@@ -82,6 +85,55 @@ public class SearchForm {
             uri.queryParam("side", page);
         }
         return uri.build().encode().toUriString();
+    }
+
+    /** The same search with other words. */
+    public SearchForm withText(@Nullable String text) {
+        SearchForm copy = copy();
+        copy.q = text;
+        copy.side = null;
+        return copy;
+    }
+
+    /** The same words and place without any filter and without a distance limit. */
+    public SearchForm withoutFilters() {
+        SearchForm copy = new SearchForm();
+        copy.q = q;
+        copy.sted = sted;
+        copy.sorter = sorter;
+        return copy;
+    }
+
+    /** The same search without a distance limit. */
+    public SearchForm withoutDistanceLimit() {
+        SearchForm copy = copy();
+        copy.afstand = null;
+        copy.side = null;
+        return copy;
+    }
+
+    /** Has the citizen given a place to measure distance from? */
+    public boolean hasPlace() {
+        return sted != null && !sted.isBlank();
+    }
+
+    private SearchForm copy() {
+        SearchForm copy = new SearchForm();
+        copy.q = q;
+        copy.kategori = new ArrayList<>(kategori);
+        copy.maalgruppe = new ArrayList<>(maalgruppe);
+        copy.bydel = new ArrayList<>(bydel);
+        copy.ugedag = new ArrayList<>(ugedag);
+        copy.tidspunkt = new ArrayList<>(tidspunkt);
+        copy.stoette = new ArrayList<>(stoette);
+        copy.gratis = gratis;
+        copy.koerestol = koerestol;
+        copy.koersel = koersel;
+        copy.sted = sted;
+        copy.afstand = afstand;
+        copy.sorter = sorter;
+        copy.side = side;
+        return copy;
     }
 
     private static Set<String> clean(List<String> values) {

@@ -52,6 +52,8 @@ class DemoDirectoryGeneratorTests {
         var once = DemoDirectoryGenerator.generate(7, 500, TODAY);
         var again = DemoDirectoryGenerator.generate(7, 500, TODAY);
         assertThat(again.offers()).isEqualTo(once.offers());
+        assertThat(again.organizations()).isEqualTo(once.organizations());
+        assertThat(again.locations()).isEqualTo(once.locations());
 
         assertThat(DemoDirectoryGenerator.generate(7, 100_000, TODAY).offers()).hasSize(100_000);
     }
@@ -61,5 +63,37 @@ class DemoDirectoryGeneratorTests {
         var offers = DemoDirectoryGenerator.generate(DemoData.SEED, 320, TODAY).offers();
         assertThat(offers).anyMatch(o -> o.assuredDate().isBefore(TODAY.minusMonths(6)));
         assertThat(offers).anyMatch(o -> o.assuredDate().isAfter(TODAY.minusMonths(1)));
+    }
+
+    @Test
+    void everyOrganisationHasANameOfItsOwnWithoutACopyNumber() {
+        for (int size : new int[] {320, 100_000}) {
+            var organizations = DemoDirectoryGenerator.generate(DemoData.SEED, size, TODAY).organizations();
+            var names = organizations.stream().map(o -> o.name()).toList();
+            assertThat(names).doesNotHaveDuplicates();
+            assertThat(names).noneMatch(name -> name.matches(".*\\s\\d+$"));
+            assertThat(organizations.stream().map(o -> o.description()).distinct().count())
+                    .isGreaterThan(organizations.size() / 20);
+        }
+        var demo = DemoDirectoryGenerator.generate(DemoData.SEED, 320, TODAY).organizations().stream()
+                .map(o -> o.name()).toList();
+        assertThat(demo).contains("Røde Kors Fjordlund", "Røde Kors Strandby", "Ældre Sagen Strandby",
+                DemoData.ASSOCIATION_EDITORS_ORGANIZATION);
+    }
+
+    @Test
+    void offersOfTheSameKindHaveVariedNamesAndDescriptionsWrittenForTheirKind() {
+        var offers = DemoDirectoryGenerator.generate(DemoData.SEED, 320, TODAY).offers();
+        var walks = offers.stream().filter(o -> o.categoryCodes().contains("motion")
+                && o.description().matches("(?s).*\\b(går|gåtur|Turen)\\b.*")).toList();
+        assertThat(walks).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(walks.stream().map(o -> o.name()).distinct().count()).isGreaterThanOrEqualTo(4);
+        assertThat(walks.stream().map(o -> o.description()).distinct().count()).isGreaterThan(walks.size() * 3 / 4);
+
+        var sameText = offers.stream().collect(Collectors.groupingBy(o -> o.description(), Collectors.counting()));
+        assertThat(sameText.values().stream().mapToLong(Long::longValue).max().orElseThrow()).isLessThanOrEqualTo(4);
+        // A crisis line keeps its own plain words.
+        assertThat(offers).filteredOn(o -> o.categoryCodes().contains("akut"))
+                .allSatisfy(o -> assertThat(o.description()).doesNotContain("Kaffen er klar", "Nye er altid velkomne"));
     }
 }

@@ -1,0 +1,130 @@
+package dk.brobygger.directory.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dk.brobygger.BrobyggerTest;
+import dk.brobygger.directory.TestDirectory;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The search page orders by distance from a place typed, and an empty result shows a way out. */
+@BrobyggerTest
+class SearchPageTests {
+
+    private static final Pattern DISTANCE = Pattern.compile("(\\d+,\\d) km væk");
+
+    @Autowired MockMvc mvc;
+    @Autowired TestDirectory directory;
+
+    @BeforeEach
+    void municipality() {
+        directory.reset();
+        var club = directory.organization("Fjordlund Frivillighus");
+        // From Strandby (7130, 55.7300 N 9.6200 E): about 0.1, 4.1 and 9.4 km.
+        var near = directory.location(club, "Havnegade 3", "7130", "ØST", 55.7305, 9.6210, false);
+        var middle = directory.location(club, "Vestergade 10", "7100", "VEST", 55.7090, 9.5650, true);
+        var far = directory.location(club, "Skovvej 2", "7120", "VEST", 55.7000, 9.4800, false);
+        directory.offer(far, "Aftenkaffe og strik").category("kreativ").description("Vi strikker og hygger.").save();
+        directory.offer(middle, "Bowling for seniorer").category("motion").description("Bowling i roligt tempo.").save();
+        directory.offer(near, "Cafe ved havnen").category("kreativ").description("Strik og snak ved havnen.").save();
+    }
+
+    @Test
+    void typingAPlaceSortsTheListByDistanceNearestFirst() throws Exception {
+        // The page without a place sends no order of its own ("Bedste match" is chosen by default) …
+        mvc.perform(get("/tilbud"))
+                .andExpect(content().string(containsString("<option value=\"\" selected=\"selected\">Bedste match</option>")));
+        // … so when the citizen then types a postcode, the list runs from the nearest.
+        assertThat(distances(get("/tilbud").param("q", "").param("sted", "7130").param("sorter", "")))
+                .hasSize(3).isSorted();
+        assertThat(distances(get("/tilbud").param("sted", "Havnegade 3"))).hasSize(3).isSorted();
+    }
+
+    @Test
+    void anOrderTheCitizenChoseIsKeptWhenAPlaceIsTyped() throws Exception {
+        mvc.perform(get("/tilbud").param("sted", "7130").param("sorter", "NAME"))
+                .andExpect(content().string(containsString("<option value=\"NAME\" selected=\"selected\">Navn</option>")))
+                .andExpect(content().string(Matchers.inOrder("Aftenkaffe og strik", "Bowling for seniorer",
+                        "Cafe ved havnen")));
+    }
+
+    @Test
+    void aTypoWithNoHitsOffersTheWordMostLikelyMeantAndNoFilterCountsOfZero() throws Exception {
+        mvc.perform(get("/tilbud").param("q", "strk").param("kategori", "motion"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ingen tilbud passer til din søgning")))
+                .andExpect(content().string(containsString("Mente du &quot;strik&quot;?")))
+                .andExpect(content().string(containsString("href=\"/tilbud?q=strik\"")))
+                .andExpect(content().string(containsString("Søg uden afgrænsninger")))
+                .andExpect(content().string(containsString("href=\"/tilbud?q=strk\"")))
+                // the category chosen stays, to be unticked; nothing else is listed with a count of 0
+                .andExpect(content().string(containsString("value=\"motion\" checked=\"checked\"")))
+                .andExpect(content().string(not(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*value=\"[^\"]*\">\\s*<label[^>]*><span>[^<]*</span>\\s*"
+                                + "<span class=\"facet-count\">\\(0\\)</span>.*"))))
+                .andExpect(content().string(not(containsString(">Mandag<"))));
+    }
+
+    @Test
+    void anEmptySearchOfSeveralWordsOffersEachWordThatFindsSomething() throws Exception {
+        mvc.perform(get("/tilbud").param("q", "strik faldskærmsudspring"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Søg kun efter &quot;strik&quot;")))
+                .andExpect(content().string(not(containsString("Søg kun efter &quot;faldskærmsudspring&quot;"))))
+                .andExpect(content().string(containsString("Ingen afgrænsninger giver tilbud for denne søgning.")));
+    }
+
+    @Test
+    void aDistanceLimitThatLeavesNothingOffersTheSearchWithoutIt() throws Exception {
+        mvc.perform(get("/tilbud").param("q", "bowling").param("sted", "7130").param("afstand", "1"))
+                .andExpect(content().string(containsString("Søg uden grænse for afstanden")))
+                .andExpect(content().string(containsString("href=\"/tilbud?q=bowling&amp;sted=7130\"")));
+    }
+
+    private List<Double> distances(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        String page = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Double> distances = new ArrayList<>();
+        var matcher = DISTANCE.matcher(page);
+        while (matcher.find()) {
+            distances.add(Double.valueOf(matcher.group(1).replace(',', '.')));
+        }
+        return distances;
+    }
+
+    /** Matchers the page tests need beyond Hamcrest's own. */
+    static final class Matchers {
+
+        static org.hamcrest.Matcher<String> inOrder(String... parts) {
+            return new org.hamcrest.TypeSafeMatcher<>() {
+                @Override
+                protected boolean matchesSafely(String text) {
+                    int from = 0;
+                    for (String part : parts) {
+                        from = text.indexOf(part, from);
+                        if (from < 0) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+
+                @Override
+                public void describeTo(org.hamcrest.Description description) {
+                    description.appendText("text containing in order ").appendValueList("", ", ", "", parts);
+                }
+            };
+        }
+    }
+}
