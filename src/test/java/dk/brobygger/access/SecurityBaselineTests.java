@@ -50,7 +50,7 @@ class SecurityBaselineTests {
     @Test
     void demoUsersLogInWithThePasswordDemo() throws Exception {
         mvc.perform(formLogin("/login").user("redaktoer").password("demo"))
-                .andExpect(redirectedUrl("/"));
+                .andExpect(redirectedUrl("/start"));
         mvc.perform(formLogin("/login").user("redaktoer").password("forkert"))
                 .andExpect(redirectedUrl("/login?error"));
     }
