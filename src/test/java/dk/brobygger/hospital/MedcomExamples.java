@@ -28,6 +28,11 @@ public final class MedcomExamples {
 
     /** The folder, or the test is skipped (locally) or fails (CI) with where it was looked for. */
     public static Path folder() {
+        String configured = System.getenv("BROBYGGER_REFERENCE_DIR");
+        if (configured != null && !configured.isBlank()
+                && Files.isDirectory(Path.of(configured, "medcom-hospitalnotification"))) {
+            return Path.of(configured, "medcom-hospitalnotification");
+        }
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(FOLDER);

@@ -33,7 +33,16 @@ final class HsdsSchemas {
     static final String BASE = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/";
 
     /** Where the public HSDS reference set lies, relative to the project. */
-    static final Path REFERENCE = Path.of("..", "shared", "reference", "hsds-3.0");
+    static final Path REFERENCE = reference();
+
+    /** {@code BROBYGGER_REFERENCE_DIR} (the {@code reference} folder) when set, as {@code .ci/run} does; else beside the checkout. */
+    private static Path reference() {
+        String configured = System.getenv("BROBYGGER_REFERENCE_DIR");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured, "hsds-3.0").toAbsolutePath();
+        }
+        return Path.of("..", "shared", "reference", "hsds-3.0");
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
