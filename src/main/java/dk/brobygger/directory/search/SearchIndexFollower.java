@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,8 +138,15 @@ class SearchIndexFollower {
                 position = change.position();
             }
         }
+        Map<UUID, IndexedOffer> current = new HashMap<>();
+        offers.loadAll(changed).forEach(offer -> current.put(offer.id(), offer));
         for (UUID offer : changed) {
-            offers.load(offer).ifPresentOrElse(index::put, () -> index.remove(offer));
+            IndexedOffer fresh = current.get(offer);
+            if (fresh != null) {
+                index.put(fresh);
+            } else {
+                index.remove(offer);
+            }
         }
         if (changes.size() < BATCH) {
             caughtUpAt = now;
