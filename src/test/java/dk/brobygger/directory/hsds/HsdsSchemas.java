@@ -1,5 +1,7 @@
 package dk.brobygger.directory.hsds;
 
+import dk.brobygger.PublicReference;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -33,16 +35,7 @@ final class HsdsSchemas {
     static final String BASE = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/";
 
     /** Where the public HSDS reference set lies, relative to the project. */
-    static final Path REFERENCE = reference();
-
-    /** {@code BROBYGGER_REFERENCE_DIR} (the {@code reference} folder) when set, as {@code .ci/run} does; else beside the checkout. */
-    private static Path reference() {
-        String configured = System.getenv("BROBYGGER_REFERENCE_DIR");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured, "hsds-3.0").toAbsolutePath();
-        }
-        return Path.of("..", "shared", "reference", "hsds-3.0");
-    }
+    static final Path REFERENCE = PublicReference.locate("hsds-3.0");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
@@ -56,18 +49,22 @@ final class HsdsSchemas {
     private HsdsSchemas() {
     }
 
+    /** The schema factory, once the reference set is known to be there (skipped locally, failed in CI, if not). */
+    private static JsonSchemaFactory factory() {
+        PublicReference.folder("hsds-3.0");
+        return FACTORY;
+    }
+
     /** A schema by its path under the HSDS schema folder, e.g. {@code service.json} or {@code compiled/service_list.json}. */
     static JsonSchema schema(String path) {
-        assertThat(REFERENCE.resolve(path)).as("the HSDS reference set beside the checkout (README: test data)")
-                .exists();
-        return FACTORY.getSchema(SchemaLocation.of(BASE + path), CONFIG);
+        return factory().getSchema(SchemaLocation.of(BASE + path), CONFIG);
     }
 
     /** The response of {@code /hsds/}, as declared in the HSDS openapi. */
     static JsonSchema meta() {
         JsonNode schema = openapi().at("/paths/~1/get/responses/200/content/application~1json/schema").deepCopy();
         ((ObjectNode) schema).set("required", JSON.valueToTree(List.of("version", "profile", "openapi_url")));
-        return FACTORY.getSchema(schema, CONFIG);
+        return factory().getSchema(schema, CONFIG);
     }
 
     /**
@@ -80,7 +77,7 @@ final class HsdsSchemas {
         schema.putObject("properties").putObject("contents").put("type", "array").putObject("items")
                 .put("$ref", BASE + itemPath);
         schema.set("required", JSON.valueToTree(List.of("contents")));
-        return FACTORY.getSchema(SchemaLocation.of(BASE + "page.json"), schema, CONFIG);
+        return factory().getSchema(SchemaLocation.of(BASE + "page.json"), schema, CONFIG);
     }
 
     /**
@@ -96,7 +93,7 @@ final class HsdsSchemas {
             schema.set("allOf", JSON.createArrayNode().add(requiredPage(openapi)));
             schema.set("required", JSON.valueToTree(List.of("contents")));
         }
-        return FACTORY.getSchema(SchemaLocation.of(BASE + "openapi" + path.replace('{', '_').replace('}', '_')),
+        return factory().getSchema(SchemaLocation.of(BASE + "openapi" + path.replace('{', '_').replace('}', '_')),
                 schema, CONFIG);
     }
 
@@ -116,7 +113,7 @@ final class HsdsSchemas {
     /** Open Referral's openapi as published in the reference set, to compare the application's copy with. */
     static String referenceOpenapi() {
         try {
-            return Files.readString(REFERENCE.resolve("openapi.json"));
+            return Files.readString(PublicReference.folder("hsds-3.0").resolve("openapi.json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
