@@ -262,7 +262,13 @@ class HsdsReadModel {
         }
         List<OrganizationRow> rows = jdbc.sql("SELECT id, name, description, email, phone, website FROM organization"
                 + where + " ORDER BY name, id").params(params).query((rs, n) -> organizationRow(rs, "")).list();
-        rows.forEach(row -> out.accept(shape == OrganizationShape.LIST ? mapping.organization(row) : nested(row, shape)));
+        if (shape == OrganizationShape.LIST) {
+            rows.forEach(row -> out.accept(mapping.organization(row)));
+            return;
+        }
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            nested(rows.subList(from, Math.min(rows.size(), from + CHUNK)), shape).forEach(out);
+        }
     }
 
     /** The public services with these ids, in this order (one the index has but the database no longer shows is left out). */
@@ -381,7 +387,7 @@ class HsdsReadModel {
                 .params(params).query((rs, n) -> organizationRow(rs, "")).list();
         List<Hsds.Organization> contents = shape == OrganizationShape.LIST
                 ? rows.stream().map(mapping::organization).toList()
-                : rows.stream().map(row -> nested(row, shape)).toList();
+                : nested(rows, shape);
         return Hsds.Page.of(contents, total, page, perPage);
     }
 
@@ -389,23 +395,40 @@ class HsdsReadModel {
     Optional<Hsds.Organization> organization(UUID id, OrganizationShape shape) {
         return jdbc.sql("SELECT id, name, description, email, phone, website FROM organization WHERE id = :id")
                 .param("id", id).query((rs, n) -> organizationRow(rs, "")).optional()
-                .map(organization -> nested(organization, shape));
+                .map(organization -> nested(List.of(organization), shape).getFirst());
     }
 
-    private Hsds.Organization nested(OrganizationRow organization, OrganizationShape shape) {
+    /**
+     * Organisations with their locations and their public services ({@link OrganizationShape#FULL} or more): the
+     * same few queries for a whole page of organisations, not a few for each.
+     */
+    private List<Hsds.Organization> nested(List<OrganizationRow> organizations, OrganizationShape shape) {
+        if (organizations.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = organizations.stream().map(OrganizationRow::id).toList();
         List<ServiceRow> services = jdbc.sql(SERVICE_COLUMNS
-                + " WHERE o.organization_id = :id AND o.status <> :inactive ORDER BY o.name, o.id")
-                .param("id", organization.id()).param("inactive", OfferStatus.INACTIVE.name())
+                + " WHERE o.organization_id IN (:ids) AND o.status <> :inactive ORDER BY o.name, o.id")
+                .param("ids", ids).param("inactive", OfferStatus.INACTIVE.name())
                 .query(this::serviceRow).list();
-        List<LocationRow> locations = jdbc.sql("""
-                SELECT id, organization_id, name AS loc_name, address, postal_code, city, district,
-                       latitude, longitude, wheelchair_access, hearing_loop
-                  FROM location WHERE organization_id = :id ORDER BY name, address
-                """).param("id", organization.id()).query((rs, n) -> locationRow(rs, "id")).list();
-        List<Hsds.Service> nestedServices = shape == OrganizationShape.FULL_SERVICES
+        List<Hsds.Service> mapped = shape == OrganizationShape.FULL_SERVICES
                 ? full(services, mapping::fullService)
                 : services.stream().map(mapping::serviceInList).toList();
-        return mapping.fullOrganization(organization, locations, nestedServices);
+        Map<UUID, List<Hsds.Service>> servicesOf = new HashMap<>();
+        for (int i = 0; i < services.size(); i++) {
+            servicesOf.computeIfAbsent(services.get(i).organization().id(), k -> new ArrayList<>()).add(mapped.get(i));
+        }
+        Map<UUID, List<LocationRow>> locationsOf = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, organization_id, name AS loc_name, address, postal_code, city, district,
+                       latitude, longitude, wheelchair_access, hearing_loop
+                  FROM location WHERE organization_id IN (:ids) ORDER BY name, address
+                """).param("ids", ids).query((rs, n) -> locationRow(rs, "id")).list()
+                .forEach(location -> locationsOf.computeIfAbsent(location.organizationId(), k -> new ArrayList<>())
+                        .add(location));
+        return organizations.stream().map(organization -> mapping.fullOrganization(organization,
+                locationsOf.getOrDefault(organization.id(), List.of()),
+                servicesOf.getOrDefault(organization.id(), List.of()))).toList();
     }
 
     private Map<UUID, List<TaxonomyTerm>> termsOf(List<UUID> offerIds) {

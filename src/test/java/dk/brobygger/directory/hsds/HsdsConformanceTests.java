@@ -302,6 +302,18 @@ class HsdsConformanceTests {
     }
 
     @Test
+    void aPageOfFullOrganizationsNestsEachOrganizationsOwnPlacesAndServices() throws Exception {
+        mvc.perform(get("/hsds/organizations").param("full", "true"))
+                .andExpect(jsonPath("$.contents[0].name").value("Fjordlund Bibliotek"))
+                .andExpect(jsonPath("$.contents[0].services[*].name", contains("Strikkeklubben")))
+                .andExpect(jsonPath("$.contents[0].locations[*].addresses[0].address_1", contains("Vestergade 10")))
+                .andExpect(jsonPath("$.contents[1].name").value("Røde Kors Fjordlund"))
+                .andExpect(jsonPath("$.contents[1].services[*].name",
+                        contains("Besøgsven hos Røde Kors", "Gåture langs fjorden")))
+                .andExpect(jsonPath("$.contents[1].locations[*].addresses[0].address_1", contains("Havnegade 3")));
+    }
+
+    @Test
     void serviceAtLocationsAreEachServiceAtItsPlace() throws Exception {
         String id = HsdsVocabulary.serviceAtLocationId(visitingFriend.id()).toString();
         mvc.perform(get("/hsds/services/" + visitingFriend.id()))
