@@ -34,4 +34,15 @@ public interface OfferSearch {
      * near one is ("strk" → "strik"): the text with such words replaced, or empty.
      */
     java.util.Optional<String> spellingSuggestion(String text);
+
+    /**
+     * A place at the end of the words a citizen typed ("strikning 7130", "gåtur Havnegade 3",
+     * "kor Strandby"), found in the municipality's own gazetteer: the words without it and the place,
+     * or empty when the words end in no known place.
+     */
+    java.util.Optional<PlaceInWords> placeInWords(String text);
+
+    /** The words a citizen typed, split into what to look for and where ({@code words} is null when only a place was typed). */
+    record PlaceInWords(@org.jspecify.annotations.Nullable String words, String place) {
+    }
 }

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import dk.brobygger.shared.Districts;
+
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,8 +54,10 @@ public class VisitFigures {
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final Districts districtNames;
 
-    VisitFigures(JdbcClient jdbc, MessageSource messages) {
+    VisitFigures(JdbcClient jdbc, MessageSource messages, Districts districtNames) {
+        this.districtNames = districtNames;
         this.jdbc = jdbc;
         this.messages = messages;
     }
@@ -237,7 +241,8 @@ public class VisitFigures {
                     row.tagged().shown(), row.withConversation().shown()));
         }
         List<List<String>> districts = new ArrayList<>();
-        figures.taggedByDistrict().forEach((district, count) -> districts.add(List.of(district, count.shown())));
+        figures.taggedByDistrict().forEach((district, count) -> districts.add(List.of(
+                java.util.Objects.requireNonNull(districtNames.name(district)), count.shown())));
         List<List<String>> ages = new ArrayList<>();
         figures.taggedByAgeBand().forEach((band, count) -> ages.add(List.of(band.label(), count.shown())));
         String year = String.valueOf(figures.year());

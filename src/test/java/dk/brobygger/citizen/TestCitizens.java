@@ -86,10 +86,11 @@ public class TestCitizens {
         jdbc.sql("DELETE FROM network_member").update();
         jdbc.sql("DELETE FROM hospital_event").update();
         jdbc.sql("DELETE FROM citizen").update();
-        for (String district : List.of("ØST", "VEST")) {
-            if (jdbc.sql("SELECT COUNT(*) FROM district WHERE code = :code").param("code", district)
+        for (var district : List.of(List.of("ØST", "Fjordlund Øst"), List.of("VEST", "Fjordlund Vest"))) {
+            if (jdbc.sql("SELECT COUNT(*) FROM district WHERE code = :code").param("code", district.get(0))
                     .query(Long.class).single() == 0) {
-                jdbc.sql("INSERT INTO district (code, name) VALUES (:code, :code)").param("code", district).update();
+                jdbc.sql("INSERT INTO district (code, name) VALUES (:code, :name)").param("code", district.get(0))
+                        .param("name", district.get(1)).update();
             }
         }
     }

@@ -56,7 +56,7 @@ public class TestDirectory {
         jdbc.sql("DELETE FROM organization").update();
         jdbc.sql("DELETE FROM postcode").update();
         jdbc.sql("DELETE FROM district").update();
-        jdbc.sql("INSERT INTO district (code, name) VALUES ('ØST', 'ØST'), ('VEST', 'VEST')").update();
+        jdbc.sql("INSERT INTO district (code, name) VALUES ('ØST', 'Fjordlund Øst'), ('VEST', 'Fjordlund Vest')").update();
         jdbc.sql("""
                 INSERT INTO postcode (code, name, latitude, longitude) VALUES
                 ('7100', 'Fjordlund C', 55.7090, 9.5360),

@@ -127,6 +127,8 @@ class StatisticsTests {
         mvc.perform(get("/leder/statistik").param("aar", "2025").with(MANAGER)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<svg")))
                 .andExpect(content().string(containsString("Fællesskab-mærker pr. distrikt 2025")))
+                // districts by their names, not their codes
+                .andExpect(content().string(containsString("Fjordlund Vest")))
                 .andExpect(content().string(containsString("&lt;5")));
         byte[] csv = mvc.perform(get("/leder/statistik/aed10.csv").param("aar", "2025").with(MANAGER))
                 .andExpect(status().isOk())

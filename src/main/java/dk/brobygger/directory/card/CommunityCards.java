@@ -91,12 +91,12 @@ class CommunityCards {
         }
         var sentence = new StringBuilder(categories.isEmpty()
                 ? message("card.filter.offers", locale)
-                : message("card.filter.categories", locale, anyOf(lowered(categories), locale)));
+                : message("card.filter.categories", locale, anyOf(lowered(categories, locale), locale)));
         if (filter.getQ() != null) {
             sentence.append(' ').append(message("card.filter.text", locale, filter.getQ()));
         }
         if (!targetGroups.isEmpty()) {
-            sentence.append(' ').append(message("card.filter.targetGroups", locale, anyOf(lowered(targetGroups), locale)));
+            sentence.append(' ').append(message("card.filter.targetGroups", locale, anyOf(lowered(targetGroups, locale), locale)));
         }
         if (!districtNames.isEmpty()) {
             sentence.append(' ').append(message("card.filter.districts", locale, anyOf(districtNames, locale)));
@@ -150,8 +150,8 @@ class CommunityCards {
                 .toList();
     }
 
-    private static List<String> lowered(List<TaxonomyTerm> terms) {
-        return terms.stream().map(TaxonomyTerm::name).map(CommunityCards::lowerFirst).toList();
+    private List<String> lowered(List<TaxonomyTerm> terms, Locale locale) {
+        return terms.stream().map(term -> taxonomy.name(term, locale)).map(CommunityCards::lowerFirst).toList();
     }
 
     /** "Seniorer 65+" reads "seniorer 65+" inside a sentence; abbreviations such as "ØST" stay as they are. */

@@ -36,8 +36,8 @@ class DemoDirectoryWriter {
     @Transactional
     void write(Municipality municipality) {
         Timestamp now = Timestamp.from(clock.instant());
-        for (String district : List.of("ØST", "VEST")) {
-            jdbc.update("INSERT INTO district (code, name) VALUES (?, ?)", district, district);
+        for (var district : List.of(List.of("ØST", "Fjordlund Øst"), List.of("VEST", "Fjordlund Vest"))) {
+            jdbc.update("INSERT INTO district (code, name) VALUES (?, ?)", district.get(0), district.get(1));
         }
         jdbc.batchUpdate("INSERT INTO postcode (code, name, latitude, longitude) VALUES (?, ?, ?, ?)",
                 municipality.postcodes(), BATCH, (ps, p) -> {

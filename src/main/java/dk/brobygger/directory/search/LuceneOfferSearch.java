@@ -494,4 +494,9 @@ class LuceneOfferSearch implements OfferSearch {
         }
         return best;
     }
+
+    @Override
+    public java.util.Optional<PlaceInWords> placeInWords(String text) {
+        return places.inWords(text);
+    }
 }

@@ -71,6 +71,7 @@ class DirectoryPages {
 
     @GetMapping("/tilbud")
     String search(@ModelAttribute("form") SearchForm form, Model model, Locale locale) {
+        form.takePlaceFromWords(search);
         OfferQuery query = form.toQuery(pageSize);
         var result = search.search(query);
         model.addAttribute("query", query);

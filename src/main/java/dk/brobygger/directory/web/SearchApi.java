@@ -40,6 +40,7 @@ class SearchApi {
     @Operation(summary = "Search offers (same parameters as the portal: q, kategori, maalgruppe, bydel, ugedag, "
             + "tidspunkt, stoette, gratis, koerestol, koersel, sted, afstand, sorter, side)")
     Answer search(@ModelAttribute SearchForm form) {
+        form.takePlaceFromWords(search);
         SearchResult result = search.search(form.toQuery(pageSize));
         return new Answer(result.total(), result.page(), result.pages(), result.hits(), result.facets(),
                 result.origin(), result.originNotFound());

@@ -47,9 +47,9 @@ class SearchFilters {
     List<Filter> of(SearchForm form, Locale locale) {
         List<Filter> filters = new ArrayList<>();
         filters.add(filter("facet.kategori", locale, terms("kategori", OfferSearch.CATEGORY, taxonomy.categories(),
-                form.getKategori())));
+                form.getKategori(), locale)));
         filters.add(filter("facet.maalgruppe", locale, terms("maalgruppe", OfferSearch.TARGET_GROUP,
-                taxonomy.targetGroups(), form.getMaalgruppe())));
+                taxonomy.targetGroups(), form.getMaalgruppe(), locale)));
         List<Choice> districts = new ArrayList<>();
         for (String[] district : jdbc.sql("SELECT code, name FROM district ORDER BY name")
                 .query((rs, n) -> new String[] {rs.getString("code"), rs.getString("name")}).list()) {
@@ -100,10 +100,11 @@ class SearchFilters {
         return useful;
     }
 
-    private List<Choice> terms(String parameter, String dimension, List<TaxonomyTerm> terms, List<String> selected) {
+    private List<Choice> terms(String parameter, String dimension, List<TaxonomyTerm> terms, List<String> selected,
+            Locale locale) {
         List<Choice> choices = new ArrayList<>();
         for (TaxonomyTerm term : terms) {
-            choices.add(choice(parameter, choices.size(), term.code(), term.name(), dimension,
+            choices.add(choice(parameter, choices.size(), term.code(), taxonomy.name(term, locale), dimension,
                     selected.contains(term.code())));
         }
         return choices;

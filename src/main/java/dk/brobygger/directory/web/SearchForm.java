@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dk.brobygger.directory.OfferQuery;
+import dk.brobygger.directory.OfferSearch;
 import dk.brobygger.directory.SupportLevel;
 import dk.brobygger.directory.TimeOfDay;
 
@@ -110,6 +111,21 @@ public class SearchForm {
         copy.afstand = null;
         copy.side = null;
         return copy;
+    }
+
+    /**
+     * A place typed at the end of the words ("strikning 7130") is moved to the place field, so the
+     * list runs from the nearest, as if typed there; the form then shows both fields as understood.
+     * Nothing moves when a place was given already.
+     */
+    public void takePlaceFromWords(OfferSearch search) {
+        if (hasPlace() || q == null || q.isBlank()) {
+            return;
+        }
+        search.placeInWords(q).ifPresent(found -> {
+            q = found.words();
+            sted = found.place();
+        });
     }
 
     /** Has the citizen given a place to measure distance from? */

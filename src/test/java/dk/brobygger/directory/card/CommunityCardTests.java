@@ -38,7 +38,7 @@ class CommunityCardTests {
 
         assertThat(QrScanner.scanSvg(page))
                 .isEqualTo(municipality.portalAddress() + "/tilbud?maalgruppe=seniorer&bydel=VEST");
-        assertThat(page).contains("Tilbud til seniorer 65+ i VEST");
+        assertThat(page).contains("Tilbud til seniorer 65+ i Fjordlund Vest");
     }
 
     @Test
@@ -46,7 +46,7 @@ class CommunityCardTests {
         String page = html(get("/tilbud/visitkort").param("bydel", "ØST").param("gratis", "true"));
 
         assertThat(QrScanner.scanSvg(page)).isEqualTo(municipality.portalAddress() + "/tilbud?bydel=%C3%98ST&gratis=true");
-        assertThat(page).contains("Tilbud i ØST, gratis");
+        assertThat(page).contains("Tilbud i Fjordlund Øst, gratis");
     }
 
     @Test
@@ -131,7 +131,7 @@ class CommunityCardTests {
         assertThat(reader.getPageSize(1).getHeight()).isEqualTo(PageSize.A6.getHeight());
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
         assertThat(text).contains(municipality.portalAddress().replaceFirst("^https?://", ""))
-                .contains("Fællesskabsportalen").contains("Tilbud til seniorer 65+ i VEST")
+                .contains("Fællesskabsportalen").contains("Tilbud til seniorer 65+ i Fjordlund Vest")
                 .contains("Scan koden med kameraet på din mobil");
         assertThat(QrScanner.scanPdf(pdf)).isEqualTo(municipality.portalAddress() + "/tilbud?maalgruppe=seniorer&bydel=VEST");
     }
@@ -157,7 +157,7 @@ class CommunityCardTests {
     void theCardSpeaksEnglishToo() throws Exception {
         String page = html(get("/tilbud/visitkort").param("lang", "en").param("maalgruppe", "seniorer"));
 
-        assertThat(page).contains("Print the card").contains("Offers for seniorer 65+");
+        assertThat(page).contains("Print the card").contains("Offers for seniors 65+");
     }
 
     private String html(MockHttpServletRequestBuilder request) throws Exception {

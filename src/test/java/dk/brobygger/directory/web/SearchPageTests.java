@@ -53,6 +53,50 @@ class SearchPageTests {
     }
 
     @Test
+    void aPlaceTypedAtTheEndOfTheWordsIsTakenAsThePlace() throws Exception {
+        // a postcode, a street and house number, a postcode with its town, a town's name: nearest first
+        assertThat(distances(get("/tilbud").param("q", "strik 7130"))).hasSize(2).isSorted();
+        assertThat(distances(get("/tilbud").param("q", "strik Havnegade 3"))).hasSize(2).isSorted();
+        assertThat(distances(get("/tilbud").param("q", "strik Havnegade 3, 7130 Strandby"))).hasSize(2).isSorted();
+        assertThat(distances(get("/tilbud").param("q", "Strandby"))).hasSize(3).isSorted();
+        // the form shows what was understood, so the citizen can change either field
+        mvc.perform(get("/tilbud").param("q", "strik 7130"))
+                .andExpect(content().string(containsString("value=\"strik\"")))
+                .andExpect(content().string(containsString("value=\"7130\"")))
+                .andExpect(content().string(Matchers.inOrder("Cafe ved havnen", "Aftenkaffe og strik")));
+        // the JSON search understands it the same way
+        mvc.perform(get("/tilbud/soeg").param("q", "strik 7130").accept("application/json"))
+                .andExpect(content().string(containsString("\"total\":2")))
+                .andExpect(content().string(containsString("7130 Strandby")));
+    }
+
+    @Test
+    void wordsThatOnlyLookLikeAPlaceStayWords() throws Exception {
+        // no street "Bowling", no postcode 2026: the words are searched as typed, with no distance shown
+        assertThat(distances(get("/tilbud").param("q", "bowling 2026"))).isEmpty();
+        assertThat(distances(get("/tilbud").param("q", "bowling 2"))).isEmpty();
+        mvc.perform(get("/tilbud").param("q", "bowling"))
+                .andExpect(content().string(containsString("Bowling for seniorer")));
+    }
+
+    @Test
+    void aPlaceTypedInItsOwnFieldIsNotTakenFromTheWordsAgain() throws Exception {
+        mvc.perform(get("/tilbud").param("q", "strik 7120").param("sted", "7130"))
+                .andExpect(content().string(containsString("value=\"strik 7120\"")));
+    }
+
+    @Test
+    void categoriesAndDistrictsAreNamedInTheReadersLanguage() throws Exception {
+        mvc.perform(get("/").param("lang", "en"))
+                .andExpect(content().string(containsString(">Eating together</a>")))
+                .andExpect(content().string(not(containsString(">Fællesspisning</a>"))));
+        mvc.perform(get("/tilbud").param("lang", "en"))
+                .andExpect(content().string(containsString("Creative")))
+                .andExpect(content().string(containsString("Fjordlund Øst")));
+        mvc.perform(get("/")).andExpect(content().string(containsString(">Fællesspisning</a>")));
+    }
+
+    @Test
     void anOrderTheCitizenChoseIsKeptWhenAPlaceIsTyped() throws Exception {
         mvc.perform(get("/tilbud").param("sted", "7130").param("sorter", "NAME"))
                 .andExpect(content().string(containsString("<option value=\"NAME\" selected=\"selected\">Navn</option>")))
