@@ -19,6 +19,8 @@ import dk.brobygger.directory.offer.Taxonomy;
 import dk.brobygger.directory.offer.WebAddress;
 import dk.brobygger.shared.NotFoundException;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -26,6 +28,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /** The public community portal: search and offer pages, no login needed. */
 @Controller
@@ -40,12 +43,14 @@ class DirectoryPages {
     private final Users users;
     private final SearchFilters filters;
     private final FacetPanel facetPanel;
+    private final ResultList resultList;
     private final Clock clock;
     private final int pageSize;
     private final Period staleAfter;
 
     DirectoryPages(OfferSearch search, Offers offers, Organizations organizations, Locations locations,
-            Taxonomy taxonomy, OfferHistory history, Users users, SearchFilters filters, FacetPanel facetPanel, Clock clock,
+            Taxonomy taxonomy, OfferHistory history, Users users, SearchFilters filters, FacetPanel facetPanel,
+            ResultList resultList, Clock clock,
             @Value("${brobygger.search.page-size:20}") int pageSize,
             @Value("${brobygger.directory.stale-after:P6M}") Period staleAfter) {
         this.search = search;
@@ -57,6 +62,7 @@ class DirectoryPages {
         this.users = users;
         this.filters = filters;
         this.facetPanel = facetPanel;
+        this.resultList = resultList;
         this.clock = clock;
         this.pageSize = pageSize;
         this.staleAfter = staleAfter;
@@ -79,6 +85,7 @@ class DirectoryPages {
         var shown = result.isEmpty() ? SearchFilters.givingOffers(filters.of(form, locale), result)
                 : filters.of(form, locale);
         model.addAttribute("facetPanel", facetPanel.render(shown, result, locale));
+        model.addAttribute("resultList", resultList.render(result.hits(), locale));
         model.addAttribute("widenings", result.isEmpty() ? widenings(form) : List.of());
         model.addAttribute("sorts", OfferQuery.Sort.values());
         return "directory/search";
@@ -132,7 +139,8 @@ class DirectoryPages {
     }
 
     @GetMapping("/tilbud/{id}")
-    String offer(@PathVariable String id, Model model) {
+    String offer(@PathVariable String id, @RequestHeader(name = "Referer", required = false) @Nullable String referer,
+            HttpServletRequest request, Model model) {
         UUID offerId = parse(id);
         var offer = offers.findById(offerId).filter(o -> o.status().isPublic() || mayEdit(o.organizationId()))
                 .orElseThrow(() -> new NotFoundException("offer " + id));
@@ -148,7 +156,30 @@ class DirectoryPages {
         model.addAttribute("editor", editor);
         model.addAttribute("stale", offer.isStale(LocalDate.now(clock), staleAfter));
         model.addAttribute("history", editor ? history.of(offerId) : List.of());
+        model.addAttribute("backToSearch", backToSearch(referer, request.getServerName()));
         return "directory/offer";
+    }
+
+    /**
+     * "Tilbage til søgningen" returns to the search the citizen came from (the result list links
+     * every hit to the same address, so the list can be kept): the search page's own query from the
+     * Referer when it is this site's search page, otherwise the search from the start. Only the
+     * path {@code /tilbud} and its query are taken, so no other address can be smuggled in.
+     */
+    static String backToSearch(@Nullable String referer, String serverName) {
+        if (referer == null || referer.length() > 2_000) {
+            return "/tilbud";
+        }
+        try {
+            var uri = java.net.URI.create(referer);
+            boolean ours = uri.getHost() == null || uri.getHost().equalsIgnoreCase(serverName);
+            if (ours && "/tilbud".equals(uri.getRawPath())) {
+                return uri.getRawQuery() == null ? "/tilbud" : "/tilbud?" + uri.getRawQuery();
+            }
+        } catch (IllegalArgumentException malformed) {
+            // an address that is no URI is no search to go back to
+        }
+        return "/tilbud";
     }
 
     private boolean mayEdit(UUID organizationId) {

@@ -97,6 +97,31 @@ class SearchPageTests {
     }
 
     @Test
+    void theWayBackFromAnOfferReturnsToTheSearchItCameFrom() throws Exception {
+        String page = mvc.perform(get("/tilbud").param("q", "strik")).andReturn().getResponse().getContentAsString();
+        var link = Pattern.compile("href=\"(/tilbud/[0-9a-f-]{36})\"").matcher(page);
+        assertThat(link.find()).isTrue();
+        mvc.perform(get(link.group(1)).header("Referer", "http://localhost/tilbud?q=strik&sorter=NAME"))
+                .andExpect(content().string(containsString("href=\"/tilbud?q=strik&amp;sorter=NAME\"")));
+        // another site's address, or another page of ours, is no search to go back to
+        mvc.perform(get(link.group(1)).header("Referer", "https://evil.example/tilbud?q=x"))
+                .andExpect(content().string(containsString("<a href=\"/tilbud\">Tilbage til søgningen</a>")));
+        assertThat(DirectoryPages.backToSearch("/admin?x=1", "localhost")).isEqualTo("/tilbud");
+        assertThat(DirectoryPages.backToSearch("not a uri at all %%", "localhost")).isEqualTo("/tilbud");
+    }
+
+    @Test
+    void aHitIsDrawnTheSameWhetherKeptOrNotAndCarriesItsOwnDistance() throws Exception {
+        String first = mvc.perform(get("/tilbud").param("q", "strik")).andReturn().getResponse().getContentAsString();
+        String again = mvc.perform(get("/tilbud").param("q", "strik")).andReturn().getResponse().getContentAsString();
+        assertThat(again).isEqualTo(first).contains("Aftenkaffe og strik").doesNotContain("brobygger:distance");
+        // the same kept hits from two places: each page shows its own distances
+        assertThat(distances(get("/tilbud").param("q", "strik").param("sted", "7130"))).containsExactly(0.1, 9.4);
+        assertThat(distances(get("/tilbud").param("q", "strik").param("sted", "7120"))).hasSize(2)
+                .doesNotContain(0.1, 9.4);
+    }
+
+    @Test
     void anOrderTheCitizenChoseIsKeptWhenAPlaceIsTyped() throws Exception {
         mvc.perform(get("/tilbud").param("sted", "7130").param("sorter", "NAME"))
                 .andExpect(content().string(containsString("<option value=\"NAME\" selected=\"selected\">Navn</option>")))
