@@ -111,11 +111,12 @@ abstract class BrowserJourney {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", 740,
                 "deviceScaleFactor", 1, "mobile", true));
         try {
+            // Measured against the phone's width itself: a mobile browser widens its layout viewport (and
+            // window.innerWidth with it) to a page that is too wide, so comparing with innerWidth could never fail.
             Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
-            Number innerWidth = (Number) browser.executeScript("return window.innerWidth;");
-            if (scrollWidth.longValue() > innerWidth.longValue()) {
+            if (scrollWidth.longValue() > PHONE_WIDTH) {
                 String widest = (String) browser.executeScript("""
-                        const limit = window.innerWidth;
+                        const limit = %d;
                         return Array.from(document.querySelectorAll('body *'))
                           .filter(e => e.getBoundingClientRect().right > limit + 1)
                           .filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > limit + 1))
@@ -123,7 +124,7 @@ abstract class BrowserJourney {
                           .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
                                + ' right=' + Math.round(e.getBoundingClientRect().right))
                           .join('\\n');
-                        """);
+                        """.formatted(PHONE_WIDTH));
                 throw new AssertionError("%s scrolls sideways on a %d px phone: the page is %d px wide. Too wide:%n%s"
                         .formatted(browser.getCurrentUrl(), PHONE_WIDTH, scrollWidth.longValue(), widest));
             }
