@@ -20,6 +20,9 @@
  *   lucene-b     the same against a second instance (--base-b), for an A/B of a setting in one run.
  *   lucene-json  the same search as JSON from GET /tilbud/soeg?... (20 hits + facet counts, no
  *                page rendering): the search engine's own cost over HTTP.
+ *   lucene-bare  the same search from GET /tilbud/soeg/motor?... (profile bench-data): the same engine
+ *                call (query, facet counts, 20 hits) answered as ids in plain text, so that
+ *                lucene-json / lucene-bare is the cost of everything around the engine.
  *   pg-page      the same search answered by PostgreSQL full-text search over JDBC, one connection
  *                per client: the 20 hits of the page + COUNT(*) of all matches.
  *   pg-facets    as pg-page, and the drill-sideways facet counts of all nine dimensions
@@ -527,16 +530,21 @@ public class LoadDriver {
     }
 
     static Client http(String base) {
-        return http(base, false);
+        return http(base, "/tilbud?");
     }
 
     static Client http(String base, boolean json) {
+        return http(base, json ? "/tilbud/soeg?" : "/tilbud?");
+    }
+
+    /** The search against the path (with its "?") that answers it: the page, the JSON or the bare engine. */
+    static Client http(String base, String path) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
         return new Client() {
             @Override
             public void search(Search s) throws Exception {
-                String url = json ? s.url(base).replaceFirst("/tilbud\\?", "/tilbud/soeg?") : s.url(base);
+                String url = s.url(base).replaceFirst("/tilbud\\?", java.util.regex.Matcher.quoteReplacement(path));
                 var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                         .header("X-Bench-Phase", CURRENT_PHASE).GET().build();
                 HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -630,6 +638,7 @@ public class LoadDriver {
                 Function<Integer, Client> factory = switch (system) {
                     case "lucene" -> i -> http(base);
                     case "lucene-json" -> i -> http(base, true);
+                    case "lucene-bare" -> i -> http(base, "/tilbud/soeg/motor?");
                     case "lucene-b" -> i -> http(baseB);
                     case "pg-page" -> i -> jdbc(jdbcUrl, false);
                     case "pg-facets" -> i -> jdbc(jdbcUrl, true);

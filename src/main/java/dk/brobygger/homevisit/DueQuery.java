@@ -1,6 +1,7 @@
 package dk.brobygger.homevisit;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +47,7 @@ final class DueQuery {
                     joins.append(" ").append("""
                              LEFT JOIN (SELECT DISTINCT i.citizen_id FROM outreach_item_view i
                                          WHERE i.status <> 'WITHDRAWN'
-                                           AND (i.status = 'OPEN' OR i.reason_date BETWEEN :yearStart AND :yearEnd)) risk
+                                           AND (i.status = 'OPEN' OR i.reason_date BETWEEN :yearStart AND :yearEnd)/*i*/) risk
                                ON risk.citizen_id = c.id""");
                 }
             }
@@ -72,7 +73,7 @@ final class DueQuery {
         return " " + """
                  LEFT JOIN (SELECT DISTINCT h.citizen_id FROM homevisit_home_care h
                              WHERE h.service = '%s' AND h.from_date <= :reference
-                               AND (h.to_date IS NULL OR h.to_date >= :reference)) %s
+                               AND (h.to_date IS NULL OR h.to_date >= :reference)/*h*/) %s
                    ON %s.citizen_id = c.id""".formatted(service, alias, alias);
     }
 
@@ -90,24 +91,37 @@ final class DueQuery {
                   FROM (%s) d
                   LEFT JOIN homevisit_offer o ON o.citizen_id = d.id AND o.visit_year = :year
                  ORDER BY d.district, d.birth_date DESC, d.id
-                """.formatted(due(district, citizen));
+                """.formatted(due(district, citizen == null ? null : java.util.List.of(citizen)));
     }
 
-    /** Citizens due a visit and the rule that applies, unordered: the due list's and the worklist's source. */
-    String due(@Nullable String district, @Nullable UUID citizen) {
+    /**
+     * Citizens due a visit and the rule that applies, unordered: the due list's and the worklist's source; only
+     * the citizens named, if any are.
+     */
+    String due(@Nullable String district, @Nullable Collection<UUID> citizens) {
         if (district != null) {
             params.put("district", district);
         }
-        if (citizen != null) {
-            params.put("citizen", citizen);
+        if (citizens != null) {
+            params.put("citizens", citizens);
         }
         return """
                 SELECT v.id, v.name, v.address, v.birth_date, v.district, v.living_situation, v.rule
                   FROM (SELECT c.id, c.name, c.address, c.birth_date, c.district, c.living_situation, %s AS rule
                           FROM citizen_register_view c%s
                          WHERE c.birth_date <= :youngestBorn AND c.anonymised_at IS NULL %s %s %s) v
-                 WHERE v.rule IS NOT NULL""".formatted(rule, joins, district == null ? "" : "AND c.district = :district",
-                citizen == null ? "" : "AND c.id = :citizen", exemption);
+                 WHERE v.rule IS NOT NULL""".formatted(rule, joinsFor(citizens), district == null ? "" : "AND c.district = :district",
+                citizens == null ? "" : "AND c.id IN (:citizens)", exemption);
+    }
+
+    /**
+     * The joins, for the citizens named only when some are: the sets of citizens at risk and with home care are
+     * then read for them alone instead of for everyone (a worklist page of 20 citizens, not 340,000 items).
+     */
+    private String joinsFor(@Nullable Collection<UUID> citizens) {
+        String all = joins.toString();
+        return citizens == null ? all.replace("/*i*/", "").replace("/*h*/", "")
+                : all.replace("/*i*/", " AND i.citizen_id IN (:citizens)").replace("/*h*/", " AND h.citizen_id IN (:citizens)");
     }
 
     /** How many citizens each rule selects: the administrator's preview. */
@@ -118,7 +132,7 @@ final class DueQuery {
                          WHERE c.birth_date <= :youngestBorn AND c.anonymised_at IS NULL %s) d
                  WHERE d.rule IS NOT NULL
                  GROUP BY d.rule
-                """.formatted(rule, joins, exemption);
+                """.formatted(rule, joinsFor(null), exemption);
     }
 
     Map<String, Object> params() {

@@ -33,12 +33,14 @@ class HomeCare {
     }
 
     private final JdbcClient jdbc;
+    private final WorklistTable worklist;
     private final CitizenRecords records;
     private final Users users;
     private final Clock clock;
 
-    HomeCare(JdbcClient jdbc, CitizenRecords records, Users users, Clock clock) {
+    HomeCare(JdbcClient jdbc, CitizenRecords records, Users users, WorklistTable worklist, Clock clock) {
         this.jdbc = jdbc;
+        this.worklist = worklist;
         this.records = records;
         this.users = users;
         this.clock = clock;
@@ -60,6 +62,8 @@ class HomeCare {
                 """).param("id", id).param("citizen", citizen.value()).param("service", service.name())
                 .param("from", from).param("to", to).param("by", users.currentOrFail().username())
                 .param("at", Timestamp.from(clock.instant())).update();
+        // Home care may exempt the citizen from the §79a visit: the worklist follows at once.
+        worklist.make(citizen);
         return new Period(id, citizen, service, from, to, users.currentOrFail().username());
     }
 

@@ -14,6 +14,7 @@ import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -36,9 +37,11 @@ class VisitPolicies {
 
     private final JdbcClient jdbc;
     private final Users users;
+    private final ApplicationEventPublisher announcements;
     private final Clock clock;
 
-    VisitPolicies(JdbcClient jdbc, Users users, Clock clock) {
+    VisitPolicies(JdbcClient jdbc, Users users, ApplicationEventPublisher announcements, Clock clock) {
+        this.announcements = announcements;
         this.jdbc = jdbc;
         this.users = users;
         this.clock = clock;
@@ -70,6 +73,7 @@ class VisitPolicies {
                 .param("riskTo", policy.riskTo()).param("exempt", policy.exemptHomeCare())
                 .param("note", policy.note()).param("by", user.username())
                 .param("at", Timestamp.from(clock.instant())).update();
+        announcements.publishEvent(new VisitPolicyChanged());
         return current();
     }
 

@@ -60,10 +60,11 @@ public class Worklist {
     private final HomeVisitAccess access;
     private final CitizenWork work;
     private final Users users;
+    private final WorklistTable table;
     private final Clock clock;
 
     Worklist(JdbcClient jdbc, DueVisits due, OutreachItems items, VisitOffers offers, TaskList tasks, HomeVisitAccess access,
-            CitizenWork work, Users users, Clock clock) {
+            CitizenWork work, Users users, WorklistTable table, Clock clock) {
         this.jdbc = jdbc;
         this.due = due;
         this.items = items;
@@ -72,6 +73,7 @@ public class Worklist {
         this.access = access;
         this.work = work;
         this.users = users;
+        this.table = table;
         this.clock = clock;
     }
 
@@ -93,7 +95,59 @@ public class Worklist {
         DueVisits.checkYear(year);
         var user = access.checkMayList("Så arbejdslisten for forebyggende hjemmebesøg " + year);
         items.checkMayList("Så opsporingslisten på arbejdslisten for forebyggende hjemmebesøg");
-        var query = new WorklistQuery(due.query(year), year, LocalDate.now(clock), district, holder, user.username());
+        Page found = fromTable(year, district, holder, sort) ? pageFromTable(year, district, sort, page, size)
+                : pageFromQuery(year, district, holder, sort, page, size, user.username());
+        access.listed("Så arbejdslisten for forebyggende hjemmebesøg " + year
+                + (district == null ? "" : ", distrikt " + district) + " (" + found.total() + " linjer)");
+        return found;
+    }
+
+    /**
+     * Everyone's lines in any order but the visitor's are paged from the worklist's table (see
+     * {@link WorklistTable}) for the years it keeps, made at the first request of such a year; the rest (the
+     * user's own lines, the lines nobody has taken, the order by visitor, other years) from the whole query.
+     */
+    private boolean fromTable(int year, @Nullable String district, Holder holder, Sort sort) {
+        if (holder != Holder.ALL || sort == Sort.VISITOR || !table.isKeptUp(year)) {
+            return false;
+        }
+        if (!table.isMade(year)) {
+            table.make(year);
+        }
+        return true;
+    }
+
+    private Page pageFromTable(int year, @Nullable String district, Sort sort, int page, int size) {
+        long total = table.count(year, district);
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int current = Math.min(Math.max(1, page), pages);
+        List<UUID> citizens = table.page(year, district, sort, (long) (current - 1) * size, size);
+        if (citizens.isEmpty()) {
+            return new Page(List.of(), total, current, pages);
+        }
+        var query = new WorklistQuery(due.query(year), year, LocalDate.now(clock), district, Holder.ALL, "", citizens);
+        var entries = jdbc.sql(query.linesOfCitizens()).params(query.params()).query((rs, row) -> entry(rs)).list();
+        var byCitizen = new java.util.LinkedHashMap<UUID, List<WorklistEntry>>();
+        citizens.forEach(citizen -> byCitizen.put(citizen, new java.util.ArrayList<>()));
+        entries.forEach(entry -> byCitizen.get(entry.citizen().value()).add(entry));
+        // A citizen whose lines ended since the table was made (it is made again in the same transaction as the
+        // change, so only by a change without an event) is left out of the page rather than shown empty.
+        var rows = WorklistRow.byCitizen(byCitizen.values().stream().flatMap(List::stream).toList());
+        return new Page(rows, total, current, pages);
+    }
+
+    private Page pageFromQuery(int year, @Nullable String district, Holder holder, Sort sort, int page, int size,
+            String username) {
+        // The user's own lines are among the few citizens whose lines they were given: only those are read.
+        List<UUID> mine = holder != Holder.MINE ? null : jdbc.sql("""
+                SELECT DISTINCT l.citizen_id FROM homevisit_worklist_line l
+                  JOIN followup_task_view k ON k.source_kind = :kind AND k.source_id = l.id
+                 WHERE k.assignee = :user
+                """).param("kind", LINE).param("user", username).query(UUID.class).list();
+        if (mine != null && mine.isEmpty()) {
+            return new Page(List.of(), 0, 1, 1);
+        }
+        var query = new WorklistQuery(due.query(year), year, LocalDate.now(clock), district, holder, username, mine);
         long[] total = {-1};
         var entries = lines(query, sort, page, size, total);
         if (total[0] < 0) {
@@ -104,8 +158,6 @@ public class Worklist {
         if (entries.isEmpty() && current != page) {
             entries = lines(query, sort, current, size, total);
         }
-        access.listed("Så arbejdslisten for forebyggende hjemmebesøg " + year
-                + (district == null ? "" : ", distrikt " + district) + " (" + total[0] + " linjer)");
         return new Page(entries, total[0], current, pages);
     }
 

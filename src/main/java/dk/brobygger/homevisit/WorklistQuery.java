@@ -1,7 +1,9 @@
 package dk.brobygger.homevisit;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,12 @@ final class WorklistQuery {
 
     WorklistQuery(DueQuery due, int year, LocalDate today, @Nullable String district, Worklist.Holder holder,
             String user) {
+        this(due, year, today, district, holder, user, null);
+    }
+
+    /** The lines of the citizens named only (when {@code citizens} is not null): a page's, or one citizen's. */
+    WorklistQuery(DueQuery due, int year, LocalDate today, @Nullable String district, Worklist.Holder holder,
+            String user, @Nullable Collection<UUID> citizens) {
         this.due = due;
         var params = due.params();
         params.put("thisYear", today.getYear());
@@ -64,9 +72,10 @@ final class WorklistQuery {
                   FROM outreach_item_view i
                   JOIN citizen_register_view c ON c.id = i.citizen_id
                   LEFT JOIN (%s) t ON t.outreach_item_id = i.id AND t.status = 'OPEN'
-                 WHERE i.status = 'OPEN'%s%s
-                """.formatted(due.due(district, null), TAKEN, held, TAKEN,
-                district == null ? "" : " AND c.district = :district", held);
+                 WHERE i.status = 'OPEN'%s%s%s
+                """.formatted(due.due(district, citizens), TAKEN, held, TAKEN,
+                district == null ? "" : " AND c.district = :district",
+                citizens == null ? "" : " AND i.citizen_id IN (:citizens)", held);
     }
 
     /**
@@ -97,6 +106,26 @@ final class WorklistQuery {
                   FROM p JOIN w ON w.citizen_id = p.citizen_id
                  ORDER BY p.rn, w.kind DESC, w.reason_date DESC NULLS LAST, w.item_id
                 """.formatted(lines, order);
+    }
+
+    /**
+     * The worklist's citizens with the keys the list is sorted by (see {@link #page}), one row each: what
+     * {@link WorklistTable} keeps.
+     */
+    String citizens() {
+        return """
+                SELECT citizen_id, MIN(COALESCE(district, '')) AS district, MAX(age) AS age,
+                       MAX(reason_date) AS reason_date, MIN(LOWER(name)) AS lname
+                  FROM (%s) w GROUP BY citizen_id
+                """.formatted(lines);
+    }
+
+    /**
+     * The lines of the citizens named (the constructor's {@code citizens}), each citizen's lines in the order
+     * the page shows them; the citizens in any order.
+     */
+    String linesOfCitizens() {
+        return "SELECT w.* FROM (" + lines + ") w ORDER BY w.citizen_id, w.kind DESC, w.reason_date DESC NULLS LAST, w.item_id";
     }
 
     /** How many citizens there are: for a page past the end, which has no row to carry the number. */

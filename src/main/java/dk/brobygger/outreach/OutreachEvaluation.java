@@ -16,12 +16,14 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.shared.ClusterJobs;
 import dk.brobygger.shared.DanishTime;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -50,16 +52,18 @@ class OutreachEvaluation {
 
     private final JdbcClient jdbc;
     private final ClusterJobs jobs;
+    private final ApplicationEventPublisher announcements;
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int threads;
     private final String analyze;
 
-    OutreachEvaluation(JdbcClient jdbc, ClusterJobs jobs, DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
+    OutreachEvaluation(JdbcClient jdbc, ClusterJobs jobs, ApplicationEventPublisher announcements, DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
             @Value("${brobygger.outreach.evaluation-threads:2}") int threads) {
         this.jdbc = jdbc;
         this.jobs = jobs;
+        this.announcements = announcements;
         this.batch = new JdbcTemplate(dataSource);
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -107,6 +111,8 @@ class OutreachEvaluation {
         if (created > 0) {
             jdbc.sql(analyze).update();
         }
+        int made = created;
+        transaction.executeWithoutResult(status -> announcements.publishEvent(new OutreachEvaluated(made)));
         log.info("Outreach evaluation: {} new items in {} ms", created, (System.nanoTime() - start) / 1_000_000);
         return created;
     }
@@ -129,8 +135,15 @@ class OutreachEvaluation {
     /** The rule for the event's type, on this one event: at most one new item. */
     @Transactional
     public int evaluateEvent(UUID lifeEvent, RiskReason type) {
-        return rulesInForce().stream().filter(rule -> rule.reason() == type).mapToInt(rule -> events(rule, lifeEvent))
-                .sum();
+        int created = rulesInForce().stream().filter(rule -> rule.reason() == type)
+                .mapToInt(rule -> events(rule, lifeEvent)).sum();
+        if (created > 0) {
+            // The item takes the event's id (see events).
+            jdbc.sql("SELECT citizen_id FROM outreach_item WHERE id = :item").param("item", lifeEvent)
+                    .query(UUID.class).optional().ifPresent(citizen ->
+                            announcements.publishEvent(new OutreachItemOpened(lifeEvent, new CitizenId(citizen))));
+        }
+        return created;
     }
 
     /** How many citizens the settings select today, whether or not they are on the list already. */

@@ -18,7 +18,7 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * Opsporingsemne: a citizen on the outreach list and why (the reason, the rule as it was when the item was
  * made, the life event and its date), then how it ended. Only an open item is closed with an outcome or
- * withdrawn; a withdrawal is announced as {@link OutreachItemWithdrawn}. The nightly evaluation makes items
+ * withdrawn; a closing is announced as {@link OutreachItemClosed}, a withdrawal as {@link OutreachItemWithdrawn}. The nightly evaluation makes items
  * in bulk with SQL; each single change goes through this aggregate.
  */
 @Table("outreach_item")
@@ -91,6 +91,7 @@ class OutreachItem extends AbstractAggregateRoot<OutreachItem> {
         this.outcomeOn = on;
         this.closedBy = by;
         this.closedAt = now;
+        registerEvent(new OutreachItemClosed(id, citizen(), how));
     }
 
     /** The event behind the open item was cancelled: the item no longer holds. */

@@ -31,6 +31,7 @@ public class TestHomeVisits {
 
     /** No citizens, no events, items, offers or tasks, and the shipped rules in force. */
     public void reset() {
+        listChanged();
         jdbc.sql("DELETE FROM homevisit_worklist_line").update();
         jdbc.sql("DELETE FROM followup_task").update();
         jdbc.sql("DELETE FROM outreach_item").update();
@@ -65,6 +66,7 @@ public class TestHomeVisits {
                 """).param("id", id).param("cpr", cpr).param("born", born).param("sex", sex).param("name", name)
                 .param("district", district).param("living", livingSituation).param("now", Timestamp.from(now))
                 .update();
+        listChanged();
         return id;
     }
 
@@ -75,6 +77,7 @@ public class TestHomeVisits {
                 VALUES (:id, :citizen, :service, :from, :to, 'test', :now)
                 """).param("id", UUID.randomUUID()).param("citizen", citizen).param("service", service)
                 .param("from", from).param("to", to).param("now", Timestamp.from(Instant.now())).update();
+        listChanged();
     }
 
     /** An open outreach item for the citizen (e.g. at risk after losing a spouse). */
@@ -86,7 +89,17 @@ public class TestHomeVisits {
                         (SELECT MAX(id) FROM outreach_rule WHERE reason = :reason), :date, 'OPEN', :now)
                 """).param("id", id).param("citizen", citizen).param("reason", reason).param("date", date)
                 .param("now", Timestamp.from(Instant.now())).update();
+        listChanged();
         return id;
+    }
+
+    /**
+     * Data written here bypass the services that keep the worklist's table: the table is emptied, so that the
+     * next worklist page makes it anew, as the nightly evaluation would.
+     */
+    public void listChanged() {
+        jdbc.sql("DELETE FROM homevisit_worklist_citizen").update();
+        jdbc.sql("DELETE FROM homevisit_worklist_refresh").update();
     }
 
     public void relate(UUID citizen, String username) {

@@ -43,7 +43,8 @@ class OutreachItemRulesTests {
         assertThatThrownBy(() -> item.withdraw(NOW))
                 .isInstanceOf(DomainException.class).hasMessage("outreach.item.notOpen");
         assertThat(item.outcome()).isEqualTo(Outcome.NOT_REACHED);
-        assertThat(item.domainEvents()).isEmpty();
+        assertThat(item.domainEvents()).as("announced once, for the one closing")
+                .containsExactly(new OutreachItemClosed(item.id().value(), item.citizen(), Outcome.NOT_REACHED));
     }
 
     @Test
