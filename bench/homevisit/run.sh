@@ -27,7 +27,8 @@ MEASURED=${MEASURED:-300}
 WARMUP_EVENTS=${WARMUP_EVENTS:-30}
 HOSPITAL=${HOSPITAL:-200}
 READS=${READS:-20}
-PAGE_READS=${PAGE_READS:-3}
+PAGE_READS=${PAGE_READS:-200}
+PAGE_WARMUP=${PAGE_WARMUP:-20}
 JAVA_OPTS=${JAVA_OPTS:-}
 APP_ARGS=${APP_ARGS:-}
 OUT=$(realpath -m "${OUT:-bench/out/homevisit}")
@@ -102,6 +103,6 @@ fi
 timeout 7200 "$JAVA" -cp "target/classes:$PGJAR" bench/homevisit/HomeVisitBenchmark.java run \
     --base "http://127.0.0.1:$PORT" --jdbc "$JDBC" --app-pid "$APP_PID" --runs "$RUNS" --events "$MEASURED" \
     --warmup-events "$WARMUP_EVENTS" --hospital "$HOSPITAL" --reads "$READS" \
-    --page-reads "$PAGE_READS" --out "$OUT"
+    --page-reads "$PAGE_READS" --page-warmup "$PAGE_WARMUP" --out "$OUT"
 grep -E "Outreach evaluation: " "$OUT/app-homevisit.log" | sed 's/^.*Outreach/app log: Outreach/' | tee -a "$OUT/homevisit.md"
 echo "done: results in $OUT"

@@ -25,3 +25,11 @@ CREATE TABLE homevisit_worklist_refresh (
     refreshed_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     citizens      BIGINT                   NOT NULL
 );
+
+-- How many citizens each district's list has (district '' for none): the page's count without counting.
+CREATE TABLE homevisit_worklist_count (
+    visit_year  INTEGER     NOT NULL,
+    district    VARCHAR(20) NOT NULL,
+    citizens    BIGINT      NOT NULL,
+    PRIMARY KEY (visit_year, district)
+);

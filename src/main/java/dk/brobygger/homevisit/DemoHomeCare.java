@@ -64,6 +64,7 @@ class DemoHomeCare implements ApplicationRunner {
         // Written past the service that keeps the worklist's table: its next page makes it anew.
         jdbc.sql("DELETE FROM homevisit_worklist_citizen").update();
         jdbc.sql("DELETE FROM homevisit_worklist_refresh").update();
+        jdbc.sql("DELETE FROM homevisit_worklist_count").update();
     }
 
     private static LocalDate later(LocalDate one, LocalDate other) {

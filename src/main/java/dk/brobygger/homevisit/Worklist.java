@@ -95,7 +95,7 @@ public class Worklist {
         DueVisits.checkYear(year);
         var user = access.checkMayList("Så arbejdslisten for forebyggende hjemmebesøg " + year);
         items.checkMayList("Så opsporingslisten på arbejdslisten for forebyggende hjemmebesøg");
-        Page found = fromTable(year, district, holder, sort) ? pageFromTable(year, district, sort, page, size)
+        Page found = fromTable(year, district, holder, sort) ? pageFromTable(year, district, holder, sort, page, size)
                 : pageFromQuery(year, district, holder, sort, page, size, user.username());
         access.listed("Så arbejdslisten for forebyggende hjemmebesøg " + year
                 + (district == null ? "" : ", distrikt " + district) + " (" + found.total() + " linjer)");
@@ -108,7 +108,7 @@ public class Worklist {
      * user's own lines, the lines nobody has taken, the order by visitor, other years) from the whole query.
      */
     private boolean fromTable(int year, @Nullable String district, Holder holder, Sort sort) {
-        if (holder != Holder.ALL || sort == Sort.VISITOR || !table.isKeptUp(year)) {
+        if (holder == Holder.MINE || sort == Sort.VISITOR || !table.isKeptUp(year)) {
             return false;
         }
         if (!table.isMade(year)) {
@@ -117,15 +117,16 @@ public class Worklist {
         return true;
     }
 
-    private Page pageFromTable(int year, @Nullable String district, Sort sort, int page, int size) {
-        long total = table.count(year, district);
+    private Page pageFromTable(int year, @Nullable String district, Holder holder, Sort sort, int page, int size) {
+        List<UUID> taken = holder == Holder.NOBODY ? everyLineTaken(year, district) : List.of();
+        long total = table.count(year, district, taken);
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int current = Math.min(Math.max(1, page), pages);
-        List<UUID> citizens = table.page(year, district, sort, (long) (current - 1) * size, size);
+        List<UUID> citizens = table.page(year, district, sort, (long) (current - 1) * size, size, taken);
         if (citizens.isEmpty()) {
             return new Page(List.of(), total, current, pages);
         }
-        var query = new WorklistQuery(due.query(year), year, LocalDate.now(clock), district, Holder.ALL, "", citizens);
+        var query = new WorklistQuery(due.query(year), year, LocalDate.now(clock), district, holder, "", citizens);
         var entries = jdbc.sql(query.linesOfCitizens()).params(query.params()).query((rs, row) -> entry(rs)).list();
         var byCitizen = new java.util.LinkedHashMap<UUID, List<WorklistEntry>>();
         citizens.forEach(citizen -> byCitizen.put(citizen, new java.util.ArrayList<>()));
@@ -134,6 +135,28 @@ public class Worklist {
         // change, so only by a change without an event) is left out of the page rather than shown empty.
         var rows = WorklistRow.byCitizen(byCitizen.values().stream().flatMap(List::stream).toList());
         return new Page(rows, total, current, pages);
+    }
+
+    /**
+     * The citizens all of whose lines somebody has taken, whom the lines nobody has taken leave out: found among
+     * the few citizens with a line taken this year or still open.
+     */
+    private List<UUID> everyLineTaken(int year, @Nullable String district) {
+        List<UUID> withATakenLine = jdbc.sql("""
+                SELECT DISTINCT l.citizen_id FROM homevisit_worklist_line l
+                  JOIN followup_task_view k ON k.source_kind = :kind AND k.source_id = l.id
+                 WHERE k.status = 'OPEN' OR l.visit_year = :year
+                """).param("kind", LINE).param("year", year).query(UUID.class).list();
+        if (withATakenLine.isEmpty()) {
+            return List.of();
+        }
+        var query = new WorklistQuery(due.query(year), year, LocalDate.now(clock), district, Holder.ALL, "",
+                withATakenLine);
+        var lines = jdbc.sql(query.linesOfCitizens()).params(query.params()).query((rs, row) -> entry(rs)).list();
+        var untaken = lines.stream().filter(line -> line.task() == null).map(line -> line.citizen().value())
+                .collect(java.util.stream.Collectors.toSet());
+        return lines.stream().map(line -> line.citizen().value()).filter(citizen -> !untaken.contains(citizen))
+                .distinct().toList();
     }
 
     private Page pageFromQuery(int year, @Nullable String district, Holder holder, Sort sort, int page, int size,

@@ -46,9 +46,11 @@ class WorklistTable {
     private final JdbcClient jdbc;
     private final DueVisits due;
     private final Clock clock;
+    private final String analyze;
 
-    WorklistTable(JdbcClient jdbc, DueVisits due, Clock clock) {
+    WorklistTable(JdbcClient jdbc, DueVisits due, javax.sql.DataSource dataSource, Clock clock) {
         this.jdbc = jdbc;
+        this.analyze = analyzeStatement(dataSource);
         this.due = due;
         this.clock = clock;
     }
@@ -75,6 +77,7 @@ class WorklistTable {
         long start = System.nanoTime();
         jdbc.sql("DELETE FROM homevisit_worklist_refresh WHERE visit_year = :year").param("year", year).update();
         jdbc.sql("DELETE FROM homevisit_worklist_citizen WHERE visit_year = :year").param("year", year).update();
+        jdbc.sql("DELETE FROM homevisit_worklist_count WHERE visit_year = :year").param("year", year).update();
         var query = query(year, null);
         var params = new HashMap<>(query.params());
         params.put("visitYear", year);
@@ -82,6 +85,13 @@ class WorklistTable {
                 INSERT INTO homevisit_worklist_citizen (visit_year, citizen_id, district, lname, age, reason_date)
                 SELECT :visitYear, g.citizen_id, g.district, g.lname, g.age, g.reason_date FROM (%s) g
                 """.formatted(query.citizens())).params(params).update();
+        jdbc.sql("""
+                INSERT INTO homevisit_worklist_count (visit_year, district, citizens)
+                SELECT visit_year, district, COUNT(*) FROM homevisit_worklist_citizen WHERE visit_year = :year
+                 GROUP BY visit_year, district
+                """).param("year", year).update();
+        // Statistics for the rows just made, so the pages are planned for the table as it is (see the evaluation).
+        jdbc.sql(analyze).update();
         jdbc.sql("""
                 INSERT INTO homevisit_worklist_refresh (visit_year, refreshed_at, citizens)
                 VALUES (:year, :at, :citizens)
@@ -95,6 +105,7 @@ class WorklistTable {
     @Transactional(propagation = Propagation.MANDATORY)
     public void make(CitizenId citizen) {
         for (int year : madeYears()) {
+            var before = district(year, citizen);
             jdbc.sql("DELETE FROM homevisit_worklist_citizen WHERE visit_year = :year AND citizen_id = :citizen")
                     .param("year", year).param("citizen", citizen.value()).update();
             var query = query(year, List.of(citizen.value()));
@@ -104,6 +115,27 @@ class WorklistTable {
                     INSERT INTO homevisit_worklist_citizen (visit_year, citizen_id, district, lname, age, reason_date)
                     SELECT :visitYear, g.citizen_id, g.district, g.lname, g.age, g.reason_date FROM (%s) g
                     """.formatted(query.citizens())).params(params).update();
+            var after = district(year, citizen);
+            if (!before.equals(after)) {
+                before.ifPresent(district -> counted(year, district, -1));
+                after.ifPresent(district -> counted(year, district, 1));
+            }
+        }
+    }
+
+    private java.util.Optional<String> district(int year, CitizenId citizen) {
+        return jdbc.sql("SELECT district FROM homevisit_worklist_citizen WHERE visit_year = :year AND citizen_id = :citizen")
+                .param("year", year).param("citizen", citizen.value()).query(String.class).optional();
+    }
+
+    private void counted(int year, String district, int change) {
+        int updated = jdbc.sql("""
+                UPDATE homevisit_worklist_count SET citizens = citizens + :change
+                 WHERE visit_year = :year AND district = :district
+                """).param("change", change).param("year", year).param("district", district).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO homevisit_worklist_count (visit_year, district, citizens) VALUES (:year, :district, :n)")
+                    .param("year", year).param("district", district).param("n", Math.max(0, change)).update();
         }
     }
 
@@ -118,13 +150,16 @@ class WorklistTable {
                 .update();
         jdbc.sql("DELETE FROM homevisit_worklist_refresh WHERE visit_year < :oldest").param("oldest", thisYear - 1)
                 .update();
+        jdbc.sql("DELETE FROM homevisit_worklist_count WHERE visit_year < :oldest").param("oldest", thisYear - 1)
+                .update();
         var years = new java.util.TreeSet<>(madeYears());
         years.add(thisYear);
         years.forEach(this::make);
     }
 
-    /** One page of the year's citizens (the table must be made), in the order asked for. */
-    List<UUID> page(int year, @Nullable String district, Worklist.Sort sort, long offset, int size) {
+    /** One page of the year's citizens (the table must be made) but those left out, in the order asked for. */
+    List<UUID> page(int year, @Nullable String district, Worklist.Sort sort, long offset, int size,
+            List<UUID> leftOut) {
         String order = switch (sort) {
             case DISTRICT -> "district, lname, citizen_id";
             case AGE -> "age DESC, lname, citizen_id";
@@ -136,24 +171,52 @@ class WorklistTable {
         params.put("year", year);
         params.put("offset", offset);
         params.put("size", size);
-        if (district != null) {
-            params.put("district", district);
-        }
         return jdbc.sql("""
                 SELECT citizen_id FROM homevisit_worklist_citizen
                  WHERE visit_year = :year%s
                  ORDER BY %s
                 OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY
-                """.formatted(district == null ? "" : " AND district = :district", order))
+                """.formatted(where(district, leftOut, params), order))
                 .params(params).query(UUID.class).list();
     }
 
-    /** How many citizens the year's list has (in the district). */
-    long count(int year, @Nullable String district) {
-        return jdbc.sql("SELECT COUNT(*) FROM homevisit_worklist_citizen WHERE visit_year = :year"
-                        + (district == null ? "" : " AND district = :district"))
-                .param("year", year).params(district == null ? Map.of() : Map.of("district", district))
-                .query(Long.class).single();
+    /** How many citizens the year's list has (in the district), but those left out. */
+    long count(int year, @Nullable String district, List<UUID> leftOut) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("year", year);
+        long all = jdbc.sql("SELECT COALESCE(SUM(citizens), 0) FROM homevisit_worklist_count WHERE visit_year = :year"
+                        + where(district, List.of(), params))
+                .params(params).query(Long.class).single();
+        if (leftOut.isEmpty()) {
+            return all;
+        }
+        params.put("leftOut", leftOut);
+        return all - jdbc.sql("SELECT COUNT(*) FROM homevisit_worklist_citizen WHERE visit_year = :year"
+                        + where(district, List.of(), params) + " AND citizen_id IN (:leftOut)")
+                .params(params).query(Long.class).single();
+    }
+
+    private static String where(@Nullable String district, List<UUID> leftOut, Map<String, Object> params) {
+        var where = new StringBuilder();
+        if (district != null) {
+            params.put("district", district);
+            where.append(" AND district = :district");
+        }
+        if (!leftOut.isEmpty()) {
+            params.put("leftOut", leftOut);
+            where.append(" AND citizen_id NOT IN (:leftOut)");
+        }
+        return where.toString();
+    }
+
+    private static String analyzeStatement(javax.sql.DataSource dataSource) {
+        try {
+            String product = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
+                    java.sql.DatabaseMetaData::getDatabaseProductName);
+            return "PostgreSQL".equals(product) ? "ANALYZE homevisit_worklist_citizen" : "ANALYZE TABLE homevisit_worklist_citizen";
+        } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+            throw new IllegalStateException("Cannot tell which database holds the worklist", e);
+        }
     }
 
     private List<Integer> madeYears() {
@@ -202,6 +265,9 @@ class WorklistTable {
     /** A citizen's data expired (retention): nothing of them stays here. */
     @ApplicationModuleListener
     void on(CitizenExpired expired) {
+        for (int year : madeYears()) {
+            district(year, expired.citizen()).ifPresent(district -> counted(year, district, -1));
+        }
         jdbc.sql("DELETE FROM homevisit_worklist_citizen WHERE citizen_id = :citizen")
                 .param("citizen", expired.citizen().value()).update();
     }

@@ -16,13 +16,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The outreach teams' tile: open outreach items found in the last 14 days, by reason. It names no citizen (the
- * names are on the worklist, where the listing is audited); the counts are read on the status and creation
- * time index, however long the list is.
+ * names are on the worklist, where the listing is audited); each reason's count is read on the status, reason and
+ * creation time index up to {@link #CAP}, however long the list is.
  */
 @Component
 class OutreachStartTiles implements StartTiles {
 
     static final Duration NEW = Duration.ofDays(14);
+
+    /** Each reason's new items are counted up to this; more are told as "over 1,000". */
+    static final int CAP = 1_000;
 
     private final OutreachAccess access;
     private final JdbcClient jdbc;
@@ -44,20 +47,34 @@ class OutreachStartTiles implements StartTiles {
         if (!access.mayList(user)) {
             return List.of();
         }
-        var byReason = jdbc.sql("""
-                SELECT reason, COUNT(*) AS n FROM outreach_item
-                 WHERE status = 'OPEN' AND created_at >= :since
-                 GROUP BY reason ORDER BY n DESC, reason
-                """).param("since", Timestamp.from(clock.instant().minus(NEW)))
-                .query((rs, row) -> new ByReason(RiskReason.valueOf(rs.getString("reason")), rs.getLong("n"))).list();
-        long total = byReason.stream().mapToLong(ByReason::count).sum();
+        var since = Timestamp.from(clock.instant().minus(NEW));
+        var byReason = new java.util.ArrayList<ByReason>();
+        for (RiskReason reason : RiskReason.values()) {
+            // Up to the cap, by the (status, reason, created_at) index: a first evaluation makes hundreds of
+            // thousands at once, and the tile needs to say "many", not count them every time it is drawn.
+            long count = jdbc.sql("""
+                    SELECT COUNT(*) FROM (SELECT 1 AS one FROM outreach_item
+                                           WHERE status = 'OPEN' AND reason = :reason AND created_at >= :since
+                                           FETCH FIRST :cap ROWS ONLY) n
+                    """).param("reason", reason.name()).param("since", since).param("cap", CAP + 1)
+                    .query(Long.class).single();
+            if (count > 0) {
+                byReason.add(new ByReason(reason, count));
+            }
+        }
+        byReason.sort(java.util.Comparator.comparingLong(ByReason::count).reversed()
+                .thenComparing(reason -> reason.reason().name()));
+        boolean capped = byReason.stream().anyMatch(reason -> reason.count() > CAP);
+        long total = byReason.stream().mapToLong(reason -> Math.min(CAP, reason.count())).sum();
         var locale = LocaleContextHolder.getLocale();
         String worklist = "/hjemmebesog?vis=NOBODY&sorter=REASON_DATE";
         var lines = byReason.stream().map(reason -> new StartTile.Line(
-                messages.getMessage(reason.reason().messageKey(), null, locale), String.valueOf(reason.count()),
+                messages.getMessage(reason.reason().messageKey(), null, locale), reason.count() > CAP
+                        ? messages.getMessage("start.outreach.overCap", new Object[] {CAP}, locale)
+                        : String.valueOf(reason.count()),
                 worklist, null)).toList();
         return List.of(new StartTile("opsporing", "start.outreach.title", worklist, "start.outreach.link",
-                List.of(new StartTile.Figure("start.outreach.new", total, worklist, false)), lines,
-                "start.outreach.none", 30));
+                List.of(new StartTile.Figure(capped ? "start.outreach.newAtLeast" : "start.outreach.new", total,
+                        worklist, false)), lines, "start.outreach.none", 30));
     }
 }

@@ -100,6 +100,7 @@ public class TestHomeVisits {
     public void listChanged() {
         jdbc.sql("DELETE FROM homevisit_worklist_citizen").update();
         jdbc.sql("DELETE FROM homevisit_worklist_refresh").update();
+        jdbc.sql("DELETE FROM homevisit_worklist_count").update();
     }
 
     public void relate(UUID citizen, String username) {

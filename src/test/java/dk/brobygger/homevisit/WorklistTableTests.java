@@ -66,9 +66,16 @@ class WorklistTableTests {
                 .doesNotContain("Borger 49 Hansen");
         // The same order as the whole query, which pages the visitor's order and other years.
         for (var sort : List.of("DISTRICT", "AGE", "REASON_DATE", "NAME")) {
-            assertThat(citizensIn(page("sorter", sort))).as(sort)
-                    .isEqualTo(citizensIn(wholeQuery(sort)));
+            assertThat(citizensIn(page("sorter", sort))).as(sort).isEqualTo(wholeQuery(Worklist.Sort.valueOf(sort)));
         }
+        // With one line taken, the lines nobody has taken leave out the citizen whose only line it was.
+        UUID taken = UUID.fromString(citizensIn(first).getFirst());
+        mvc.perform(post("/hjemmebesog/tag").with(NURSE).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()).param("art", "VISIT")
+                        .param("borger", taken.toString()).param("aar", String.valueOf(year)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(citizensIn(page("sorter", "NAME", "vis", "NOBODY"))).hasSize(50).doesNotContain(taken.toString());
+        assertThat(page("sorter", "NAME", "vis", "NOBODY")).contains("59 på listen");
     }
 
     @Test
@@ -121,6 +128,27 @@ class WorklistTableTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(page()).contains("Else Nielsen"));
     }
 
+    @Test
+    void theStartPageCountsNewItemsOfAReasonUpToOneThousandAndSaysOver() throws Exception {
+        UUID karen = data.citizen("Karen Jensen", LocalDate.of(year - 75, 5, 1), "ALONE", "VEST");
+        data.openOutreachItem(karen, "MOVED_TO_NEW_AREA", today.minusDays(2));
+        var rows = new ArrayList<Object[]>();
+        for (int i = 0; i < 1_001; i++) {
+            rows.add(new Object[] {UUID.randomUUID(), karen, today.minusDays(1)});
+        }
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
+                INSERT INTO outreach_item (id, citizen_id, reason, rule_id, reason_date, status, created_at)
+                VALUES (?, ?, 'LOST_SPOUSE', (SELECT MAX(id) FROM outreach_rule WHERE reason = 'LOST_SPOUSE'), ?, 'OPEN',
+                        CURRENT_TIMESTAMP)
+                """, rows);
+        String start = mvc.perform(get("/start").with(NURSE)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(start).contains("Nye de sidste 14 dage: mindst 1.001").contains("over 1.000")
+                .contains("Mistet ægtefælle/samlever").contains("Flyttet til et nyt område");
+    }
+
+    @Autowired javax.sql.DataSource dataSource;
+
     private String page(String... params) throws Exception {
         var request = get("/hjemmebesog").with(NURSE);
         for (int i = 0; i < params.length; i += 2) {
@@ -129,10 +157,16 @@ class WorklistTableTests {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
-    /** The same list from the whole query: the table is left unmade and a year it does not keep is not asked. */
-    private String wholeQuery(String sort) throws Exception {
-        // 'Mine' and 'nobody' come from the whole query too; with nothing taken, 'nobody' is everyone's list.
-        return page("sorter", sort, "vis", "NOBODY");
+    @Autowired DueVisits due;
+
+    /** The first 50 citizens of the list from the whole query, which pages the visitor's order and other years. */
+    private List<String> wholeQuery(Worklist.Sort sort) {
+        var query = new WorklistQuery(due.query(year), year, today, null, Worklist.Holder.ALL, "hjemmebesog");
+        var params = new java.util.HashMap<>(query.params());
+        params.put("offset", 0L);
+        params.put("size", 50);
+        return jdbc.sql(query.page(sort)).params(params).query((rs, n) -> rs.getString("citizen_id")).list().stream()
+                .distinct().toList();
     }
 
     /** The citizens' links in the order of the page. */
