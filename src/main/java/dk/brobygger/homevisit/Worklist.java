@@ -112,7 +112,12 @@ public class Worklist {
             return false;
         }
         if (!table.isMade(year)) {
-            table.make(year);
+            try {
+                table.make(year);
+            } catch (DuplicateKeyException e) {
+                // Another request (or node) made the year at the same moment, in its own transaction.
+                return table.isMade(year);
+            }
         }
         return true;
     }

@@ -68,11 +68,11 @@ class WorklistTable {
     }
 
     /**
-     * Makes every row of the year anew, in one transaction: readers see the old rows until it commits. Two
+     * Makes every row of the year anew, in a transaction of its own: readers see the old rows until it commits. Two
      * nodes making the same year at once wait for each other on the year's row in
-     * {@code homevisit_worklist_refresh}.
+     * {@code homevisit_worklist_refresh} (the first making of a year refuses the second with a duplicate key).
      */
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long make(int year) {
         long start = System.nanoTime();
         jdbc.sql("DELETE FROM homevisit_worklist_refresh WHERE visit_year = :year").param("year", year).update();
@@ -101,10 +101,17 @@ class WorklistTable {
         return citizens;
     }
 
-    /** Makes the rows of one citizen anew in every year kept, in the caller's transaction. */
+    /**
+     * Makes the rows of one citizen anew in every year kept, in the caller's transaction. Each year's row in
+     * {@code homevisit_worklist_refresh} is locked first, so that this waits for a whole year being made at the
+     * same moment (after the nightly evaluation, seconds) instead of colliding with its rows, and changes of two
+     * citizens count one after the other.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void make(CitizenId citizen) {
-        for (int year : madeYears()) {
+        var years = jdbc.sql("SELECT visit_year FROM homevisit_worklist_refresh ORDER BY visit_year FOR UPDATE")
+                .query(Integer.class).list();
+        for (int year : years) {
             var before = district(year, citizen);
             jdbc.sql("DELETE FROM homevisit_worklist_citizen WHERE visit_year = :year AND citizen_id = :citizen")
                     .param("year", year).param("citizen", citizen.value()).update();
@@ -265,7 +272,8 @@ class WorklistTable {
     /** A citizen's data expired (retention): nothing of them stays here. */
     @ApplicationModuleListener
     void on(CitizenExpired expired) {
-        for (int year : madeYears()) {
+        for (int year : jdbc.sql("SELECT visit_year FROM homevisit_worklist_refresh ORDER BY visit_year FOR UPDATE")
+                .query(Integer.class).list()) {
             district(year, expired.citizen()).ifPresent(district -> counted(year, district, -1));
         }
         jdbc.sql("DELETE FROM homevisit_worklist_citizen WHERE citizen_id = :citizen")

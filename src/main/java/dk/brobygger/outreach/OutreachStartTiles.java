@@ -52,12 +52,16 @@ class OutreachStartTiles implements StartTiles {
         for (RiskReason reason : RiskReason.values()) {
             // Up to the cap, by the (status, reason, created_at) index: a first evaluation makes hundreds of
             // thousands at once, and the tile needs to say "many", not count them every time it is drawn.
+            // The newest items of the reason, then those of them that are new: the inner statement has no
+            // parameter, so its plan is the same backward walk of the index however PostgreSQL caches it (with the
+            // day as a parameter its generic plan did not stop at the cap: 10-25 ms instead of 0.6 ms). The
+            // reason and the cap are an enum's name and a constant.
             long count = jdbc.sql("""
-                    SELECT COUNT(*) FROM (SELECT 1 AS one FROM outreach_item
-                                           WHERE status = 'OPEN' AND reason = :reason AND created_at >= :since
-                                           FETCH FIRST :cap ROWS ONLY) n
-                    """).param("reason", reason.name()).param("since", since).param("cap", CAP + 1)
-                    .query(Long.class).single();
+                    SELECT COUNT(*) FROM (SELECT created_at FROM outreach_item
+                                           WHERE status = 'OPEN' AND reason = '%s'
+                                           ORDER BY created_at DESC FETCH FIRST %d ROWS ONLY) n
+                     WHERE n.created_at >= :since
+                    """.formatted(reason.name(), CAP + 1)).param("since", since).query(Long.class).single();
             if (count > 0) {
                 byReason.add(new ByReason(reason, count));
             }

@@ -23,6 +23,10 @@ public class Districts {
 
     private final LoadingCache<Boolean, Map<String, String>> names;
 
+    /** Codes looked up and not found, for a few seconds: a page of 50 citizens with such a code asks once. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> unknown = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(1_000).build();
+
     Districts(JdbcClient jdbc) {
         this.names = Caffeine.newBuilder().expireAfterWrite(KEPT).maximumSize(1)
                 .build(ignored -> load(jdbc));
@@ -30,16 +34,20 @@ public class Districts {
 
     /**
      * The district's name, or the code itself when no district has it (an old or imported code); null stays
-     * null. A code not among those kept is looked up again at once, so a district added a moment ago is named.
+     * null. A code not among those kept is looked up again at once, so a district added a moment ago is named;
+     * a code still not found is not looked up again for 5 seconds.
      */
     public @Nullable String name(@Nullable String code) {
         if (code == null || code.isBlank()) {
             return code;
         }
         String name = all().get(code);
-        if (name == null) {
+        if (name == null && unknown.getIfPresent(code) == null) {
             names.invalidateAll();
             name = all().get(code);
+            if (name == null) {
+                unknown.put(code, Boolean.TRUE);
+            }
         }
         return name == null ? code : name;
     }
