@@ -98,6 +98,48 @@ class WorklistTableTests {
         assertThat(page()).contains("Ole Madsen").contains("1 på listen").doesNotContain("Mistet ægtefælle/samlever");
     }
 
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void aLifeEventDuringTheYearsRemakeWaitsForItInsteadOfCollidingWithItsRows() throws Exception {
+        UUID ole = data.citizen("Ole Madsen", today.minusYears(68), "ALONE", "ØST", "MALE");
+        data.relate(ole, "hjemmebesog");
+        assertThat(page()).doesNotContain("Ole Madsen");
+        var locked = new java.util.concurrent.CountDownLatch(1);
+        var remake = java.util.concurrent.CompletableFuture.runAsync(() ->
+                new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    // As WorklistTable.make(year) does: the year's refresh row, then the year's rows, uncommitted.
+                    jdbc.sql("DELETE FROM homevisit_worklist_refresh WHERE visit_year = :year").param("year", year).update();
+                    jdbc.sql("""
+                            INSERT INTO homevisit_worklist_citizen (visit_year, citizen_id, district, lname, age, reason_date)
+                            VALUES (:year, :citizen, 'ØST', 'ole madsen', 68, :today)
+                            """).param("year", year).param("citizen", ole).param("today", today).update();
+                    jdbc.sql("DELETE FROM homevisit_worklist_count WHERE visit_year = :year").param("year", year).update();
+                    jdbc.sql("INSERT INTO homevisit_worklist_count (visit_year, district, citizens) VALUES (:year, 'ØST', 1)")
+                            .param("year", year).update();
+                    jdbc.sql("INSERT INTO homevisit_worklist_refresh (visit_year, refreshed_at, citizens) VALUES (:year, CURRENT_TIMESTAMP, 1)")
+                            .param("year", year).update();
+                    locked.countDown();
+                    sleep(1_500);
+                }));
+        locked.await();
+        mvc.perform(post("/api/citizens/{id}/life-events", ole).with(NURSE).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\": \"LOST_SPOUSE\", \"date\": \"%s\", \"source\": \"Test\"}".formatted(today)))
+                .andExpect(status().isCreated());
+        remake.get();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM homevisit_worklist_citizen WHERE citizen_id = :c").param("c", ole)
+                .query(Long.class).single()).as("one row, made after the remake").isEqualTo(1);
+        assertThat(page()).contains("Ole Madsen").contains("Mistet ægtefælle/samlever").contains("1 på listen");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void homeCareRecordedTakesACitizenDueByAgeOffTheListAtOnce() throws Exception {
         UUID karen = data.citizen("Karen Jensen", LocalDate.of(year - 80, 5, 1), "ALONE", "VEST");
