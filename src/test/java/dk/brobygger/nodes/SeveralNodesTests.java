@@ -53,7 +53,8 @@ class SeveralNodesTests {
     private static ConfigurableApplicationContext second;
 
     @BeforeAll
-    static void startTwoNodes() {
+    static void startTwoNodes() throws Exception {
+        releaseEventRetryLock();
         first = node();
         second = node(); // after the first, so Flyway has migrated once
     }
@@ -64,11 +65,28 @@ class SeveralNodesTests {
                 // As arguments: the builder's properties() are defaults, below application.yml. The poll is made far
                 // slower than the 2 s the tests allow: a change is found in time only because PostgreSQL's NOTIFY
                 // woke the other node's search index (ChangeLogNotifications).
-                .run("--server.port=0", "--brobygger.search.follow-every=PT30S", "--brobygger.search.ready-lag=PT2M");
+                .run("--server.port=0", "--brobygger.search.follow-every=PT30S", "--brobygger.search.ready-lag=PT2M",
+                        "--brobygger.events.retry-at-start=true");
+    }
+
+    /** Held for a day after a retry at start (the tests' retry interval): released, so the first node takes it. */
+    private static void releaseEventRetryLock() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(
+                System.getenv().getOrDefault("BROBYGGER_TEST_DB_URL", "jdbc:postgresql://localhost:5432/brobygger_test"),
+                System.getenv().getOrDefault("BROBYGGER_TEST_DB_USER", "postgres"),
+                System.getenv().getOrDefault("BROBYGGER_TEST_DB_PASSWORD", ""));
+                var statement = connection.createStatement()) {
+            // Before the first migration there is no table yet, and no lock to release.
+            var tables = connection.getMetaData().getTables(null, null, "shedlock", null);
+            if (tables.next()) {
+                statement.executeUpdate("UPDATE shedlock SET lock_until = locked_at WHERE name = 'event-retry'");
+            }
+        }
     }
 
     @AfterAll
-    static void stopNodes() {
+    static void stopNodes() throws Exception {
+        releaseEventRetryLock();
         if (second != null) {
             second.close();
         }
@@ -143,6 +161,14 @@ class SeveralNodesTests {
         }
         assertThat(pid).as("the other node listens on a connection of its own").isNotZero();
         return pid;
+    }
+
+    @Test
+    void incompleteEventPublicationsAreRetriedAtStartByOneNodeOnly() {
+        // The second node started while the first node's retry at start still held the lock (the retry interval).
+        assertThat(jobRuns(first, "event-retry", "ran")).as("the first node retried at start").isEqualTo(1);
+        assertThat(jobRuns(second, "event-retry", "ran")).as("the second node did not").isZero();
+        assertThat(jobRuns(second, "event-retry", "skipped")).isEqualTo(1);
     }
 
     @Test
@@ -231,7 +257,11 @@ class SeveralNodesTests {
     }
 
     private static double runs(ConfigurableApplicationContext node, String outcome) {
-        var counter = node.getBean(MeterRegistry.class).find("brobygger.jobs").tag("job", "citizen-retention")
+        return jobRuns(node, "citizen-retention", outcome);
+    }
+
+    private static double jobRuns(ConfigurableApplicationContext node, String job, String outcome) {
+        var counter = node.getBean(MeterRegistry.class).find("brobygger.jobs").tag("job", job)
                 .tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
