@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -56,25 +57,35 @@ class SeveralNodesTests {
     static void startTwoNodes() throws Exception {
         releaseEventRetryLock();
         first = node();
-        second = node(); // after the first, so Flyway has migrated once
+        // After the first, so Flyway has migrated once. Its statistics read a "replica": the same database through
+        // a pool of its own (brobygger.reports.datasource.*).
+        second = node("--brobygger.reports.datasource.url=" + testDatabase("URL", "jdbc:postgresql://localhost:5432/brobygger_test"),
+                "--brobygger.reports.datasource.username=" + testDatabase("USER", "postgres"),
+                "--brobygger.reports.datasource.password=" + testDatabase("PASSWORD", ""),
+                "--brobygger.reports.datasource.pool-size=2");
     }
 
-    private static ConfigurableApplicationContext node() {
+    private static String testDatabase(String setting, String otherwise) {
+        return System.getenv().getOrDefault("BROBYGGER_TEST_DB_" + setting, otherwise);
+    }
+
+    private static ConfigurableApplicationContext node(String... arguments) {
+        var all = new java.util.ArrayList<>(List.of("--server.port=0", "--brobygger.search.follow-every=PT30S",
+                "--brobygger.search.ready-lag=PT2M", "--brobygger.events.retry-at-start=true"));
+        all.addAll(List.of(arguments));
         return new SpringApplicationBuilder(BrobyggerApplication.class)
                 .profiles("test", "postgres", "test-postgres")
                 // As arguments: the builder's properties() are defaults, below application.yml. The poll is made far
                 // slower than the 2 s the tests allow: a change is found in time only because PostgreSQL's NOTIFY
                 // woke the other node's search index (ChangeLogNotifications).
-                .run("--server.port=0", "--brobygger.search.follow-every=PT30S", "--brobygger.search.ready-lag=PT2M",
-                        "--brobygger.events.retry-at-start=true");
+                .run(all.toArray(String[]::new));
     }
 
     /** Held for a day after a retry at start (the tests' retry interval): released, so the first node takes it. */
     private static void releaseEventRetryLock() throws Exception {
         try (var connection = java.sql.DriverManager.getConnection(
-                System.getenv().getOrDefault("BROBYGGER_TEST_DB_URL", "jdbc:postgresql://localhost:5432/brobygger_test"),
-                System.getenv().getOrDefault("BROBYGGER_TEST_DB_USER", "postgres"),
-                System.getenv().getOrDefault("BROBYGGER_TEST_DB_PASSWORD", ""));
+                testDatabase("URL", "jdbc:postgresql://localhost:5432/brobygger_test"), testDatabase("USER", "postgres"),
+                testDatabase("PASSWORD", ""));
                 var statement = connection.createStatement()) {
             // Before the first migration there is no table yet, and no lock to release.
             var tables = connection.getMetaData().getTables(null, null, "shedlock", null);
@@ -191,6 +202,20 @@ class SeveralNodesTests {
         // The nightly run's lock outlives it by a minute; other tests on this database run the job by hand. Released,
         // not deleted: ShedLock remembers which lock rows exist and would never take a deleted one again.
         first.getBean(JdbcClient.class).sql("UPDATE shedlock SET lock_until = locked_at WHERE name = 'citizen-retention'").update();
+    }
+
+    @Test
+    void theStatisticsOfANodeWithAReportsDatabaseReadThroughItsPool() throws Exception {
+        var manager = new Browser().logIn(second, "leder");
+
+        assertThat(manager.get(second, "/leder/statistik").statusCode()).isEqualTo(200);
+
+        var acquired = second.getBean(MeterRegistry.class).find("hikaricp.connections.acquire")
+                .tag("pool", "brobygger-reports").timer();
+        assertThat(acquired).as("the reports pool's metrics").isNotNull();
+        assertThat(acquired.count()).as("connections taken from the reports pool").isGreaterThan(0);
+        assertThat(first.getBean(MeterRegistry.class).find("hikaricp.connections.acquire")
+                .tag("pool", "brobygger-reports").timer()).as("no reports pool without the setting").isNull();
     }
 
     @Test
