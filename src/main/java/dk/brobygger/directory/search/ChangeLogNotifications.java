@@ -9,6 +9,7 @@ import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * On PostgreSQL, wakes this node's search index as soon as a change to the directory commits on any node:
  * {@code DirectoryChanges} sends {@code NOTIFY directory_change} in the change's transaction, and this component
- * holds one connection of its own (outside the connection pool, opened with the pool's URL and user) that
+ * holds one connection of its own (outside the connection pool, opened with the pool's URL and user, else
+ * {@code spring.datasource.*}) that
  * {@code LISTEN}s on that channel, on a virtual thread, and lets the {@link SearchIndexUpdater} read the change log at
  * once. The poll every {@code brobygger.search.follow-every} stays, so a notification lost while the connection was
  * down costs at most one poll interval; after every (re)connection the log is read once anyway.
@@ -46,9 +48,9 @@ class ChangeLogNotifications implements SmartLifecycle {
     private final SearchIndexUpdater updater;
     private final DataSource dataSource;
     private final boolean enabled;
-    private final String url;
-    private final @Nullable String username;
-    private final @Nullable String password;
+    private String url;
+    private @Nullable String username;
+    private @Nullable String password;
     private final Duration retryMax;
     private final Duration checkEvery;
 
@@ -78,7 +80,11 @@ class ChangeLogNotifications implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (running || !enabled || !postgres()) {
+        if (running || !enabled) {
+            return;
+        }
+        useThePoolsSettings();
+        if (!postgres()) {
             return;
         }
         running = true;
@@ -116,6 +122,22 @@ class ChangeLogNotifications implements SmartLifecycle {
     @Override
     public int getPhase() {
         return 0;
+    }
+
+    /** The URL and user the application's pool connects with, when it is Hikari (else spring.datasource.*). */
+    private void useThePoolsSettings() {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                var pool = dataSource.unwrap(HikariDataSource.class);
+                if (pool.getJdbcUrl() != null) {
+                    url = pool.getJdbcUrl();
+                    username = pool.getUsername();
+                    password = pool.getPassword();
+                }
+            }
+        } catch (SQLException e) {
+            log.debug("Not a Hikari pool: {}", e.toString());
+        }
     }
 
     private boolean postgres() {
