@@ -19,14 +19,14 @@ import dk.brobygger.shared.Districts;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counting the preventive home visits for a year (DOMAIN.md §1, §11): "Fællesskab" tags by month,
  * district and age band; visits planned, held and cancelled; the share with a conversation about
  * loneliness; follow-up calls made on time; and recipients shaped like Danmarks Statistik's AED10.
  * Reads the views the homevisit, outreach and citizen modules publish (never their tables); one pass
- * over the year's held visits.
+ * over the year's held visits. Each figure is read in one read-only transaction on the {@link ReportsDatabase}: the
+ * application's database, or its read replica when one is set.
  */
 @Service
 public class VisitFigures {
@@ -52,13 +52,15 @@ public class VisitFigures {
 
     static final String NO_DISTRICT = "Uden distrikt";
 
+    private final ReportsDatabase reports;
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Districts districtNames;
 
-    VisitFigures(JdbcClient jdbc, MessageSource messages, Districts districtNames) {
+    VisitFigures(ReportsDatabase reports, MessageSource messages, Districts districtNames) {
         this.districtNames = districtNames;
-        this.jdbc = jdbc;
+        this.reports = reports;
+        this.jdbc = reports.jdbc();
         this.messages = messages;
     }
 
@@ -66,8 +68,11 @@ public class VisitFigures {
      * §79a offers made for the year by the rule they were made under: offered, accepted, declined
      * and held (DOMAIN.md §1).
      */
-    @Transactional(readOnly = true)
     Table offers(int year, Locale locale) {
+        return reports.read(() -> offersIn(year, locale));
+    }
+
+    private Table offersIn(int year, Locale locale) {
         Map<String, long[]> byRule = new TreeMap<>();
         long[] total = new long[4];
         jdbc.sql("SELECT rule, answer, held_on FROM homevisit_offer_view WHERE visit_year = :year")
@@ -93,8 +98,11 @@ public class VisitFigures {
     }
 
     /** Outreach items whose reason falls in the year, by reason and how they ended (DOMAIN.md §2). */
-    @Transactional(readOnly = true)
     Table outreach(int year, Locale locale) {
+        return reports.read(() -> outreachIn(year, locale));
+    }
+
+    private Table outreachIn(int year, Locale locale) {
         List<String> outcomes = List.of("VISIT_OFFERED", "ACCEPTED", "DECLINED", "NOT_REACHED", "NOT_RELEVANT");
         Map<String, long[]> byReason = new TreeMap<>();
         jdbc.sql("""
@@ -153,8 +161,11 @@ public class VisitFigures {
         return java.util.Arrays.stream(keys).map(key -> text(key, locale)).toList();
     }
 
-    @Transactional(readOnly = true)
     Year year(int year, LocalDate today) {
+        return reports.read(() -> yearIn(year, today));
+    }
+
+    private Year yearIn(int year, LocalDate today) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate until = from.plusYears(1);
         var held = held(from, until);
@@ -208,8 +219,11 @@ public class VisitFigures {
      * Recipients of preventive home visits in the year, shaped like Danmarks Statistik's AED10
      * (område, besøgstype, alder, køn): each citizen counted once per visit type.
      */
-    @Transactional(readOnly = true)
     Table aed10(int year, Locale locale) {
+        return reports.read(() -> aed10In(year, locale));
+    }
+
+    private Table aed10In(int year, Locale locale) {
         LocalDate from = LocalDate.of(year, 1, 1);
         var held = held(from, from.plusYears(1));
         Map<List<String>, Set<UUID>> recipients = new TreeMap<>((a, b) -> String.join("\u0000", a)

@@ -25,6 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.context.MessageSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import com.zaxxer.hikari.HikariDataSource;
+import dk.brobygger.TestDatabaseProfiles;
+import dk.brobygger.shared.Districts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -45,6 +52,11 @@ class StatisticsTests {
     @Autowired TestCitizens citizens;
     @Autowired VisitFigures figures;
     @Autowired Exports exports;
+    @Autowired ReportsDatabase reports;
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired MessageSource messages;
+    @Autowired Districts districts;
 
     int cpr = 1000;
 
@@ -102,6 +114,48 @@ class StatisticsTests {
         assertThat(year.taggedByAgeBand().get(AgeBand.FROM_70).shown()).isEqualTo("7");
         assertThat(year.withConversation().shown()).isEqualTo("6");
         assertThat(year.shareWithConversation()).isEqualTo("67 %");
+    }
+
+    @Test
+    void withoutAReportsDatabaseTheStatisticsReadTheApplicationsDatabase() {
+        assertThat(reports.replica()).isFalse();
+        assertThat(reports.dataSource()).isSameAs(dataSource);
+    }
+
+    @Test
+    void withAReportsDatabaseTheStatisticsReadThroughItsOwnReadOnlyPool() throws Exception {
+        // The "replica" is the same database here, through a pool of its own, as brobygger.reports.datasource.* makes.
+        var primary = dataSource.unwrap(HikariDataSource.class);
+        var meters = new SimpleMeterRegistry();
+        var replica = new ReportsDatabase(dataSource, jdbc, transactions, meters, primary.getJdbcUrl(),
+                primary.getUsername(), primary.getPassword() == null ? "" : primary.getPassword(), 2);
+        try {
+            var figures = new VisitFigures(replica, messages, districts);
+
+            var year = figures.year(YEAR, LocalDate.of(2026, 1, 15));
+
+            assertThat(year.held().shown()).as("the same figures").isEqualTo("9");
+            assertThat(replica.replica()).isTrue();
+            assertThat(meters.get("hikaricp.connections.acquire").tag("pool", ReportsDatabase.POOL).timer().count())
+                    .as("connections taken from the reports pool").isGreaterThan(0);
+            var pool = (HikariDataSource) replica.dataSource();
+            assertThat(pool.isReadOnly()).isTrue();
+            assertThat(pool.getMaximumPoolSize()).isEqualTo(2);
+            if (TestDatabaseProfiles.postgres()) { // H2 takes read-only as a hint and answers for the database
+                assertThat(replica.read(() -> {
+                    try {
+                        return DataSourceUtils.getConnection(pool).isReadOnly();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).as("a read-only connection").isTrue();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> replica.read(() -> replica.jdbc()
+                        .sql("UPDATE citizen SET name = name").update()))
+                        .as("PostgreSQL refuses a write on it").hasMessageContaining("read-only");
+            }
+        } finally {
+            replica.destroy();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dk.brobygger.directory.offer;
 
+import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,11 @@ import dk.brobygger.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,11 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Changes to offers and organisations as they take effect: every change is saved with who and
  * when, written to the offer's history, and announced so search picks it up: with {@link OfferChanged} on this node,
  * and in the change log ({@code directory_change}, in the same transaction) that every node's search index reads,
- * so a change made on one node is searchable on all. Who may change what is decided by the callers (editorial
- * pages, moderation, import).
+ * so a change made on one node is searchable on all. On PostgreSQL the same transaction also sends
+ * {@code NOTIFY directory_change}, delivered to every node when (and only if) it commits, so their search indexes read
+ * the log at once instead of at their next poll. Who may change what is decided by the callers (editorial pages,
+ * moderation, import).
  */
 @Service
 public class DirectoryChanges {
+
+    /** The PostgreSQL channel the search indexes of all nodes listen on ({@code directory.search}). */
+    static final String CHANNEL = "directory_change";
 
     private final Offers offers;
     private final Organizations organizations;
@@ -36,9 +46,10 @@ public class DirectoryChanges {
     private final JsonMapper json;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final boolean postgres;
 
     DirectoryChanges(Offers offers, Organizations organizations, Locations locations, OfferHistory history,
-            ApplicationEventPublisher events, JsonMapper json, JdbcClient jdbc, Clock clock) {
+            ApplicationEventPublisher events, JsonMapper json, JdbcClient jdbc, Clock clock, DataSource dataSource) {
         this.offers = offers;
         this.organizations = organizations;
         this.locations = locations;
@@ -47,6 +58,16 @@ public class DirectoryChanges {
         this.json = json;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            return "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
+                    DatabaseMetaData::getDatabaseProductName));
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Cannot tell which database this is", e);
+        }
     }
 
     @Transactional
@@ -112,6 +133,10 @@ public class DirectoryChanges {
         jdbc.sql("INSERT INTO directory_change (offer_id, changed_at) VALUES (:offer, :at)")
                 .param("offer", offerId).param("at", java.sql.Timestamp.from(clock.instant()))
                 .update();
+        if (postgres) {
+            // Delivered on commit only; several in one transaction arrive as one.
+            jdbc.sql("SELECT pg_notify('" + CHANNEL + "', '')").query().listOfRows();
+        }
         events.publishEvent(new OfferChanged(offerId));
     }
 

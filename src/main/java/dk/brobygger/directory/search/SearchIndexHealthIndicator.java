@@ -20,10 +20,12 @@ class SearchIndexHealthIndicator implements HealthIndicator {
     private final SearchIndexFollower follower;
     private final Clock clock;
     private final Duration readyLag;
+    private final ChangeLogNotifications notifications;
 
     SearchIndexHealthIndicator(SearchIndexFollower follower, Clock clock,
-            @Value("${brobygger.search.ready-lag:PT10S}") Duration readyLag) {
+            @Value("${brobygger.search.ready-lag:PT10S}") Duration readyLag, ChangeLogNotifications notifications) {
         this.follower = follower;
+        this.notifications = notifications;
         this.clock = clock;
         this.readyLag = readyLag;
     }
@@ -35,6 +37,7 @@ class SearchIndexHealthIndicator implements HealthIndicator {
         }
         var behind = Duration.between(follower.caughtUpAt(), clock.instant());
         var health = behind.compareTo(readyLag) <= 0 ? Health.up() : Health.outOfService();
-        return health.withDetails(follower.details()).withDetail("behind", behind.toString()).build();
+        return health.withDetails(follower.details()).withDetail("behind", behind.toString())
+                .withDetail("listening", notifications.listening()).build();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dk.brobygger.directory.OfferChanged;
 import jakarta.annotation.PreDestroy;
@@ -21,8 +22,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Builds the search index from the database at start and keeps it current as offers change: at once for a change
- * made on this node (after its commit), and within {@code brobygger.search.follow-every} for a change made on any
- * node, read from the directory's change log ({@link SearchIndexFollower}). An index kept on disk
+ * made on this node (after its commit), and for a change made on any node as soon as PostgreSQL's notification of it
+ * arrives ({@link ChangeLogNotifications}), or else within {@code brobygger.search.follow-every}, read from the
+ * directory's change log ({@link SearchIndexFollower}). An index kept on disk
  * ({@code brobygger.search.index-dir}) is read on from where it was when the log still holds every change since;
  * otherwise it is rebuilt. The node reports ready ({@code /actuator/health/readiness}) only once its index has caught
  * up ({@link SearchIndexHealthIndicator}).
@@ -39,6 +41,8 @@ public class SearchIndexUpdater implements ApplicationRunner {
     private final Duration followEvery;
     private final Duration commitEvery;
     private @Nullable ScheduledExecutorService scheduler;
+    /** A wake is queued and has not started reading yet: more wakes meanwhile are the same read. */
+    private final AtomicBoolean woken = new AtomicBoolean();
 
     SearchIndexUpdater(OfferIndex index, OfferReadModel offers, SearchIndexFollower follower,
             @Value("${brobygger.search.follow-every:PT0.5S}") Duration followEvery,
@@ -90,6 +94,19 @@ public class SearchIndexUpdater implements ApplicationRunner {
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::commitQuietly, commitEvery.toMillis(), commitEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Reads the change log now, on the follower's thread, instead of at the next poll: a change committed on some node
+     * was announced ({@link ChangeLogNotifications}). Does nothing before the index is built.
+     */
+    synchronized void wake() {
+        if (scheduler != null && woken.compareAndSet(false, true)) {
+            scheduler.execute(() -> {
+                woken.set(false);
+                followQuietly();
+            });
+        }
     }
 
     private void followQuietly() {

@@ -1,0 +1,106 @@
+package dk.brobygger.statistics;
+
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Where the statistics read the published views: the application's database, or, when
+ * {@code brobygger.reports.datasource.url} is set ({@code BROBYGGER_REPORTS_DB_URL}, with
+ * {@code …username}/{@code …password}), a read replica of it (PostgreSQL streaming replication, a hot standby), so
+ * that a manager's year of figures does not load the primary that the case work writes to. The replica gets a small
+ * pool of its own ({@code brobygger.reports.datasource.pool-size}, default 3; Hikari pool {@code brobygger-reports},
+ * its metrics as {@code hikaricp.connections{pool="brobygger-reports"}}), opened on first use, with read-only
+ * connections, and every statistics read runs in one read-only transaction on it.
+ *
+ * <p>A replica lags the primary (normally well under a second; more under heavy writes or when it was cut off): the
+ * figures may miss what was saved in the last moments, as README "Several nodes" says. Nothing but the statistics
+ * reads from it; without the setting they read the primary as before.
+ *
+ * <p>Deliberately not a {@link DataSource} bean: a second one would switch off Spring Boot's own data source, and
+ * nothing else must reach the replica by being injected it.
+ */
+@Component
+class ReportsDatabase implements DisposableBean {
+
+    static final String POOL = "brobygger-reports";
+    private static final Logger log = LoggerFactory.getLogger(ReportsDatabase.class);
+
+    private final DataSource dataSource;
+    private final @Nullable HikariDataSource replica;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
+
+    ReportsDatabase(DataSource primary, JdbcClient primaryJdbc, PlatformTransactionManager primaryTransactions,
+            MeterRegistry meters,
+            @Value("${brobygger.reports.datasource.url:}") String url,
+            @Value("${brobygger.reports.datasource.username:}") String username,
+            @Value("${brobygger.reports.datasource.password:}") String password,
+            @Value("${brobygger.reports.datasource.pool-size:3}") int poolSize) {
+        if (url.isBlank()) {
+            this.replica = null;
+            this.dataSource = primary;
+            this.jdbc = primaryJdbc;
+            this.readOnly = new TransactionTemplate(primaryTransactions);
+        } else {
+            var pool = new HikariDataSource();
+            pool.setPoolName(POOL);
+            pool.setJdbcUrl(url);
+            if (!username.isBlank()) {
+                pool.setUsername(username);
+            }
+            pool.setPassword(password);
+            pool.setMaximumPoolSize(poolSize);
+            pool.setMinimumIdle(0);
+            pool.setReadOnly(true);
+            pool.setRegisterMbeans(false);
+            pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+            this.replica = pool;
+            this.dataSource = pool;
+            this.jdbc = JdbcClient.create(pool);
+            this.readOnly = new TransactionTemplate(new JdbcTransactionManager(pool));
+            log.info("Statistics read from the reports database {} (a replica: its figures lag the primary)", url);
+        }
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** Queries for the statistics: within {@link #read}, on the reports database's connection of that read. */
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /** Runs {@code work} in one read-only transaction on the reports database (joining one already open). */
+    <T> T read(Supplier<T> work) {
+        return readOnly.execute(status -> work.get());
+    }
+
+    /** The replica's pool, or the application's data source when no replica is set. */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    boolean replica() {
+        return replica != null;
+    }
+
+    @Override
+    public void destroy() {
+        if (replica != null) {
+            replica.close();
+        }
+    }
+}
