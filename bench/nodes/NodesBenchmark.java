@@ -4,7 +4,8 @@
  *
  *   delay   --jdbc URL --nodes http://a,http://b --changes N
  *           N changes committed to the database as DirectoryChanges commits them (the offer's row and a
- *           directory_change row in one transaction), one at a time; after each, every node is asked
+ *           directory_change row in one transaction, and NOTIFY directory_change unless --notify false),
+ *           one at a time; after each, every node is asked
  *           (GET /tilbud/soeg?q=<new word>, every 5 ms) until its search finds the new word: the
  *           change-to-searchable delay per node, p50/p90/p99/max.
  *   load    --jdbc URL --base http://balancer --clients 8 --warmup 5 --duration 20 --label X
@@ -63,10 +64,13 @@ public class NodesBenchmark {
     static void delay(Map<String, String> opts) throws Exception {
         List<String> nodes = List.of(opts.get("nodes").split(","));
         int changes = Integer.parseInt(opts.getOrDefault("changes", "200"));
+        boolean notify = Boolean.parseBoolean(opts.getOrDefault("notify", "true"));
         var http = HttpClient.newHttpClient();
         Map<String, List<Long>> delays = new HashMap<>();
         nodes.forEach(n -> delays.put(n, new ArrayList<>()));
-        Random random = new Random(42);
+        // Each phase its own words: with the same seed, the poll-alone phase searched words one letter from the
+        // NOTIFY phase's, which the search's spelling tolerance found at once.
+        Random random = new Random(notify ? 42 : 4_242);
         try (Connection db = DriverManager.getConnection(opts.get("jdbc"))) {
             List<UUID> offers = new ArrayList<>();
             try (var rs = db.createStatement().executeQuery("SELECT id FROM offer WHERE status = 'ACTIVE' ORDER BY id")) {
@@ -77,7 +81,8 @@ public class NodesBenchmark {
             db.setAutoCommit(false);
             for (int i = 0; i < changes; i++) {
                 UUID offer = offers.get(random.nextInt(offers.size()));
-                String word = "bench" + Long.toString(Math.abs(random.nextLong()) % 1_000_000_000L, 36) + "x";
+                // A word of its own per phase (the seed is the same each run): "n" with NOTIFY, "p" for the poll alone.
+                String word = "bench" + (notify ? "n" : "p") + Long.toString(Math.abs(random.nextLong()) % 1_000_000_000L, 36) + "x";
                 try (var update = db.prepareStatement(
                         "UPDATE offer SET description = description || ' ' || ?, version = version + 1 WHERE id = ?");
                         var log = db.prepareStatement(
@@ -88,6 +93,10 @@ public class NodesBenchmark {
                     log.setObject(1, offer);
                     log.setTimestamp(2, Timestamp.from(Instant.now()));
                     log.executeUpdate();
+                    if (notify) {
+                        // As DirectoryChanges does on PostgreSQL: delivered to the listening nodes at commit.
+                        db.createStatement().execute("SELECT pg_notify('directory_change', '')");
+                    }
                 }
                 db.commit();
                 long committed = System.nanoTime();

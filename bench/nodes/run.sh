@@ -122,8 +122,11 @@ sleep 3
 DRIVER=("$JAVA" -cp "$PGJAR" bench/nodes/NodesBenchmark.java)
 JDBC="jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres"
 
-echo "## change-to-searchable delay" | tee "$OUT/nodes-delay.md"
-timeout 1800 "${DRIVER[@]}" delay --jdbc "$JDBC" --changes "$CHANGES" \
+echo "## change-to-searchable delay (NOTIFY with the change, as DirectoryChanges sends it)" | tee "$OUT/nodes-delay.md"
+timeout 1800 "${DRIVER[@]}" delay --jdbc "$JDBC" --changes "$CHANGES" --notify true \
+    --nodes "http://127.0.0.1:$A_PORT,http://127.0.0.1:$B_PORT" | tee -a "$OUT/nodes-delay.md"
+echo "## change-to-searchable delay without NOTIFY (a lost notification: the poll alone)" | tee -a "$OUT/nodes-delay.md"
+timeout 1800 "${DRIVER[@]}" delay --jdbc "$JDBC" --changes "$CHANGES" --notify false \
     --nodes "http://127.0.0.1:$A_PORT,http://127.0.0.1:$B_PORT" | tee -a "$OUT/nodes-delay.md"
 
 echo "## throughput through the balancer" | tee "$OUT/nodes-load.md"
