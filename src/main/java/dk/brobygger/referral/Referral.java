@@ -125,8 +125,9 @@ class Referral extends AbstractAggregateRoot<Referral> {
 
     /**
      * A referral written by {@code referrer} and not yet sent. Only the fields the citizen agreed to share are
-     * kept as shared; the first name and contact route are kept only when shared, the citizen's own words always
-     * (they are the referrer's record of what the citizen hopes for).
+     * kept as shared; the first name and contact route are kept only when shared (a contact route shared must be
+     * given), the citizen's own words always (they are the referrer's record of what the citizen hopes for), and
+     * shared only when there are some.
      */
     static Referral draft(Draft draft, String referrer, Instant now) {
         String words = optional(draft.citizenWords(), MAX_WORDS, "referral.words.tooLong");
@@ -136,8 +137,8 @@ class Referral extends AbstractAggregateRoot<Referral> {
         if (shared.contains(SharedField.CONTACT) && contact == null) {
             throw new DomainException("referral.contact.missing");
         }
-        if (shared.contains(SharedField.WORDS) && words == null) {
-            throw new DomainException("referral.words.missing");
+        if (words == null) {
+            shared.remove(SharedField.WORDS);
         }
         var referral = new Referral(UUID.randomUUID(), draft.citizen().value(), draft.offerId(), cut(draft.offerName(), 200),
                 draft.organizationId(), cut(draft.organizationName(), 200), referrer, draft.team(), ReferralStatus.DRAFT,

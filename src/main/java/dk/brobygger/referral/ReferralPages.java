@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dk.brobygger.access.Teams;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenTabs;
 import dk.brobygger.directory.OfferQuery;
@@ -35,7 +36,10 @@ class ReferralPages {
     private final OfferSearch search;
     private final CitizenTabs tabs;
 
-    ReferralPages(Referrals referrals, ReferrerList list, OfferSearch search, CitizenTabs tabs) {
+    private final Teams teams;
+
+    ReferralPages(Referrals referrals, ReferrerList list, OfferSearch search, CitizenTabs tabs, Teams teams) {
+        this.teams = teams;
         this.referrals = referrals;
         this.list = list;
         this.search = search;
@@ -92,9 +96,12 @@ class ReferralPages {
         model.addAttribute("tabs", tabs.of(prepared.citizen().id()));
         model.addAttribute("supportLevels", SupportLevel.values());
         model.addAttribute("sharedFields", SharedField.values());
+        model.addAttribute("teamNames", teamNames());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new Form(level, prepared.teams().isEmpty() ? null : prepared.teams().getFirst(),
-                    prepared.fit().suggestsAccompaniment(), EnumSet.allOf(SharedField.class), prepared.contact(), null,
+                    prepared.fit().suggestsAccompaniment(), prepared.contact() == null
+                            ? EnumSet.of(SharedField.FIRST_NAME, SharedField.WORDS) : EnumSet.allOf(SharedField.class),
+                    prepared.contact(), null,
                     false));
         }
         return "referral/new";
@@ -138,6 +145,7 @@ class ReferralPages {
     String referral(@PathVariable UUID id, Model model) {
         var referral = referrals.get(new ReferralId(id));
         model.addAttribute("referral", referral);
+        model.addAttribute("teamName", teamNames().get(referral.team()));
         return "referral/referral";
     }
 
@@ -160,6 +168,12 @@ class ReferralPages {
             model.addAttribute("reason", reason);
             return referral(id, model);
         }
+    }
+
+    private java.util.Map<String, String> teamNames() {
+        var names = new java.util.HashMap<String, String>();
+        teams.all().forEach(team -> names.put(team.code(), team.name()));
+        return names;
     }
 
     static @Nullable SupportLevel supportLevel(@Nullable String value) {

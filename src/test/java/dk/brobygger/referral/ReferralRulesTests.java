@@ -66,6 +66,11 @@ class ReferralRulesTests {
         assertThat(referral.contact()).isNull();
         assertThat(referral.sharedWords()).isEqualTo("Jeg vil gerne strikke med andre");
 
+        var noWords = Referral.draft(new Referral.Draft(KAREN, UUID.randomUUID(), "Strikkecafé", UUID.randomUUID(),
+                "Strikkeklubben", "faellesteam", null, false, EnumSet.of(SharedField.WORDS), "Karen", null, " "),
+                STAFF, NOW);
+        assertThat(noWords.shared()).as("no words, nothing to share").isEmpty();
+
         var nothingShared = draft(false, Set.of());
         assertThat(nothingShared.sharedWords()).isNull();
         assertThat(nothingShared.citizenWords()).as("the referrer's record of the citizen's words")
