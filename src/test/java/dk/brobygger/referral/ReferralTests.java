@@ -186,7 +186,7 @@ class ReferralTests {
         assertThat(stateOf(referral)).isEqualTo("REJECTED");
         assertThat(openRelations(referral)).isZero();
         mvc.perform(get("/henvisninger/{id}", referral).with(STAFF)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Ingen plads")))
+                .andExpect(content().string(containsString("Ingen ledig plads")))
                 .andExpect(content().string(containsString("Karin Kontaktperson")));
     }
 
