@@ -10,23 +10,28 @@ import dk.brobygger.access.Role;
 import dk.brobygger.start.StartTile;
 import dk.brobygger.start.StartTiles;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The referral tiles: for staff "Mine henvisninger" (how many are open, how many have waited longer than the
- * unanswered limit), for an association's contact the referrals waiting for the association's answer, with the
- * offers they are for. Counts on the referrer and organisation indexes; no citizen is named.
+ * unanswered limit, and the latest notifications about them), for an association's contact the referrals waiting
+ * for the association's answer, with the offers they are for. Counts on the referrer and organisation indexes; no
+ * citizen is named.
  */
 @Component
 class ReferralStartTiles implements StartTiles {
 
     private final JdbcClient jdbc;
     private final UnansweredReferrals unanswered;
+    private final MessageSource messages;
     private final Clock clock;
 
-    ReferralStartTiles(JdbcClient jdbc, UnansweredReferrals unanswered, Clock clock) {
+    ReferralStartTiles(JdbcClient jdbc, UnansweredReferrals unanswered, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.unanswered = unanswered;
         this.clock = clock;
     }
@@ -53,10 +58,22 @@ class ReferralStartTiles implements StartTiles {
                 .param("before", Timestamp.from(clock.instant().minus(Duration.ofDays(unanswered.unansweredDays()))))
                 .query(Long.class).single();
         String list = "/henvisninger";
+        // The user's in-app notifications of the last two weeks (an answer, a flag, an offer closed), newest first.
+        var locale = LocaleContextHolder.getLocale();
+        var lines = jdbc.sql("""
+                SELECT n.message_key, r.id, r.offer_name FROM referral_notification n
+                  JOIN referral r ON r.id = n.referral_id
+                 WHERE n.recipient = :me AND n.created_at >= :since
+                 ORDER BY n.created_at DESC, n.id LIMIT 5
+                """).param("me", user.username())
+                .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(14))))
+                .query((rs, n) -> new StartTile.Line(messages.getMessage(rs.getString("message_key"), null,
+                        rs.getString("message_key"), locale), rs.getString("offer_name"),
+                        "/henvisninger/" + rs.getObject("id", java.util.UUID.class), null)).list();
         return new StartTile("henvisninger", "start.referral.mine.title", list, "start.referral.mine.link",
                 List.of(new StartTile.Figure("start.referral.mine.open", open, list, false),
                         new StartTile.Figure("start.referral.mine.unanswered", late, list, late > 0)),
-                List.of(), "start.referral.mine.none", 35);
+                lines, "start.referral.mine.none", 35);
     }
 
     private StartTile inbox(BrobyggerUser user) {

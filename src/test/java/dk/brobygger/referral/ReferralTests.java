@@ -25,10 +25,16 @@ import dk.brobygger.directory.TestDirectory;
 import dk.brobygger.directory.offer.Location;
 import dk.brobygger.homevisit.TestHomeVisits;
 
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenRetention;
+import dk.brobygger.directory.OfferChanged;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -39,6 +45,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * only what the citizen consented to, and two answers at once never overwrite each other.
  */
 @BrobyggerTest
+@EnableScenarios
 class ReferralTests {
 
     static final RequestPostProcessor STAFF = httpBasic("faellesteam", "demo");
@@ -52,6 +59,7 @@ class ReferralTests {
     @Autowired Users users;
     @Autowired Clock clock;
     @Autowired UnansweredReferrals unanswered;
+    @Autowired ReferralContribution contribution;
 
     UUID karen;
     UUID knitting;
@@ -287,5 +295,32 @@ class ReferralTests {
         answer(referral, "ACCEPT");
         assertThat(jdbc.sql("SELECT status FROM followup_task WHERE source_kind = 'referral.unanswered'")
                 .query(String.class).single()).isNotEqualTo("OPEN");
+    }
+
+    @Test
+    void anOfferClosedWithOpenReferralsFlagsEachToItsReferrerOnce(Scenario scenario) throws Exception {
+        refer(knitting, "FIRST_NAME");
+        jdbc.sql("UPDATE offer SET status = 'INACTIVE' WHERE id = :id").param("id", knitting).update();
+        scenario.publish(new OfferChanged(knitting))
+                .andWaitForStateChange(() -> jdbc.sql("""
+                        SELECT COUNT(*) FROM referral_notification
+                         WHERE recipient = 'faellesteam' AND message_key = 'referral.notify.offerClosed'
+                        """).query(Long.class).single(), count -> count > 0)
+                .andVerify(count -> assertThat(count).isEqualTo(1));
+        mvc.perform(get("/start").with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tilbuddet er lukket eller ikke længere aktivt")));
+    }
+
+    @Test
+    void referralsAreOnTheCitizensTimelineInTheDownloadAndLoseTheirWordsAtRetention() throws Exception {
+        refer(knitting, "FIRST_NAME", "WORDS");
+        mvc.perform(get("/borgere/{id}/tidslinje", karen).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Henvisning til Strikkecafé: Sendt, venter på svar")));
+        var citizen = new CitizenId(karen);
+        assertThat(contribution.export(citizen).records()).singleElement()
+                .satisfies(record -> assertThat(record).containsEntry("yourWords", "Jeg vil gerne ud blandt andre"));
+        contribution.expire(citizen, CitizenRetention.Mode.ANONYMISE);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral WHERE citizen_words IS NULL AND first_name IS NULL")
+                .query(Long.class).single()).isEqualTo(1);
     }
 }
