@@ -186,6 +186,44 @@ class HostileInputTests {
     }
 
     @Test
+    void referralPagesAnswerEveryGeneratedVariantWithoutAServerError() throws Exception {
+        var nurse = user(staff("hjemmebesog"));
+        users.assignOrganization("kontakt", organization);
+        var contact = user(staff("kontakt"));
+        UUID offer = jdbc.sql("SELECT id FROM offer").query(UUID.class).list().getFirst();
+        jdbc.sql("""
+                INSERT INTO consent (id, citizen_id, party, party_name, scope, given_on, recorded_by, recorded_at)
+                VALUES (:id, :citizen, 'ASSOCIATION', 'Strikkeforeningen', 'Henvisning', CURRENT_DATE, 'test',
+                        CURRENT_TIMESTAMP)
+                """).param("id", UUID.randomUUID()).param("citizen", citizen).update();
+        String location = mvc.perform(post("/borgere/{id}/henvisninger", citizen).with(nurse).with(csrf())
+                .param("tilbud", offer.toString()).param("deles", "FIRST_NAME")).andReturn().getResponse()
+                .getRedirectedUrl();
+        String referral = location.substring(location.lastIndexOf('/') + 1);
+        List<String> answers = List.of("ACCEPT", "DECLINE", "WAITLIST", "PROPOSE_DATE", "CAME", "REGULARLY",
+                "STOPPED", "COMPLETE", "RESUME");
+        for (int i = 0; i < VARIANTS; i++) {
+            var request = switch (i % 6) {
+                case 0 -> get("/henvisninger").param("vis", hostile.any()).param("sorter", hostile.any())
+                        .param("side", hostile.pageNumber()).with(nurse);
+                case 1 -> get("/forening/henvisninger").param("vis", hostile.any())
+                        .param("side", hostile.pageNumber()).with(contact);
+                case 2 -> get("/borgere/{id}/henvisninger/ny", citizen).param("tilbud", hostile.chance(50)
+                        ? offer.toString() : hostile.any()).param("stoette", hostile.any()).with(nurse);
+                case 3 -> get("/borgere/{id}/henvisninger", citizen).param("q", hostile.any())
+                        .param("stoette", hostile.any()).with(nurse);
+                case 4 -> post("/forening/henvisninger/{id}", hostile.chance(70) ? referral : hostile.any())
+                        .param("svar", hostile.chance(50) ? hostile.oneOf(answers) : hostile.any())
+                        .param("version", hostile.chance(50) ? "0" : hostile.number()).param("grund", hostile.any())
+                        .param("note", hostile.any()).param("dato", hostile.any()).with(contact).with(csrf());
+                default -> post("/henvisninger/{id}/annuller", referral).param("version", hostile.number())
+                        .param("begrundelse", hostile.any()).with(nurse).with(csrf());
+            };
+            harmless(request);
+        }
+    }
+
+    @Test
     void htmlFormsWithCsrfAnswerEveryGeneratedVariantWithoutAServerError() throws Exception {
         var editor = user(staff("redaktoer"));
         var nurse = user(staff("hjemmebesog"));

@@ -17,7 +17,7 @@ import org.springframework.core.io.ClassPathResource;
 class MessageBundlesTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "editorial", "card", "importing", "citizen", "audit", "outcome", "visit", "statistics", "hospital", "users", "mydata", "homevisit", "interop", "start"})
+    @ValueSource(strings = {"messages", "editorial", "card", "importing", "citizen", "audit", "outcome", "visit", "statistics", "hospital", "users", "mydata", "homevisit", "interop", "start", "referral"})
     void everyDanishTextHasAnEnglishOneAndBackAgain(String bundle) throws IOException {
         var danish = new ClassPathResource("i18n/" + bundle + ".properties");
         var english = new ClassPathResource("i18n/" + bundle + "_en.properties");

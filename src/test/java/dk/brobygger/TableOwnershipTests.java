@@ -81,7 +81,7 @@ class TableOwnershipTests {
      * comment "Published API of the &lt;module&gt; module". Others read them, nobody writes through them.
      */
     private static final Set<String> PUBLISHED_VIEWS = Set.of("citizen_register_view", "homevisit_visit_view",
-            "homevisit_offer_view", "outreach_item_view", "followup_task_view");
+            "homevisit_offer_view", "outreach_item_view", "followup_task_view", "referral_view");
 
     private static final Pattern CREATE = Pattern.compile(
             "create\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?\"?([a-z_][a-z0-9_]*)",

@@ -18,7 +18,12 @@ public enum Role {
      * System: another system that delivers messages (the MedCom intake at {@code /fhir}), never a person.
      * It sees no pages and no citizen records; it may only identify the citizen a message is about.
      */
-    SYSTEM;
+    SYSTEM,
+    /**
+     * Foreningskontakt: an association's own person who answers the referrals to the organisation's offers
+     * (tied to the organisation like an association editor). Sees only what citizens consented to share.
+     */
+    ASSOCIATION_CONTACT;
 
     /** The Spring Security authority name. */
     public String authority() {

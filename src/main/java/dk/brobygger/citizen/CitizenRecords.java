@@ -184,6 +184,30 @@ public class CitizenRecords {
     }
 
     /**
+     * A party outside the municipality's staff (an association's contact person) reads what was shared with it
+     * about citizens (a referral's first name, contact route and the citizen's own words). It has no need-to-know
+     * relation; what it may read rests on the citizen's consent alone: only the citizens whose consent to share
+     * with that party is in force today are returned, each audited as read, so a withdrawn consent ends the
+     * party's view at once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public java.util.Set<CitizenId> readAsParty(Collection<CitizenId> wanted, ConsentParty party, String partyName,
+            String purpose) {
+        var allowed = new java.util.LinkedHashSet<CitizenId>();
+        for (CitizenId citizen : new LinkedHashSet<>(wanted)) {
+            try {
+                consents.require(citizen, party, partyName);
+                allowed.add(citizen);
+            } catch (ConsentMissingException e) {
+                // Not shown: the consent it was shared under is no longer in force.
+            }
+        }
+        audit.grantedEach(allowed.stream().map(CitizenId::value).toList(), AuditAction.READ,
+                purpose + " (" + partyName + ")");
+        return allowed;
+    }
+
+    /**
      * A system delivering messages about citizens (the MedCom intake, {@code Role.SYSTEM}) writes what the message
      * says into a module's record about the citizen it was identified as ({@link CitizenRegister#identify}). The
      * system sees nothing of the citizen; the change is audited in its name.

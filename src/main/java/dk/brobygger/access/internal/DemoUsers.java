@@ -40,7 +40,10 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("hjemmepleje", "Helle Hjemmepleje", EnumSet.of(Role.STAFF), "hjemmepleje-vest"),
             new DemoUser("leder", "Lise Leder", EnumSet.of(Role.MANAGER, Role.STAFF), ""),
             new DemoUser("borger", "Demoborger", EnumSet.of(Role.CITIZEN), ""),
-            new DemoUser("medcom", "MedCom-modtagelse", EnumSet.of(Role.SYSTEM), ""));
+            new DemoUser("medcom", "MedCom-modtagelse", EnumSet.of(Role.SYSTEM), ""),
+            // Association contacts answer referrals; the referral module's demo data ties each to its organisation.
+            new DemoUser("kontakt", "Karin Kontaktperson", EnumSet.of(Role.ASSOCIATION_CONTACT), ""),
+            new DemoUser("kontakt2", "Kurt Kontaktperson", EnumSet.of(Role.ASSOCIATION_CONTACT), ""));
 
     private final Users users;
     private final Teams teams;

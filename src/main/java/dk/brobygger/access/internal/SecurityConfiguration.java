@@ -107,6 +107,8 @@ class SecurityConfiguration {
                 .requestMatchers("/leder/**").hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
                 .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/hjemmebesog/**", "/opgaver/**").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
+                .requestMatchers("/henvisninger", "/henvisninger/**").hasAnyRole(Role.STAFF.name(), Role.MANAGER.name())
+                .requestMatchers("/forening/**").hasRole(Role.ASSOCIATION_CONTACT.name())
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                 .anyRequest().authenticated());
 

@@ -1,0 +1,230 @@
+package dk.brobygger.referral;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.Users;
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.ConsentParty;
+import dk.brobygger.citizen.DemoConsents;
+import dk.brobygger.directory.OfferFacts;
+import dk.brobygger.directory.OfferQuery;
+import dk.brobygger.directory.OfferSearch;
+import dk.brobygger.directory.OfferStatus;
+import dk.brobygger.directory.SupportLevel;
+import dk.brobygger.followup.TaskList;
+import dk.brobygger.shared.DanishTime;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo municipality's referrals: the Fællesteam's citizens referred to associations in every state (new,
+ * unanswered for over two weeks, accepted with a first date, accompanied the first time, attending regularly,
+ * waitlisted, declined, completed, stopped, cancelled, entered in error), each with the citizen's consent to share
+ * with that association and the citizen's own words. The demo association contacts are tied to two of the
+ * organisations ({@code kontakt} to the association editor's knitting club), so the inbox has something to show.
+ * Seeded, so every start looks the same.
+ */
+@Component
+@Profile("demo-data & !postgres")
+@Order(45)
+class DemoReferrals implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoReferrals.class);
+    static final String REFERRER = "faellesteam";
+    static final String TEAM = "faellesteam";
+    static final String CONTACT = "kontakt";
+    static final String OTHER_CONTACT = "kontakt2";
+    static final String CONTACTS_ORGANIZATION = "Strikkeklubben Maske for Maske";
+
+    private static final List<String> WORDS = List.of(
+            "Jeg savner at have nogen at snakke med, efter at jeg er blevet alene.",
+            "Jeg vil gerne strikke igen, men tør ikke gå derhen alene første gang.",
+            "Jeg sang i kor som ung og kunne godt tænke mig det igen.",
+            "Jeg vil gerne ud at gå med andre, bare en gang om ugen.",
+            "Dagene er lange. Jeg vil gerne have noget at stå op til.",
+            "Jeg kender ingen her, siden jeg flyttede. Det ville være rart at møde nogen.",
+            "Jeg vil gerne hjælpe til med noget, jeg har altid været god med mine hænder.");
+
+    private final JdbcClient jdbc;
+    private final ReferralRepository repository;
+    private final OfferSearch search;
+    private final OfferFacts offers;
+    private final Users users;
+    private final NeedToKnow needToKnow;
+    private final DemoConsents consents;
+    private final TaskList tasks;
+    private final Clock clock;
+
+    DemoReferrals(JdbcClient jdbc, ReferralRepository repository, OfferSearch search, OfferFacts offers, Users users,
+            NeedToKnow needToKnow, DemoConsents consents, TaskList tasks, Clock clock) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.search = search;
+        this.offers = offers;
+        this.users = users;
+        this.needToKnow = needToKnow;
+        this.consents = consents;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    private record Citizen(UUID id, String name) {
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        var byOrganization = activeOffersByOrganization();
+        if (byOrganization.isEmpty()) {
+            return;
+        }
+        UUID mine = byOrganization.keySet().stream()
+                .filter(id -> byOrganization.get(id).getFirst().organizationName().equals(CONTACTS_ORGANIZATION))
+                .findFirst().orElse(byOrganization.keySet().iterator().next());
+        UUID other = byOrganization.keySet().stream().filter(id -> !id.equals(mine)).findFirst().orElse(mine);
+        tie(CONTACT, mine);
+        tie(OTHER_CONTACT, other);
+        if (jdbc.sql("SELECT COUNT(*) FROM referral").query(Long.class).single() > 0) {
+            return;
+        }
+        var referrer = users.find(REFERRER);
+        if (referrer.isEmpty()) {
+            return;
+        }
+        var visible = needToKnow.visibleTo(referrer.get());
+        List<Citizen> citizens = jdbc.sql("""
+                SELECT id, name FROM citizen_register_view WHERE id IN (%s) AND anonymised_at IS NULL
+                 ORDER BY name, id
+                """.formatted(visible.sql())).params(visible.params())
+                .query((rs, n) -> new Citizen(rs.getObject("id", UUID.class), rs.getString("name"))).list();
+        if (citizens.isEmpty()) {
+            return;
+        }
+        var random = new Random(20_261_204L);
+        int made = 0;
+        for (int i = 0; i < Math.min(citizens.size(), 14); i++) {
+            UUID organization = i < 7 ? mine : other;
+            var choices = byOrganization.get(organization);
+            var offer = choices.get(random.nextInt(choices.size()));
+            made += referral(citizens.get(i), offer, i, random) ? 1 : 0;
+        }
+        log.info("Demo referrals created: {}", made);
+    }
+
+    /** Writes one referral in the state its place in the list calls for, its history spread over the weeks before. */
+    private boolean referral(Citizen citizen, OfferFacts.Offer offer, int index, Random random) {
+        var id = new CitizenId(citizen.id());
+        if (!repository.findOpen(citizen.id(), offer.id()).isEmpty()) {
+            return false;
+        }
+        consents.give(id, ConsentParty.ASSOCIATION, offer.organizationName(),
+                "Fornavn, telefon og egne ord ved henvisning til " + offer.name(), 40, REFERRER);
+        Instant now = clock.instant();
+        int daysAgo = switch (index % 14) {
+            case 0 -> 2;
+            case 1 -> 17;
+            case 11 -> 5;
+            default -> 20 + random.nextInt(60);
+        };
+        Instant sent = now.minus(Duration.ofDays(daysAgo)).minus(Duration.ofMinutes(random.nextInt(400)));
+        boolean accompanied = index % 3 != 2;
+        var words = WORDS.get(index % WORDS.size());
+        var referral = Referral.draft(new Referral.Draft(id, offer.id(), offer.name(), offer.organizationId(),
+                offer.organizationName(), TEAM, accompanied ? SupportLevel.ACCOMPANIED : SupportLevel.SELF_RELIANT,
+                accompanied, index % 4 == 3 ? EnumSet.of(SharedField.FIRST_NAME, SharedField.CONTACT)
+                        : EnumSet.allOf(SharedField.class), Referrals.firstName(citizen.name()),
+                "Ring på 2%d %02d %02d %02d, helst om formiddagen".formatted(random.nextInt(10), random.nextInt(100),
+                        random.nextInt(100), random.nextInt(100)), words), REFERRER, sent);
+        referral.send(REFERRER, sent);
+        String contact = index < 7 ? CONTACT : OTHER_CONTACT;
+        Instant answered = sent.plus(Duration.ofDays(1 + random.nextInt(3)));
+        switch (index % 14) {
+            case 0, 1, 11 -> { }
+            case 2 -> {
+                referral.accept(contact, answered);
+                referral.proposeFirstDate(LocalDate.now(clock.withZone(DanishTime.ZONE)).plusDays(3).atTime(10, 0),
+                        LocalDateTime.ofInstant(answered, DanishTime.ZONE), contact, answered);
+            }
+            case 3 -> {
+                referral.accept(contact, answered);
+                referral.recordAttendance(true, contact, answered.plus(Duration.ofDays(6)));
+            }
+            case 4 -> {
+                referral.accept(contact, answered);
+                for (int time = 0; time < 4; time++) {
+                    referral.recordAttendance(true, contact, answered.plus(Duration.ofDays(7L * (time + 1))));
+                }
+                referral.attendingRegularly(3, contact, answered.plus(Duration.ofDays(29)));
+            }
+            case 5 -> referral.waitlist("Holdet er fuldt til sommerferien; vi ringer, når der er plads.", contact,
+                    answered);
+            case 6 -> {
+                referral.accept(contact, answered);
+                referral.recordAttendance(false, contact, answered.plus(Duration.ofDays(7)));
+            }
+            case 7 -> referral.decline(BusinessStatus.NOT_ELIGIBLE, "Holdet er for pårørende til demente.", contact,
+                    answered);
+            case 8 -> {
+                referral.accept(contact, answered);
+                for (int time = 0; time < 3; time++) {
+                    referral.recordAttendance(true, contact, answered.plus(Duration.ofDays(7L * (time + 1))));
+                }
+                referral.complete("Kommer nu hver uge på egen hånd og er med i kaffeholdet.", contact,
+                        answered.plus(Duration.ofDays(30)));
+            }
+            case 9 -> {
+                referral.accept(contact, answered);
+                referral.stop(BusinessStatus.COULD_NOT_CONTACT, "Ringet fire gange uden svar.", contact,
+                        answered.plus(Duration.ofDays(10)));
+            }
+            case 10 -> referral.cancel("Borgeren er flyttet på plejehjem.", REFERRER, answered);
+            case 12 -> referral.enteredInError("Henvist til det forkerte hold.", REFERRER, sent.plusSeconds(600));
+            default -> referral.decline(BusinessStatus.NO_CAPACITY, null, contact, answered);
+        }
+        var saved = repository.save(referral);
+        if (saved.status() == ReferralStatus.REQUESTED && daysAgo >= 14 && saved.flagUnanswered(now)) {
+            saved = repository.save(saved);
+            tasks.open(UnansweredReferrals.task(saved), saved.citizen(), REFERRER,
+                    LocalDate.ofInstant(now, DanishTime.ZONE));
+        }
+        return true;
+    }
+
+    /** The demo contacts answer for one organisation each, tied like association editors. */
+    private void tie(String username, UUID organization) {
+        if (users.find(username).isPresent()) {
+            users.assignOrganization(username, organization);
+        }
+    }
+
+    private Map<UUID, List<OfferFacts.Offer>> activeOffersByOrganization() {
+        Map<UUID, List<OfferFacts.Offer>> found = new LinkedHashMap<>();
+        var everyOffer = OfferQuery.all(100).withoutCategories(java.util.Set.of(OfferSearch.CRISIS_CATEGORY));
+        for (UUID id : search.rankedIds(everyOffer, 5_000)) {
+            offers.find(id, null).filter(offer -> offer.status() == OfferStatus.ACTIVE && !offer.isFull())
+                    .ifPresent(offer -> found.computeIfAbsent(offer.organizationId(), key -> new ArrayList<>())
+                            .add(offer));
+        }
+        return found;
+    }
+}

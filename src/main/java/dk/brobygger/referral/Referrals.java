@@ -1,0 +1,339 @@
+package dk.brobygger.referral;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import dk.brobygger.access.BrobyggerUser;
+import dk.brobygger.access.Role;
+import dk.brobygger.access.Teams;
+import dk.brobygger.access.Users;
+import dk.brobygger.audit.AuditAction;
+import dk.brobygger.citizen.Citizen;
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenRecords;
+import dk.brobygger.citizen.CitizenWork;
+import dk.brobygger.citizen.ConsentParty;
+import dk.brobygger.directory.OfferFacts;
+import dk.brobygger.directory.OfferStatus;
+import dk.brobygger.directory.SupportLevel;
+import dk.brobygger.followup.Task;
+import dk.brobygger.followup.TaskList;
+import dk.brobygger.shared.DanishTime;
+import dk.brobygger.shared.DomainException;
+import dk.brobygger.shared.NotFoundException;
+import dk.brobygger.shared.WorkRef;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Henvisninger: what staff and associations do with referrals. Staff refer a citizen they work with (need-to-know
+ * through the citizen gate) to an offer after seeing its fit; the referral is refused in Danish without the
+ * citizen's consent to share with that association, to an offer that does not run, to a full offer without a
+ * waitlist, and a second time while one is open. Referring opens the referrer's team's need-to-know relation
+ * named by the referral ({@link CitizenWork}); the referral leaving the open states ends it.
+ *
+ * <p>The association's contacts answer the referrals to their own organisation's offers, as they saw them: an
+ * answer to a referral someone changed in between is refused ({@code referral.stale}), nothing is overwritten.
+ */
+@Service
+public class Referrals {
+
+    /** The kind of work a referral is, as need-to-know relations name it. */
+    public static final String WORK = "referral";
+
+    private final ReferralRepository repository;
+    private final CitizenRecords records;
+    private final CitizenWork work;
+    private final OfferFacts offers;
+    private final Users users;
+    private final Teams teams;
+    private final Notifications notifications;
+    private final TaskList tasks;
+    private final Clock clock;
+    private final int regularlyAfter;
+
+    Referrals(ReferralRepository repository, CitizenRecords records, CitizenWork work, OfferFacts offers, Users users,
+            Teams teams, Notifications notifications, TaskList tasks, Clock clock,
+            @Value("${brobygger.referral.regularly-after:3}") int regularlyAfter) {
+        this.repository = repository;
+        this.records = records;
+        this.work = work;
+        this.offers = offers;
+        this.users = users;
+        this.teams = teams;
+        this.notifications = notifications;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.regularlyAfter = regularlyAfter;
+    }
+
+    /** What a referral is about to send, before it is sent. */
+    public record Prepared(Citizen citizen, ReferralFit fit, String firstName, @Nullable String contact,
+            List<String> teams) {
+    }
+
+    /**
+     * What the referrer chose: the offer, the citizen's need on the ladder, the team whose work it is, whether
+     * someone goes along, what is shared (first name, contact route, the citizen's words), and for a full offer
+     * with a waitlist that the citizen is put on it.
+     */
+    public record Request(UUID offerId, @Nullable SupportLevel need, @Nullable String team, boolean accompaniment,
+            Set<SharedField> shared, @Nullable String contact, @Nullable String citizenWords,
+            boolean waitlistAccepted) {
+    }
+
+    /** What an association's contact answers. */
+    public enum Action {
+        ACCEPT, DECLINE, WAITLIST, PROPOSE_DATE, CAME, DID_NOT_COME, REGULARLY, STOPPED, COMPLETE, RESUME
+    }
+
+    /** An answer, with the reason, note or date it needs. */
+    public record Answer(Action action, @Nullable BusinessStatus reason, @Nullable String note,
+            @Nullable LocalDateTime firstDate) {
+    }
+
+    /** The fit of an offer for a citizen the user works with (the citizen's record read through the gate). */
+    @Transactional
+    public Prepared prepare(CitizenId citizenId, UUID offerId, @Nullable SupportLevel need) {
+        var citizen = records.readWithHeading(citizenId, "Forberedte en henvisning");
+        var offer = offer(offerId, citizen);
+        var contact = citizen.contact().phone() != null ? citizen.contact().phone() : citizen.contact().email();
+        return new Prepared(citizen, ReferralFit.of(offer, need, citizen.ageOn(today())), firstName(citizen.name()),
+                contact, teams.of(users.currentOrFail().username()));
+    }
+
+    /** Refers the citizen; see the class for what is refused. */
+    @Transactional
+    public Referral refer(CitizenId citizenId, Request request) {
+        var user = staff();
+        var citizen = records.readWithHeading(citizenId, "Henviste borgeren til et tilbud");
+        var offer = offer(request.offerId(), citizen);
+        if (offer.status() == OfferStatus.INACTIVE) {
+            throw new DomainException("referral.offer.inactive", offer.name());
+        }
+        if (offer.status() == OfferStatus.TEMPORARILY_CLOSED) {
+            throw new DomainException("referral.offer.closed", offer.name());
+        }
+        if (!repository.findOpen(citizenId.value(), offer.id()).isEmpty()) {
+            throw new DomainException("referral.duplicate", offer.name());
+        }
+        if (offer.isFull()) {
+            throw new DomainException("referral.offer.full", offer.name());
+        }
+        if (offer.hasOnlyWaitlist() && !request.waitlistAccepted()) {
+            throw new DomainException("referral.offer.waitlist", offer.name());
+        }
+        String team = team(user, request.team());
+        records.share(citizenId, ConsentParty.ASSOCIATION, offer.organizationName(),
+                "Henvisning til " + offer.name());
+        var now = clock.instant();
+        var referral = Referral.draft(new Referral.Draft(citizenId, offer.id(), offer.name(), offer.organizationId(),
+                offer.organizationName(), team, request.need(), request.accompaniment(), request.shared(),
+                firstName(citizen.name()), request.contact(), request.citizenWords()), user.username(), now);
+        referral.send(user.username(), now);
+        referral = repository.save(referral);
+        work.startForTeam(citizenId, team, work(referral), "Henvisning til " + offer.name());
+        notifications.toOrganization(offer.organizationId(), referral.id(), "referral.notify.new");
+        return referral;
+    }
+
+    /** The citizen and the citizen's referrals. */
+    public record CitizenReferrals(Citizen citizen, List<Referral> referrals) {
+    }
+
+    /** The citizen's referrals, newest first, for someone who may see the citizen (audited). */
+    @Transactional
+    public CitizenReferrals ofCitizen(CitizenId citizen) {
+        var heading = records.readWithHeading(citizen, "Så borgerens henvisninger");
+        return new CitizenReferrals(heading, repository.findByCitizenIdOrderByCreatedAtDesc(citizen.value()));
+    }
+
+    /** One referral, for staff who may see its citizen (audited). */
+    @Transactional
+    public Referral get(ReferralId id) {
+        var referral = find(id);
+        records.read(referral.citizen(), "Åbnede en henvisning");
+        return referral;
+    }
+
+    /** The referrer's side withdraws the referral, with a reason. */
+    @Transactional
+    public Referral cancel(ReferralId id, long seenVersion, @Nullable String reason) {
+        return byStaff(id, seenVersion, "Annullerede en henvisning",
+                referral -> referral.cancel(reason, username(), clock.instant()));
+    }
+
+    /** The referral was made by mistake (wrong citizen or offer). */
+    @Transactional
+    public Referral enteredInError(ReferralId id, long seenVersion, @Nullable String reason) {
+        return byStaff(id, seenVersion, "Markerede en henvisning som fejlregistreret",
+                referral -> referral.enteredInError(reason, username(), clock.instant()));
+    }
+
+    /** A declined, cancelled or failed referral is sent again (its consent asked again), the history kept. */
+    @Transactional
+    public Referral reopen(ReferralId id, long seenVersion, @Nullable String reason) {
+        var referral = find(id);
+        records.change(referral.citizen(), AuditAction.UPDATE, "Genåbnede en henvisning");
+        if (!repository.findOpen(referral.citizen().value(), referral.offerId()).isEmpty()) {
+            throw new DomainException("referral.duplicate", referral.offerName());
+        }
+        records.share(referral.citizen(), ConsentParty.ASSOCIATION, referral.organizationName(),
+                "Henvisning til " + referral.offerName());
+        requireVersion(referral, seenVersion);
+        referral.reopen(reason, username(), clock.instant());
+        var saved = save(referral);
+        work.startForTeam(saved.citizen(), saved.team(), work(saved), "Henvisning til " + saved.offerName());
+        notifications.toOrganization(saved.organizationId(), saved.id(), "referral.notify.new");
+        return saved;
+    }
+
+    /**
+     * A referral to the contact's own organisation, for the association's page. Another organisation's referral is
+     * not found, whatever its id.
+     */
+    @Transactional(readOnly = true)
+    public Referral forAssociation(ReferralId id) {
+        var user = contact();
+        var referral = find(id);
+        if (!referral.organizationId().equals(user.organizationId()) || referral.status() == ReferralStatus.DRAFT) {
+            throw new NotFoundException("referral");
+        }
+        return referral;
+    }
+
+    /** The association's contact answers a referral to its own offer, as it was at {@code seenVersion}. */
+    @Transactional
+    public Referral answer(ReferralId id, long seenVersion, Answer answer) {
+        var referral = forAssociation(id);
+        requireVersion(referral, seenVersion);
+        String by = username();
+        var now = clock.instant();
+        switch (answer.action()) {
+            case ACCEPT -> referral.accept(by, now);
+            case DECLINE -> referral.decline(answer.reason(), answer.note(), by, now);
+            case WAITLIST -> referral.waitlist(answer.note(), by, now);
+            case PROPOSE_DATE -> referral.proposeFirstDate(answer.firstDate(),
+                    LocalDateTime.now(clock.withZone(DanishTime.ZONE)), by, now);
+            case CAME -> referral.recordAttendance(true, by, now);
+            case DID_NOT_COME -> referral.recordAttendance(false, by, now);
+            case REGULARLY -> referral.attendingRegularly(regularlyAfter, by, now);
+            case STOPPED -> referral.stop(answer.reason(), answer.note(), by, now);
+            case COMPLETE -> referral.complete(answer.note(), by, now);
+            case RESUME -> referral.resume(by, now);
+        }
+        var saved = save(referral);
+        if (!saved.isOpen()) {
+            work.end(work(saved), "Henvisning til " + saved.offerName() + " afsluttet");
+        }
+        closeUnansweredTask(saved, by);
+        notifications.toUser(saved.referrer(), saved.id(), "referral.notify.answered");
+        return saved;
+    }
+
+    /** How many times a citizen comes before the association may record "kommer fast". */
+    public int regularlyAfter() {
+        return regularlyAfter;
+    }
+
+    /** The work a referral is, for need-to-know relations. */
+    static WorkRef work(Referral referral) {
+        return WorkRef.of(WORK, referral.id().value());
+    }
+
+    private Referral byStaff(ReferralId id, long seenVersion, String purpose, Consumer<Referral> change) {
+        var referral = find(id);
+        records.change(referral.citizen(), AuditAction.UPDATE, purpose);
+        requireVersion(referral, seenVersion);
+        change.accept(referral);
+        var saved = save(referral);
+        if (!saved.isOpen()) {
+            work.end(work(saved), purpose);
+            notifications.toOrganization(saved.organizationId(), saved.id(), "referral.notify.closed");
+        }
+        closeUnansweredTask(saved, username());
+        return saved;
+    }
+
+    /** Once the referral is answered or closed, the referrer's "unanswered for 14 days" task is done. */
+    private void closeUnansweredTask(Referral referral, String by) {
+        if (referral.status() == ReferralStatus.REQUESTED) {
+            return;
+        }
+        tasks.forWork(UnansweredReferrals.task(referral)).filter(Task::isOpen).ifPresent(task -> tasks.completeWork(
+                UnansweredReferrals.task(referral), new Task.Completion(today(), UnansweredReferrals.ANSWERED, null,
+                        null), by));
+    }
+
+    private OfferFacts.Offer offer(UUID offerId, Citizen citizen) {
+        String origin = citizen.address().street() != null && citizen.address().postcode() != null
+                ? citizen.address().street() + ", " + citizen.address().postcode() : citizen.address().postcode();
+        return offers.find(offerId, origin).orElseThrow(() -> new NotFoundException("offer"));
+    }
+
+    private String team(BrobyggerUser user, @Nullable String chosen) {
+        var mine = teams.of(user.username());
+        if (chosen != null && !chosen.isBlank()) {
+            if (!mine.contains(chosen) && !user.has(Role.MANAGER)) {
+                throw new DomainException("referral.team.notYours");
+            }
+            return chosen;
+        }
+        if (mine.isEmpty()) {
+            throw new DomainException("referral.team.missing");
+        }
+        return mine.getFirst();
+    }
+
+    private void requireVersion(Referral referral, long seenVersion) {
+        if (referral.version() == null || referral.version() != seenVersion) {
+            throw new DomainException("referral.stale");
+        }
+    }
+
+    private Referral save(Referral referral) {
+        try {
+            return repository.save(referral);
+        } catch (OptimisticLockingFailureException e) {
+            throw new DomainException("referral.stale");
+        }
+    }
+
+    private Referral find(ReferralId id) {
+        return repository.findById(id.value()).orElseThrow(() -> new NotFoundException("referral"));
+    }
+
+    private BrobyggerUser staff() {
+        return users.current().filter(user -> user.has(Role.STAFF) || user.has(Role.MANAGER))
+                .orElseThrow(() -> new AccessDeniedException("Only staff refer citizens"));
+    }
+
+    private BrobyggerUser contact() {
+        return users.current().filter(user -> user.has(Role.ASSOCIATION_CONTACT) && user.organizationId() != null)
+                .orElseThrow(() -> new AccessDeniedException("Only an association's contacts answer its referrals"));
+    }
+
+    private String username() {
+        return users.currentOrFail().username();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(DanishTime.ZONE));
+    }
+
+    static String firstName(String name) {
+        String stripped = name.strip();
+        int space = stripped.indexOf(' ');
+        return space < 0 ? stripped : stripped.substring(0, space);
+    }
+}

@@ -1,0 +1,326 @@
+package dk.brobygger.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import dk.brobygger.BrobyggerTest;
+import dk.brobygger.access.Users;
+import dk.brobygger.directory.OfferStatus;
+import dk.brobygger.directory.SupportLevel;
+import dk.brobygger.directory.TestDirectory;
+import dk.brobygger.directory.offer.Location;
+import dk.brobygger.homevisit.TestHomeVisits;
+
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenRetention;
+import dk.brobygger.directory.OfferChanged;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Referring a citizen to an offer and the association answering (issue 15): the fit before sending, the Danish
+ * refusals (no consent, an inactive offer, twice to the same offer), only what was chosen is shared, the referrer's
+ * team sees the citizen while the referral is open, an association sees only its own organisation's referrals and
+ * only what the citizen consented to, and two answers at once never overwrite each other.
+ */
+@BrobyggerTest
+@EnableScenarios
+class ReferralTests {
+
+    static final RequestPostProcessor STAFF = httpBasic("faellesteam", "demo");
+    static final RequestPostProcessor CONTACT = httpBasic("kontakt", "demo");
+    static final RequestPostProcessor OTHER_CONTACT = httpBasic("kontakt2", "demo");
+
+    @Autowired MockMvc mvc;
+    @Autowired TestHomeVisits data;
+    @Autowired TestDirectory directory;
+    @Autowired JdbcClient jdbc;
+    @Autowired Users users;
+    @Autowired Clock clock;
+    @Autowired UnansweredReferrals unanswered;
+    @Autowired ReferralContribution contribution;
+
+    UUID karen;
+    UUID knitting;
+    UUID choir;
+    Location square;
+
+    @BeforeEach
+    void karenTheTeamWorksWithAndTwoAssociations() {
+        data.reset();
+        directory.reset();
+        karen = data.citizen("Karen Marie Jensen", LocalDate.now(clock).minusYears(78), "ALONE", "ØST");
+        data.relate(karen, "faellesteam");
+        var club = directory.organization("Strikkeklubben Maske for Maske");
+        square = directory.location(club, "Torvet 1", "7100", "ØST", 55.7090, 9.5360, true);
+        knitting = directory.offer(square, "Strikkecafé").accompaniment().save().id();
+        var singers = directory.organization("Fjordlund Seniorkor");
+        choir = directory.offer(directory.location(singers, "Kirkevej 2", "7130", "ØST", 55.73, 9.62, true),
+                "Seniorkoret").save().id();
+        users.assignOrganization("kontakt", club.id());
+        users.assignOrganization("kontakt2", singers.id());
+        consent(karen, "Strikkeklubben Maske for Maske");
+        consent(karen, "Fjordlund Seniorkor");
+    }
+
+    void consent(UUID citizen, String association) {
+        jdbc.sql("""
+                INSERT INTO consent (id, citizen_id, party, party_name, scope, given_on, recorded_by, recorded_at)
+                VALUES (:id, :citizen, 'ASSOCIATION', :name, 'Henvisning', :today, 'faellesteam', :now)
+                """).param("id", UUID.randomUUID()).param("citizen", citizen).param("name", association)
+                .param("today", LocalDate.now(clock)).param("now", Timestamp.from(Instant.now())).update();
+    }
+
+    UUID refer(UUID offer, String... shared) throws Exception {
+        var request = post("/borgere/{id}/henvisninger", karen).with(STAFF).with(csrf())
+                .param("tilbud", offer.toString()).param("stoette", "ACCOMPANIED")
+                .param("kontakt", "Ring 12 34 56 78 om formiddagen").param("ord", "Jeg vil gerne ud blandt andre");
+        for (String field : shared) {
+            request.param("deles", field);
+        }
+        String location = mvc.perform(request).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("success", "referral.sent")).andReturn().getResponse().getRedirectedUrl();
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    long version(UUID referral) {
+        return jdbc.sql("SELECT version FROM referral WHERE id = :id").param("id", referral).query(Long.class).single();
+    }
+
+    String stateOf(UUID referral) {
+        return jdbc.sql("SELECT status FROM referral WHERE id = :id").param("id", referral).query(String.class).single();
+    }
+
+    long openRelations(UUID referral) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM citizen_relation WHERE work_kind = 'referral' AND work_id = :id AND ended_at IS NULL
+                """).param("id", referral).query(Long.class).single();
+    }
+
+    @Test
+    void theFitShowsSupportAgeDistanceScheduleAndCapacityBeforeAnythingIsSent() throws Exception {
+        jdbc.sql("UPDATE offer SET places_left = 3, min_age = 60 WHERE id = :id").param("id", knitting).update();
+        mvc.perform(get("/borgere/{id}/henvisninger/ny", karen).with(STAFF).param("tilbud", knitting.toString())
+                        .param("stoette", SupportLevel.ACCOMPANIED.name()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Passer tilbuddet til borgeren?")))
+                .andExpect(content().string(containsString("foreningen kan følge borgeren derhen")))
+                .andExpect(content().string(containsString("Borgeren er 78 år. Tilbuddet er for 60 til – år.")))
+                .andExpect(content().string(containsString("km fra borgerens adresse")))
+                .andExpect(content().string(containsString("Tirsdag 10:00–12:00")))
+                .andExpect(content().string(containsString("3 ledige pladser")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void referralWithoutConsentIsRefusedInDanishAndNothingIsSaved() throws Exception {
+        jdbc.sql("DELETE FROM consent").update();
+        mvc.perform(post("/borgere/{id}/henvisninger", karen).with(STAFF).with(csrf())
+                        .param("tilbud", knitting.toString()).param("deles", "FIRST_NAME")
+                        .param("ord", "Jeg vil gerne strikke"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "Borgeren har ikke givet samtykke til, at oplysninger deles med foreningen Strikkeklubben Maske for Maske")))
+                .andExpect(content().string(containsString("Jeg vil gerne strikke")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aReferralToAnInactiveOfferIsRefused() throws Exception {
+        UUID closed = directory.offer(square, "Gammel strikkeklub").status(OfferStatus.INACTIVE).save().id();
+        mvc.perform(post("/borgere/{id}/henvisninger", karen).with(STAFF).with(csrf()).param("tilbud", closed.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("er ikke aktivt og kan ikke modtage henvisninger")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aFullOfferWithoutAWaitlistIsNeverSentAndOneWithAWaitlistOnlyWhenTheWaitlistIsChosen() throws Exception {
+        jdbc.sql("UPDATE offer SET places_left = 0, waitlist = FALSE WHERE id = :id").param("id", knitting).update();
+        mvc.perform(post("/borgere/{id}/henvisninger", karen).with(STAFF).with(csrf()).param("tilbud", knitting.toString()))
+                .andExpect(content().string(containsString("er fuldt og har ingen venteliste")));
+        jdbc.sql("UPDATE offer SET waitlist = TRUE WHERE id = :id").param("id", knitting).update();
+        mvc.perform(post("/borgere/{id}/henvisninger", karen).with(STAFF).with(csrf()).param("tilbud", knitting.toString()))
+                .andExpect(content().string(containsString("Sæt kryds ved venteliste")));
+        mvc.perform(post("/borgere/{id}/henvisninger", karen).with(STAFF).with(csrf()).param("tilbud", knitting.toString())
+                        .param("venteliste", "true"))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aSecondOpenReferralToTheSameOfferIsRefused() throws Exception {
+        refer(knitting, "FIRST_NAME");
+        mvc.perform(post("/borgere/{id}/henvisninger", karen).with(STAFF).with(csrf()).param("tilbud", knitting.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("er allerede henvist til Strikkecafé")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void referringRecordsWhatIsSharedAndOpensTheTeamsRelationUntilTheReferralCloses() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME", "WORDS");
+        assertThat(jdbc.sql("SELECT shared_fields || '|' || first_name || '|' || COALESCE(contact, '-') FROM referral")
+                .query(String.class).single()).isEqualTo("FIRST_NAME,WORDS|Karen|-");
+        assertThat(openRelations(referral)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT team FROM citizen_relation WHERE work_id = :id").param("id", referral)
+                .query(String.class).single()).isEqualTo("faellesteam");
+
+        mvc.perform(get("/borgere/{id}/henvisninger", karen).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Strikkecafé")));
+        mvc.perform(post("/forening/henvisninger/{id}", referral).with(CONTACT).with(csrf()).param("svar", "DECLINE")
+                        .param("grund", "NO_CAPACITY").param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("success", "referral.answered"));
+        assertThat(stateOf(referral)).isEqualTo("REJECTED");
+        assertThat(openRelations(referral)).isZero();
+        mvc.perform(get("/henvisninger/{id}", referral).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ingen ledig plads")))
+                .andExpect(content().string(containsString("Karin Kontaktperson")));
+    }
+
+    @Test
+    void anAssociationSeesOnlyItsOwnReferralsAndOnlyTheConsentedFields() throws Exception {
+        UUID mine = refer(knitting, "FIRST_NAME");
+        UUID theirs = refer(choir, "FIRST_NAME", "CONTACT", "WORDS");
+
+        mvc.perform(get("/forening/henvisninger").with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Strikkecafé")))
+                .andExpect(content().string(containsString("Karen")))
+                .andExpect(content().string(not(containsString("Seniorkoret"))))
+                .andExpect(content().string(not(containsString("Karen Marie Jensen"))))
+                .andExpect(content().string(not(containsString("12 34 56 78"))));
+        mvc.perform(get("/forening/henvisninger/{id}", mine).with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Jeg vil gerne ud blandt andre"))));
+        mvc.perform(get("/forening/henvisninger/{id}", theirs).with(CONTACT)).andExpect(status().isNotFound());
+        mvc.perform(post("/forening/henvisninger/{id}", theirs).with(CONTACT).with(csrf()).param("svar", "ACCEPT")
+                .param("version", String.valueOf(version(theirs)))).andExpect(status().isNotFound());
+        mvc.perform(get("/forening/henvisninger/{id}", theirs).with(OTHER_CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Jeg vil gerne ud blandt andre")))
+                .andExpect(content().string(containsString("12 34 56 78")));
+        assertThat(stateOf(theirs)).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void aWithdrawnConsentHidesTheCitizenFromTheAssociationAtOnce() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME", "WORDS");
+        jdbc.sql("UPDATE consent SET withdrawn_at = :now, withdrawn_by = 'faellesteam'")
+                .param("now", Timestamp.from(Instant.now())).update();
+        mvc.perform(get("/forening/henvisninger").with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Samtykket er trukket tilbage")))
+                .andExpect(content().string(not(containsString("Karen"))));
+        mvc.perform(get("/forening/henvisninger/{id}", referral).with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Jeg vil gerne ud blandt andre"))));
+    }
+
+    @Test
+    void whenTwoAnswerAtOnceTheSecondGetsADanishConflictAndNothingIsOverwritten() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME");
+        String seen = String.valueOf(version(referral));
+        mvc.perform(post("/forening/henvisninger/{id}", referral).with(CONTACT).with(csrf()).param("svar", "ACCEPT")
+                .param("version", seen)).andExpect(flash().attribute("success", "referral.answered"));
+        mvc.perform(post("/forening/henvisninger/{id}", referral).with(CONTACT).with(csrf()).param("svar", "DECLINE")
+                        .param("grund", "NOT_ELIGIBLE").param("version", seen))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("En anden har ændret henvisningen")));
+        assertThat(stateOf(referral)).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void theAssociationFollowsTheCitizenFromFirstDateToAttendingRegularly() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME");
+        answer(referral, "ACCEPT");
+        mvc.perform(post("/forening/henvisninger/{id}", referral).with(CONTACT).with(csrf()).param("svar", "PROPOSE_DATE")
+                .param("dato", LocalDate.now(clock).plusDays(3) + "T10:00")
+                .param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("success", "referral.answered"));
+        answer(referral, "CAME");
+        mvc.perform(post("/forening/henvisninger/{id}", referral).with(CONTACT).with(csrf()).param("svar", "REGULARLY")
+                .param("version", String.valueOf(version(referral))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("mindst 3 gange")));
+        answer(referral, "CAME");
+        answer(referral, "CAME");
+        answer(referral, "REGULARLY");
+        assertThat(jdbc.sql("SELECT status || ' ' || business_status || ' ' || attendances FROM referral")
+                .query(String.class).single()).isEqualTo("IN_PROGRESS ATTENDING_REGULARLY 3");
+    }
+
+    void answer(UUID referral, String action) throws Exception {
+        mvc.perform(post("/forening/henvisninger/{id}", referral).with(CONTACT).with(csrf()).param("svar", action)
+                .param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("success", "referral.answered"));
+    }
+
+    @Test
+    void staffAndAssociationsKeepToTheirOwnPages() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME");
+        mvc.perform(get("/forening/henvisninger").with(STAFF)).andExpect(status().isForbidden());
+        mvc.perform(get("/henvisninger/{id}", referral).with(CONTACT)).andExpect(status().isForbidden());
+        mvc.perform(get("/borgere/{id}/henvisninger", karen).with(CONTACT)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aReferralUnansweredFor14DaysIsFlaggedToTheReferrerWithATask() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME");
+        jdbc.sql("UPDATE referral SET requested_at = :long_ago").param("long_ago",
+                Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(15)))).update();
+        assertThat(unanswered.remindAndFlagNow()).isEqualTo(1);
+        assertThat(unanswered.remindAndFlagNow()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM followup_task WHERE source_kind = 'referral.unanswered' AND assignee = 'faellesteam'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral_notification WHERE recipient = 'faellesteam'")
+                .query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/henvisninger").with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ubesvaret i 15 dage")));
+        answer(referral, "ACCEPT");
+        assertThat(jdbc.sql("SELECT status FROM followup_task WHERE source_kind = 'referral.unanswered'")
+                .query(String.class).single()).isNotEqualTo("OPEN");
+    }
+
+    @Test
+    void anOfferClosedWithOpenReferralsFlagsEachToItsReferrerOnce(Scenario scenario) throws Exception {
+        refer(knitting, "FIRST_NAME");
+        jdbc.sql("UPDATE offer SET status = 'INACTIVE' WHERE id = :id").param("id", knitting).update();
+        scenario.publish(new OfferChanged(knitting))
+                .andWaitForStateChange(() -> jdbc.sql("""
+                        SELECT COUNT(*) FROM referral_notification
+                         WHERE recipient = 'faellesteam' AND message_key = 'referral.notify.offerClosed'
+                        """).query(Long.class).single(), count -> count > 0)
+                .andVerify(count -> assertThat(count).isEqualTo(1));
+        mvc.perform(get("/start").with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tilbuddet er lukket eller ikke længere aktivt")));
+    }
+
+    @Test
+    void referralsAreOnTheCitizensTimelineInTheDownloadAndLoseTheirWordsAtRetention() throws Exception {
+        refer(knitting, "FIRST_NAME", "WORDS");
+        mvc.perform(get("/borgere/{id}/tidslinje", karen).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Henvisning til Strikkecafé: Sendt, venter på svar")));
+        var citizen = new CitizenId(karen);
+        assertThat(contribution.export(citizen).records()).singleElement()
+                .satisfies(record -> assertThat(record).containsEntry("yourWords", "Jeg vil gerne ud blandt andre"));
+        contribution.expire(citizen, CitizenRetention.Mode.ANONYMISE);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral WHERE citizen_words IS NULL AND first_name IS NULL")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+}
