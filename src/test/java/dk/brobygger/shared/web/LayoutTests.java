@@ -45,6 +45,15 @@ class LayoutTests {
     }
 
     @Test
+    void theMenuLeadsStaffToTheirReferralsAndAnAssociationsContactToItsInboxAndStartPage() throws Exception {
+        assertThat(page("/start", NURSE)).contains("href=\"/henvisninger\"").doesNotContain("href=\"/forening/henvisninger\"");
+        String contact = page("/start", httpBasic("kontakt", "demo"));
+        assertThat(contact).contains("href=\"/forening/henvisninger\"").contains("href=\"/start\"")
+                .doesNotContain("href=\"/henvisninger\"").doesNotContain("href=\"/borgere\"");
+        assertThat(page("/", null)).doesNotContain("henvisninger\"");
+    }
+
+    @Test
     void theFaviconIsServedToAnyone() throws Exception {
         String svg = mvc.perform(get("/img/favicon.svg")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
