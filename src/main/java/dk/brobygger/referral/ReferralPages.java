@@ -86,7 +86,7 @@ class ReferralPages {
     }
 
     @GetMapping("/borgere/{id}/henvisninger/ny")
-    String prepare(@PathVariable UUID id, @RequestParam(name = "tilbud") UUID offer,
+    String prepare(@PathVariable UUID id, @RequestParam(name = "tilbud", required = false) @Nullable UUID offer,
             @RequestParam(name = "stoette", required = false) @Nullable String need, Model model) {
         var level = supportLevel(need);
         var prepared = referrals.prepare(new CitizenId(id), offer, level);
@@ -117,7 +117,7 @@ class ReferralPages {
     }
 
     @PostMapping("/borgere/{id}/henvisninger")
-    String refer(@PathVariable UUID id, @RequestParam(name = "tilbud") UUID offer,
+    String refer(@PathVariable UUID id, @RequestParam(name = "tilbud", required = false) @Nullable UUID offer,
             @RequestParam(name = "stoette", required = false) @Nullable String need,
             @RequestParam(name = "team", required = false) @Nullable String team,
             @RequestParam(name = "foelgeskab", defaultValue = "false") boolean accompaniment,

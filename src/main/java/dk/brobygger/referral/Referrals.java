@@ -87,7 +87,7 @@ public class Referrals {
      * someone goes along, what is shared (first name, contact route, the citizen's words), and for a full offer
      * with a waitlist that the citizen is put on it.
      */
-    public record Request(UUID offerId, @Nullable SupportLevel need, @Nullable String team, boolean accompaniment,
+    public record Request(@Nullable UUID offerId, @Nullable SupportLevel need, @Nullable String team, boolean accompaniment,
             Set<SharedField> shared, @Nullable String contact, @Nullable String citizenWords,
             boolean waitlistAccepted) {
     }
@@ -104,7 +104,7 @@ public class Referrals {
 
     /** The fit of an offer for a citizen the user works with (the citizen's record read through the gate). */
     @Transactional
-    public Prepared prepare(CitizenId citizenId, UUID offerId, @Nullable SupportLevel need) {
+    public Prepared prepare(CitizenId citizenId, @Nullable UUID offerId, @Nullable SupportLevel need) {
         var citizen = records.readWithHeading(citizenId, "Forberedte en henvisning");
         var offer = offer(offerId, citizen);
         var contact = citizen.contact().phone() != null ? citizen.contact().phone() : citizen.contact().email();
@@ -275,7 +275,11 @@ public class Referrals {
                         null), by));
     }
 
-    private OfferFacts.Offer offer(UUID offerId, Citizen citizen) {
+    /** The offer, found once the citizen's record has been read through the gate (need-to-know before input). */
+    private OfferFacts.Offer offer(@Nullable UUID offerId, Citizen citizen) {
+        if (offerId == null) {
+            throw new DomainException("referral.offer.missing");
+        }
         String origin = citizen.address().street() != null && citizen.address().postcode() != null
                 ? citizen.address().street() + ", " + citizen.address().postcode() : citizen.address().postcode();
         return offers.find(offerId, origin).orElseThrow(() -> new NotFoundException("offer"));

@@ -147,6 +147,14 @@ class ReferralTests {
     }
 
     @Test
+    void aReferralWithoutAnOfferAsksForOneAfterTheNeedToKnowCheckAndNothingIsSaved() throws Exception {
+        mvc.perform(post("/borgere/{id}/henvisninger", karen).with(STAFF).with(csrf()).param("deles", "FIRST_NAME"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Vælg det tilbud, borgeren skal henvises til.")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aReferralToAnInactiveOfferIsRefused() throws Exception {
         UUID closed = directory.offer(square, "Gammel strikkeklub").status(OfferStatus.INACTIVE).save().id();
         mvc.perform(post("/borgere/{id}/henvisninger", karen).with(STAFF).with(csrf()).param("tilbud", closed.toString()))
