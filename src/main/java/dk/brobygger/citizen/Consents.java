@@ -14,6 +14,7 @@ import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.NotFoundException;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +36,12 @@ class Consents {
     private final CitizenRegister register;
     private final CitizenAudit audit;
     private final Users users;
+    private final ApplicationEventPublisher announcements;
     private final Clock clock;
 
-    Consents(JdbcClient jdbc, CitizenRegister register, CitizenAudit audit, Users users, Clock clock) {
+    Consents(JdbcClient jdbc, CitizenRegister register, CitizenAudit audit, Users users,
+            ApplicationEventPublisher announcements, Clock clock) {
+        this.announcements = announcements;
         this.jdbc = jdbc;
         this.register = register;
         this.audit = audit;
@@ -97,7 +101,9 @@ class Consents {
             throw new NotFoundException("consent");
         }
         audit.granted(citizen.value(), AuditAction.UPDATE, "Registrerede at et samtykke er trukket tilbage");
-        return find(consentId);
+        var withdrawn = find(consentId);
+        announcements.publishEvent(new ConsentWithdrawn(citizen, withdrawn.party(), withdrawn.partyName()));
+        return withdrawn;
     }
 
     /**

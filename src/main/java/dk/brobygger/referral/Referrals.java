@@ -3,6 +3,7 @@ package dk.brobygger.referral;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -245,6 +246,35 @@ public class Referrals {
     public int regularlyAfter() {
         return regularlyAfter;
     }
+
+    /**
+     * The citizen withdrew the consent to share with an association (every association, when it named none): each
+     * open referral to it stops sharing. An accepted or running one is put on hold for the citizen with that
+     * reason; one not yet answered stays as it is. The referrer and the association are told; the association
+     * sees nothing more of the citizen at once, since its inbox shows only what a consent in force allows. A second
+     * consent to the same association still in force is not looked for: the referrer decides whether to resume.
+     */
+    @Transactional
+    public void consentWithdrawn(CitizenId citizen, @Nullable String association) {
+        var sharing = repository.findByCitizenIdOrderByCreatedAtDesc(citizen.value()).stream()
+                .filter(referral -> EnumSet.of(ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED,
+                        ReferralStatus.IN_PROGRESS).contains(referral.status()))
+                .filter(referral -> association == null || association.isBlank()
+                        || referral.organizationName().equalsIgnoreCase(association.strip()))
+                .toList();
+        for (var referral : sharing) {
+            records.changeBySystem(citizen, AuditAction.UPDATE, "Satte en henvisning i bero: samtykket blev trukket tilbage");
+            if (referral.status() == ReferralStatus.ACCEPTED || referral.status() == ReferralStatus.IN_PROGRESS) {
+                referral.hold(BusinessStatus.NEEDS_CITIZEN_ACTION, CONSENT_WITHDRAWN, CitizenWork.SYSTEM, clock.instant());
+                save(referral);
+            }
+            notifications.toUser(referral.referrer(), referral.id(), "referral.notify.consentWithdrawn");
+            notifications.toOrganization(referral.organizationId(), referral.id(), "referral.notify.consentWithdrawn");
+        }
+    }
+
+    /** The reason a referral was put on hold when the consent was withdrawn, as its history shows it. */
+    static final String CONSENT_WITHDRAWN = "Borgeren har trukket samtykket til at dele oplysninger med foreningen tilbage.";
 
     /** The work a referral is, for need-to-know relations. */
     static WorkRef work(Referral referral) {

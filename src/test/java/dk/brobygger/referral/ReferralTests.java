@@ -207,6 +207,32 @@ class ReferralTests {
     }
 
     @Test
+    void withdrawingTheConsentPutsTheAcceptedReferralOnHoldAndTellsTheReferrerAndLeavesTheOtherAssociationAlone()
+            throws Exception {
+        UUID knit = refer(knitting, "FIRST_NAME", "CONTACT");
+        UUID sing = refer(choir, "FIRST_NAME");
+        mvc.perform(post("/forening/henvisninger/{id}", knit).with(CONTACT).with(csrf()).param("svar", "ACCEPT")
+                        .param("version", String.valueOf(version(knit))))
+                .andExpect(flash().attribute("success", "referral.answered"));
+        UUID consent = jdbc.sql("SELECT id FROM consent WHERE citizen_id = :c AND party_name = 'Strikkeklubben Maske for Maske'")
+                .param("c", karen).query(UUID.class).single();
+
+        mvc.perform(post("/api/citizens/{id}/consents/{consent}/withdraw", karen, consent).with(STAFF))
+                .andExpect(status().isOk());
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(stateOf(knit)).isEqualTo("ON_HOLD"));
+        assertThat(jdbc.sql("SELECT reason FROM referral_change WHERE referral_id = :id AND to_status = 'ON_HOLD'")
+                .param("id", knit).query(String.class).single()).contains("trukket samtykket");
+        assertThat(stateOf(sing)).as("the choir's consent still holds").isEqualTo("REQUESTED");
+        mvc.perform(get("/forening/henvisninger/{id}", knit).with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Ring 12 34 56 78"))));
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM referral_notification WHERE referral_id = :id AND message_key = 'referral.notify.consentWithdrawn'
+                """).param("id", knit).query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void anAssociationSeesOnlyItsOwnReferralsAndOnlyTheConsentedFields() throws Exception {
         UUID mine = refer(knitting, "FIRST_NAME");
         UUID theirs = refer(choir, "FIRST_NAME", "CONTACT", "WORDS");
