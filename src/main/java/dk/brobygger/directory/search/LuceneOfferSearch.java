@@ -335,13 +335,18 @@ class LuceneOfferSearch implements OfferSearch {
     }
 
     private static @Nullable Sort sort(OfferQuery query, SearchResult.@Nullable Place origin, boolean hasText) {
+        // Ties (offers at the same place, of the same name) are broken by name and then by id, not by Lucene's
+        // document number, which changes when an offer is indexed again: a page and the next, or the HSDS list and
+        // its ndjson stream, keep one order.
+        var name = new SortField(OfferIndex.NAME_SORT, SortField.Type.STRING);
+        var id = new SortField(OfferIndex.ID_SORT, SortField.Type.STRING);
         return switch (query.sort()) {
             case DISTANCE -> origin == null ? null
                     : new Sort(LatLonDocValuesField.newDistanceSort(OfferIndex.GEO, origin.latitude(),
-                            origin.longitude()));
-            case NAME -> new Sort(new SortField(OfferIndex.NAME_SORT, SortField.Type.STRING));
-            case RECENTLY_CONFIRMED -> new Sort(new SortField(OfferIndex.ASSURED, SortField.Type.LONG, true));
-            case RELEVANCE -> hasText ? null : new Sort(new SortField(OfferIndex.NAME_SORT, SortField.Type.STRING));
+                            origin.longitude()), name, id);
+            case NAME -> new Sort(name, id);
+            case RECENTLY_CONFIRMED -> new Sort(new SortField(OfferIndex.ASSURED, SortField.Type.LONG, true), name, id);
+            case RELEVANCE -> hasText ? null : new Sort(name, id);
         };
     }
 

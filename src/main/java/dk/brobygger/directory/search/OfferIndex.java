@@ -59,6 +59,8 @@ class OfferIndex {
     static final String STATUS = "status";
     static final String GEO = "geo";
     static final String NAME_SORT = "name_sort";
+    /** The offer's id as a doc value: the last tie-breaker of every order, so equal offers keep one order. */
+    static final String ID_SORT = "id_sort";
     static final String ASSURED = "assured";
     /** One binary doc value per offer with everything a result list shows (see {@link HitCodec}). */
     static final String HIT = "hit";
@@ -296,6 +298,7 @@ class OfferIndex {
         // Doc values only: indexing the name as well lets Lucene skip offers that cannot make the
         // page, but at 100,000 offers that skipping cost more than it saved (measured 2026-11-23).
         doc.add(new SortedDocValuesField(NAME_SORT, new BytesRef(offer.name().toLowerCase(java.util.Locale.ROOT))));
+        doc.add(new SortedDocValuesField(ID_SORT, new BytesRef(offer.id().toString())));
         doc.add(new NumericDocValuesField(ASSURED, offer.assuredDate().toEpochDay()));
         doc.add(new BinaryDocValuesField(HIT, new BytesRef(HitCodec.encode(offer, summary(offer.description())))));
         return doc;
