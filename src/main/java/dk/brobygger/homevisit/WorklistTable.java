@@ -78,13 +78,7 @@ class WorklistTable {
         jdbc.sql("DELETE FROM homevisit_worklist_refresh WHERE visit_year = :year").param("year", year).update();
         jdbc.sql("DELETE FROM homevisit_worklist_citizen WHERE visit_year = :year").param("year", year).update();
         jdbc.sql("DELETE FROM homevisit_worklist_count WHERE visit_year = :year").param("year", year).update();
-        var query = query(year, null);
-        var params = new HashMap<>(query.params());
-        params.put("visitYear", year);
-        long citizens = jdbc.sql("""
-                INSERT INTO homevisit_worklist_citizen (visit_year, citizen_id, district, lname, age, reason_date)
-                SELECT :visitYear, g.citizen_id, g.district, g.lname, g.age, g.reason_date FROM (%s) g
-                """.formatted(query.citizens())).params(params).update();
+        long citizens = insertRows(year, null);
         jdbc.sql("""
                 INSERT INTO homevisit_worklist_count (visit_year, district, citizens)
                 SELECT visit_year, district, COUNT(*) FROM homevisit_worklist_citizen WHERE visit_year = :year
@@ -109,19 +103,11 @@ class WorklistTable {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void make(CitizenId citizen) {
-        var years = jdbc.sql("SELECT visit_year FROM homevisit_worklist_refresh ORDER BY visit_year FOR UPDATE")
-                .query(Integer.class).list();
-        for (int year : years) {
+        for (int year : lockedYears()) {
             var before = district(year, citizen);
             jdbc.sql("DELETE FROM homevisit_worklist_citizen WHERE visit_year = :year AND citizen_id = :citizen")
                     .param("year", year).param("citizen", citizen.value()).update();
-            var query = query(year, List.of(citizen.value()));
-            var params = new HashMap<>(query.params());
-            params.put("visitYear", year);
-            jdbc.sql("""
-                    INSERT INTO homevisit_worklist_citizen (visit_year, citizen_id, district, lname, age, reason_date)
-                    SELECT :visitYear, g.citizen_id, g.district, g.lname, g.age, g.reason_date FROM (%s) g
-                    """.formatted(query.citizens())).params(params).update();
+            insertRows(year, List.of(citizen.value()));
             var after = district(year, citizen);
             if (!before.equals(after)) {
                 before.ifPresent(district -> counted(year, district, -1));
@@ -231,9 +217,25 @@ class WorklistTable {
                 .list();
     }
 
-    private WorklistQuery query(int year, @Nullable List<UUID> citizens) {
-        return new WorklistQuery(due.query(year), year, LocalDate.now(clock), null, Worklist.Holder.ALL, "",
+    /**
+     * The years kept, each year's row in {@code homevisit_worklist_refresh} locked until the caller's transaction
+     * ends: a citizen's change waits for a whole year being made at the same moment.
+     */
+    private List<Integer> lockedYears() {
+        return jdbc.sql("SELECT visit_year FROM homevisit_worklist_refresh ORDER BY visit_year FOR UPDATE")
+                .query(Integer.class).list();
+    }
+
+    /** The year's rows of the citizens named (every citizen on the list when null); how many were made. */
+    private int insertRows(int year, @Nullable List<UUID> citizens) {
+        var query = new WorklistQuery(due.query(year), year, LocalDate.now(clock), null, Worklist.Holder.ALL, "",
                 citizens);
+        var params = new HashMap<>(query.params());
+        params.put("visitYear", year);
+        return jdbc.sql("""
+                INSERT INTO homevisit_worklist_citizen (visit_year, citizen_id, district, lname, age, reason_date)
+                SELECT :visitYear, g.citizen_id, g.district, g.lname, g.age, g.reason_date FROM (%s) g
+                """.formatted(query.citizens())).params(params).update();
     }
 
     /** A new item from a life event: the citizen's rows in the same transaction. */
@@ -272,8 +274,7 @@ class WorklistTable {
     /** A citizen's data expired (retention): nothing of them stays here. */
     @ApplicationModuleListener
     void on(CitizenExpired expired) {
-        for (int year : jdbc.sql("SELECT visit_year FROM homevisit_worklist_refresh ORDER BY visit_year FOR UPDATE")
-                .query(Integer.class).list()) {
+        for (int year : lockedYears()) {
             district(year, expired.citizen()).ifPresent(district -> counted(year, district, -1));
         }
         jdbc.sql("DELETE FROM homevisit_worklist_citizen WHERE citizen_id = :citizen")
