@@ -23,7 +23,12 @@ public enum Role {
      * Foreningskontakt: an association's own person who answers the referrals to the organisation's offers
      * (tied to the organisation like an association editor). Sees only what citizens consented to share.
      */
-    ASSOCIATION_CONTACT;
+    ASSOCIATION_CONTACT,
+    /**
+     * Frivillig eller peer: goes with citizens to their first visit (følgeskab). Tied to one volunteer record in
+     * the referral module; sees only the own assignments and only what the citizen consented to share.
+     */
+    VOLUNTEER;
 
     /** The Spring Security authority name. */
     public String authority() {

@@ -20,6 +20,9 @@ public interface OfferFacts {
      */
     Optional<Offer> find(UUID offerId, @Nullable String origin);
 
+    /** The name of an organisation in the directory (an association a volunteer belongs to), if it exists. */
+    Optional<String> organizationName(UUID organizationId);
+
     /**
      * An offer's facts.
      *

@@ -163,7 +163,45 @@ class Referral extends AbstractAggregateRoot<Referral> {
             throw illegal();
         }
         answered(now);
-        move(ReferralStatus.ACCEPTED, accompaniment ? BusinessStatus.BUDDY_ASSIGNED : null, null, by, now);
+        move(ReferralStatus.ACCEPTED, null, null, by, now);
+    }
+
+    /**
+     * Følgeskab: a volunteer or peer accepted to go with the citizen. Only a referral that asked for accompaniment
+     * and that the association has accepted (or where the citizen already comes) gets a buddy.
+     */
+    void buddyAssigned(String volunteerName, String by, Instant now) {
+        if (!accompaniment) {
+            throw new DomainException("volunteer.assign.noAccompaniment");
+        }
+        requireForBuddy();
+        move(status, BusinessStatus.BUDDY_ASSIGNED, "Følges af " + cut(volunteerName, 200), by, now);
+    }
+
+    /** The buddy handed the referral back (paused, left, declined): kept in the history, staff find another. */
+    void buddyHandedBack(String why, String by, Instant now) {
+        if (status.isOpen()) {
+            move(status, businessStatus == BusinessStatus.BUDDY_ASSIGNED ? null : businessStatus,
+                    reason(why, true, "referral.reason.missing"), by, now);
+        }
+    }
+
+    /**
+     * The buddy's report after the first visit, kept in the history: went in together (accompanied to the first
+     * visit) or the citizen did not come, with what the citizen wants next in words. The association still records
+     * attendance; the state does not change here.
+     */
+    void buddyReported(boolean wentTogether, String words, String by, Instant now) {
+        requireForBuddy();
+        move(status, wentTogether ? BusinessStatus.ACCOMPANIED_TO_FIRST_VISIT : BusinessStatus.DID_NOT_ATTEND,
+                reason(words, true, "referral.reason.missing"), by, now);
+    }
+
+    private void requireForBuddy() {
+        if (status != ReferralStatus.ACCEPTED && status != ReferralStatus.IN_PROGRESS) {
+            throw new DomainException("volunteer.assign.notAccepted",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(status.messageKey()));
+        }
     }
 
     /** The association says no, for a reason: no capacity, not eligible, or another given in words. */

@@ -94,11 +94,19 @@ class ReferralRulesTests {
     }
 
     @Test
-    void acceptingAReferralWithAccompanimentNamesTheBuddy() {
+    void aBuddyIsAssignedOnlyOnceTheAssociationAcceptedAReferralWithAccompaniment() {
         var referral = draft(true, Set.of());
         referral.send(STAFF, NOW);
+        refused(() -> referral.buddyAssigned("Jens Frivillig", STAFF, NOW), "volunteer.assign.notAccepted");
         referral.accept(ASSOCIATION, NOW);
+        assertThat(referral.businessStatus()).isNull();
+        referral.buddyAssigned("Jens Frivillig", STAFF, NOW);
         assertThat(referral.businessStatus()).isEqualTo(BusinessStatus.BUDDY_ASSIGNED);
+        assertThat(referral.status()).isEqualTo(ReferralStatus.ACCEPTED);
+        assertThat(referral.history().getLast().reason()).isEqualTo("Følges af Jens Frivillig");
+        var alone = requested();
+        alone.accept(ASSOCIATION, NOW);
+        refused(() -> alone.buddyAssigned("Jens Frivillig", STAFF, NOW), "volunteer.assign.noAccompaniment");
     }
 
     @Test

@@ -43,7 +43,10 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("medcom", "MedCom-modtagelse", EnumSet.of(Role.SYSTEM), ""),
             // Association contacts answer referrals; the referral module's demo data ties each to its organisation.
             new DemoUser("kontakt", "Karin Kontaktperson", EnumSet.of(Role.ASSOCIATION_CONTACT), ""),
-            new DemoUser("kontakt2", "Kurt Kontaktperson", EnumSet.of(Role.ASSOCIATION_CONTACT), ""));
+            new DemoUser("kontakt2", "Kurt Kontaktperson", EnumSet.of(Role.ASSOCIATION_CONTACT), ""),
+            // Volunteers go with citizens (følgeskab); the referral module's demo data ties each to a volunteer.
+            new DemoUser("frivillig", "Birgit Holm Sørensen", EnumSet.of(Role.VOLUNTEER), ""),
+            new DemoUser("peer", "Jonas Kjær Mikkelsen", EnumSet.of(Role.VOLUNTEER), ""));
 
     private final Users users;
     private final Teams teams;

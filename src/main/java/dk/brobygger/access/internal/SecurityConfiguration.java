@@ -96,7 +96,7 @@ class SecurityConfiguration {
 
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/", "/tilbud", "/tilbud/**", "/hsds", "/hsds/**", "/login", "/login/afvist", "/error",
-                        "/tilgaengelighed", "/css/**", "/js/**", "/img/**", "/vendor/**", "/favicon.ico",
+                        "/tilgaengelighed", "/kalender/*.ics", "/css/**", "/js/**", "/img/**", "/vendor/**", "/favicon.ico",
                         "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .permitAll()
                 .requestMatchers("/redaktion/moderation/**", "/redaktion/import/**")
@@ -109,6 +109,10 @@ class SecurityConfiguration {
                 .requestMatchers("/hjemmebesog/**", "/opgaver/**").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
                 .requestMatchers("/henvisninger", "/henvisninger/**").hasAnyRole(Role.STAFF.name(), Role.MANAGER.name())
                 .requestMatchers("/forening/**").hasRole(Role.ASSOCIATION_CONTACT.name())
+                .requestMatchers("/frivillige", "/frivillige/**").hasAnyRole(Role.STAFF.name(), Role.MANAGER.name())
+                .requestMatchers("/frivillig", "/frivillig/**").hasRole(Role.VOLUNTEER.name())
+                .requestMatchers("/kalender", "/kalender/**")
+                .hasAnyRole(Role.STAFF.name(), Role.MANAGER.name(), Role.VOLUNTEER.name())
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                 .anyRequest().authenticated());
 

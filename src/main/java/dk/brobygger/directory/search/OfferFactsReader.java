@@ -35,6 +35,12 @@ class OfferFactsReader implements OfferFacts {
     }
 
     @Override
+    public Optional<String> organizationName(UUID organizationId) {
+        return jdbc.sql("SELECT name FROM organization WHERE id = :id").param("id", organizationId)
+                .query(String.class).optional();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<Offer> find(UUID offerId, @Nullable String origin) {
         var row = jdbc.sql("""

@@ -1,0 +1,99 @@
+package dk.brobygger.referral;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The volunteer's own pages ({@code /frivillig}, role VOLUNTEER): the own assignments only, each with the offer,
+ * the meeting time and place, and of the citizen only what they consented to share (first name, how to reach them,
+ * their words) while the assignment is open and the consent in force; after the consent is withdrawn, or the
+ * assignment ended, nothing of the citizen. The volunteer accepts or declines, and after the visit reports in two
+ * taps. Another volunteer's assignment is not found.
+ */
+@Controller
+class MyAssignmentPages {
+
+    private final Volunteers volunteers;
+
+    MyAssignmentPages(Volunteers volunteers) {
+        this.volunteers = volunteers;
+    }
+
+    /** One assignment as the volunteer sees it: the citizen's shared fields only when {@code shown}. */
+    record Seen(Assignment assignment, String offerName, boolean shown, @Nullable String firstName,
+            @Nullable String contact, @Nullable String words) {
+
+        static Seen of(Assignment assignment, Referral referral, boolean consented) {
+            boolean shown = consented && (assignment.isOpen() || assignment.status() == Assignment.Status.REPORTED);
+            return new Seen(assignment, referral.offerName(), shown,
+                    shown && referral.shares(SharedField.FIRST_NAME) ? referral.firstName() : null,
+                    shown && referral.shares(SharedField.CONTACT) ? referral.contact() : null,
+                    shown ? referral.sharedWords() : null);
+        }
+    }
+
+    @GetMapping("/frivillig")
+    String mine(Model model) {
+        var me = volunteers.me();
+        List<Seen> seen = volunteers.ofVolunteer(me.id()).stream().map(assignment -> {
+            var referral = volunteers.referralOf(assignment);
+            return Seen.of(assignment, referral, assignment.isOpen() && volunteers.consented(referral));
+        }).toList();
+        model.addAttribute("me", me);
+        model.addAttribute("assignments", seen);
+        return "referral/my-assignments";
+    }
+
+    @GetMapping("/frivillig/opgaver/{id}")
+    String assignment(@PathVariable UUID id, Model model) {
+        var assignment = volunteers.mine(id);
+        var referral = volunteers.referralOf(assignment);
+        boolean open = assignment.isOpen() || assignment.status() == Assignment.Status.REPORTED;
+        model.addAttribute("seen", Seen.of(assignment, referral, open && volunteers.consented(referral)));
+        model.addAttribute("visits", Assignment.Visit.values());
+        model.addAttribute("nexts", Assignment.Next.values());
+        return "referral/my-assignment";
+    }
+
+    @PostMapping("/frivillig/opgaver/{id}/svar")
+    String answer(@PathVariable UUID id, @RequestParam(defaultValue = "-1") long version,
+            @RequestParam(name = "svar", required = false) @Nullable String answer,
+            @RequestParam(name = "begrundelse", required = false) @Nullable String reason,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return VolunteerPages.attempt(() -> {
+            if ("JA".equals(answer)) {
+                volunteers.accept(id, version);
+            } else if ("NEJ".equals(answer)) {
+                volunteers.decline(id, version, reason);
+            } else {
+                throw new dk.brobygger.shared.DomainException("volunteer.answer.unknown");
+            }
+            redirect.addFlashAttribute("success", "JA".equals(answer) ? "volunteer.accepted" : "volunteer.declined");
+            return "redirect:/frivillig/opgaver/" + id;
+        }, response, model, () -> assignment(id, model));
+    }
+
+    @PostMapping("/frivillig/opgaver/{id}/rapport")
+    String report(@PathVariable UUID id, @RequestParam(defaultValue = "-1") long version,
+            @RequestParam(name = "besoeg", required = false) @Nullable String visit,
+            @RequestParam(name = "naeste", required = false) @Nullable String next, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        return VolunteerPages.attempt(() -> {
+            volunteers.report(id, version, VolunteerPages.choice(Assignment.Visit.values(), visit == null ? "" : visit,
+                    null), VolunteerPages.choice(Assignment.Next.values(), next == null ? "" : next, null));
+            redirect.addFlashAttribute("success", "volunteer.reported");
+            return "redirect:/frivillig/opgaver/" + id;
+        }, response, model, () -> assignment(id, model));
+    }
+}

@@ -1,0 +1,466 @@
+package dk.brobygger.referral;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import dk.brobygger.access.BrobyggerUser;
+import dk.brobygger.access.Role;
+import dk.brobygger.access.Users;
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenRecords;
+import dk.brobygger.citizen.CitizenWork;
+import dk.brobygger.directory.OfferFacts;
+import dk.brobygger.shared.DanishTime;
+import dk.brobygger.shared.DomainException;
+import dk.brobygger.shared.NotFoundException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Frivillige og peers: the register and the accompaniment it arranges. Staff (STAFF, MANAGER) keep the
+ * municipality's volunteers and see every one; an association's contact keeps only the own organisation's and never
+ * finds another's, by list or by id. A change to a volunteer someone changed meanwhile is refused
+ * ({@code volunteer.stale}); nothing is overwritten. A volunteer who leaves (paused, expired, declined) hands every
+ * open assignment back at once, and each referrer is told. Staff assign only an onboarded, vetted volunteer to an
+ * accepted referral that asked for accompaniment; the volunteer accepts (the referral's business status becomes
+ * "buddy assigned" and the referrer is told) or declines, and after the visit reports in two taps.
+ */
+@Service
+public class Volunteers {
+
+    /** The days before a requirement lapses that it is warned about. */
+    public static final int WARN_DAYS = 30;
+
+    private final VolunteerRepository volunteers;
+    private final AssignmentRepository assignments;
+    private final ReferralRepository referrals;
+    private final Referrals referralService;
+    private final OfferFacts offers;
+    private final Users users;
+    private final Notifications notifications;
+    private final VolunteerSuggestions suggestions;
+    private final CitizenRecords records;
+    private final Clock clock;
+
+    Volunteers(VolunteerRepository volunteers, AssignmentRepository assignments, ReferralRepository referrals,
+            Referrals referralService, OfferFacts offers, Users users, Notifications notifications,
+            VolunteerSuggestions suggestions, CitizenRecords records, Clock clock) {
+        this.suggestions = suggestions;
+        this.records = records;
+        this.volunteers = volunteers;
+        this.assignments = assignments;
+        this.referrals = referrals;
+        this.referralService = referralService;
+        this.offers = offers;
+        this.users = users;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** A change of stage, as the pages ask for it. */
+    public enum StageChange {
+        APPROVE, ONBOARD, PAUSE, DECLINE
+    }
+
+    /** Registers a volunteer who applied: the municipality's for staff, the own association's for its contact. */
+    @Transactional
+    public Volunteer register(Volunteer.Profile profile) {
+        var user = keeper();
+        UUID organization = user.has(Role.ASSOCIATION_CONTACT) && !isStaff(user) ? user.organizationId() : null;
+        String organizationName = organization == null ? null : organizationName(organization);
+        return volunteers.save(Volunteer.apply(profile, organization, organizationName, user.username(),
+                clock.instant()));
+    }
+
+    /** One volunteer, for someone who keeps them. */
+    @Transactional(readOnly = true)
+    public Volunteer get(UUID id) {
+        return visible(id, keeper());
+    }
+
+    /** Changes who the volunteer is and what they offer, as seen at {@code seenVersion}. */
+    @Transactional
+    public Volunteer update(UUID id, long seenVersion, Volunteer.Profile profile) {
+        return change(id, seenVersion, volunteer -> volunteer.profile(profile, username(), clock.instant()));
+    }
+
+    /** Records a requirement met (again); a lapsed volunteer comes back by being onboarded again. */
+    @Transactional
+    public Volunteer meet(UUID id, long seenVersion, @Nullable Requirement kind, @Nullable LocalDate metOn,
+            @Nullable LocalDate expiresOn) {
+        return change(id, seenVersion, volunteer -> volunteer.meet(kind, metOn, expiresOn, today(), username(),
+                clock.instant()));
+    }
+
+    /** Moves the volunteer to another stage; leaving hands the open assignments back. */
+    @Transactional
+    public Volunteer stage(UUID id, long seenVersion, @Nullable StageChange change, @Nullable String reason) {
+        if (change == null) {
+            throw new DomainException("volunteer.stage.unknown");
+        }
+        var saved = change(id, seenVersion, volunteer -> {
+            switch (change) {
+                case APPROVE -> volunteer.approve(username(), clock.instant());
+                case ONBOARD -> volunteer.onboard(today(), username(), clock.instant());
+                case PAUSE -> volunteer.pause(reason, username(), clock.instant());
+                case DECLINE -> volunteer.decline(reason, username(), clock.instant());
+            }
+        });
+        if (saved.stage() != VolunteerStage.ONBOARDED) {
+            handBack(saved, username());
+        }
+        return saved;
+    }
+
+    /** Ties a login (role VOLUNTEER) to the volunteer; staff only. */
+    @Transactional
+    public Volunteer tieLogin(UUID id, long seenVersion, @Nullable String username) {
+        if (!isStaff(keeper())) {
+            throw new AccessDeniedException("Only staff tie logins to volunteers");
+        }
+        if (username != null && !username.isBlank()) {
+            var login = users.find(username.strip()).filter(user -> user.has(Role.VOLUNTEER))
+                    .orElseThrow(() -> new DomainException("volunteer.login.unknown", username.strip()));
+            volunteers.findByUsername(login.username()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+                throw new DomainException("volunteer.login.taken", login.username());
+            });
+        }
+        return change(id, seenVersion, volunteer -> volunteer.tieLogin(username));
+    }
+
+    /**
+     * The nightly run: every onboarded or paused volunteer whose required requirement lapsed is expired, the lapsed
+     * requirements named in the history, and their open assignments handed back. Returns how many expired.
+     */
+    @Transactional
+    public int expireLapsed() {
+        var today = today();
+        int expired = 0;
+        for (var volunteer : volunteers.findLapsed(today)) {
+            String reason = "Udløbet: " + String.join(", ", volunteer.missingOn(today).stream()
+                    .map(Volunteers::requirementName).toList());
+            if (volunteer.expireIfLapsed(today, reason, CitizenWork.SYSTEM, clock.instant())) {
+                var saved = volunteers.save(volunteer);
+                handBack(saved, CitizenWork.SYSTEM);
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    /** A suggested volunteer and why. */
+    public record Suggested(VolunteerSuggestions.Suggestion volunteer, List<VolunteerSuggestions.Reason> reasons) {
+    }
+
+    /** The suggestions for one referral, with what they were ranked for. */
+    public record Suggestions(Referral referral, VolunteerSuggestions.Need need, List<Suggested> volunteers) {
+    }
+
+    /**
+     * Volunteers ranked for a referral staff may see (the citizen's record read through the gate for the postcode
+     * and language): for the interests given, else those the offer's name speaks of, and a peer when asked for.
+     */
+    @Transactional
+    public Suggestions suggest(ReferralId referralId, java.util.@Nullable Set<Interest> interests, boolean peer) {
+        var referral = referralService.get(referralId);
+        var citizen = records.readWithHeading(referral.citizen(), "Fandt frivillige til følgeskab");
+        var offer = offers.find(referral.offerId(), null);
+        var wanted = interests == null || interests.isEmpty()
+                ? VolunteerSuggestions.interestsOf(referral.offerName()) : interests;
+        var need = new VolunteerSuggestions.Need(citizen.address().postcode(), citizen.circumstances().language(),
+                wanted, offer.map(VolunteerSuggestions::slots).orElse(List.of()), peer, referral.organizationId(),
+                today());
+        return new Suggestions(referral, need, suggestions.suggest(need).stream()
+                .map(found -> new Suggested(found, VolunteerSuggestions.reasons(found, need))).toList());
+    }
+
+    /** The consent in force allows showing the citizen's shared fields of this referral to its volunteer. */
+    @Transactional
+    public boolean consented(Referral referral) {
+        return !records.readAsParty(List.of(referral.citizen()), dk.brobygger.citizen.ConsentParty.ASSOCIATION,
+                referral.organizationName(), "Frivillig åbnede en opgave om følgeskab").isEmpty();
+    }
+
+    /** The referral an assignment of the logged-in volunteer is for. */
+    @Transactional(readOnly = true)
+    public Referral referralOf(Assignment assignment) {
+        return referral(assignment);
+    }
+
+    /**
+     * The citizen withdrew the consent to share with an association (every association when none was named): the
+     * open assignments on the citizen's referrals to it end at once.
+     */
+    @Transactional
+    public void consentWithdrawn(CitizenId citizen, @Nullable String association) {
+        referrals.findByCitizenIdOrderByCreatedAtDesc(citizen.value()).stream()
+                .filter(referral -> association == null || association.isBlank()
+                        || referral.organizationName().equalsIgnoreCase(association.strip()))
+                .forEach(referral -> endSharing(referral.id(), Referrals.CONSENT_WITHDRAWN));
+    }
+
+    /** An assignment with its volunteer's name, as the referral page lists it. */
+    public record Named(Assignment assignment, String volunteerName, boolean peer) {
+    }
+
+    /** The assignments of one referral, newest first, for staff who may see the referral. */
+    @Transactional(readOnly = true)
+    public List<Named> ofReferral(ReferralId referral) {
+        return assignments.findByReferralIdOrderByAssignedAtDesc(referral.value()).stream()
+                .map(assignment -> volunteers.findById(assignment.volunteerId())
+                        .map(volunteer -> new Named(assignment, volunteer.name(), volunteer.peer()))
+                        .orElse(new Named(assignment, "", false)))
+                .toList();
+    }
+
+    /** A volunteer's assignments, newest first, for the volunteer's page. */
+    @Transactional(readOnly = true)
+    public List<Assignment> ofVolunteer(UUID volunteer) {
+        return assignments.findByVolunteerIdOrderByAssignedAtDesc(volunteer);
+    }
+
+    /**
+     * Staff ask a volunteer to go with the citizen of a referral they may see: only an onboarded volunteer whose
+     * vetting is valid, only to an accepted referral that asked for accompaniment, and not twice. The meeting time
+     * is the first date the association proposed unless another is given; the place the offer's address unless
+     * another is given.
+     */
+    @Transactional
+    public Assignment assign(ReferralId referralId, @Nullable UUID volunteerId, @Nullable LocalDateTime meetingAt,
+            @Nullable String meetingPlace) {
+        var referral = referralService.get(referralId);
+        if (volunteerId == null) {
+            throw new DomainException("volunteer.assign.missing");
+        }
+        var volunteer = volunteers.findById(volunteerId).orElseThrow(() -> new NotFoundException("volunteer"));
+        if (!referral.accompaniment()) {
+            throw new DomainException("volunteer.assign.noAccompaniment");
+        }
+        if (referral.status() != ReferralStatus.ACCEPTED && referral.status() != ReferralStatus.IN_PROGRESS) {
+            throw new DomainException("volunteer.assign.notAccepted",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(referral.status().messageKey()));
+        }
+        if (volunteer.stage() == VolunteerStage.PAUSED) {
+            throw new DomainException("volunteer.assign.paused", volunteer.name());
+        }
+        if (volunteer.stage() != VolunteerStage.ONBOARDED) {
+            throw new DomainException("volunteer.assign.notOnboarded", volunteer.name(),
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(volunteer.stage().messageKey()));
+        }
+        if (!volunteer.isVettedOn(today())) {
+            throw new DomainException("volunteer.assign.unvetted", volunteer.name());
+        }
+        if (assignments.findOpenOfReferral(referral.id().value()).stream()
+                .anyMatch(open -> open.volunteerId().equals(volunteer.id()))) {
+            throw new DomainException("volunteer.assign.twice", volunteer.name());
+        }
+        LocalDateTime when = meetingAt != null ? meetingAt : referral.firstDate();
+        if (when != null && meetingAt != null && when.isBefore(LocalDateTime.now(clock.withZone(DanishTime.ZONE)))) {
+            throw new DomainException("volunteer.assign.past");
+        }
+        String where = meetingPlace != null && !meetingPlace.isBlank() ? meetingPlace
+                : offers.find(referral.offerId(), null).map(offer -> offer.name() + ", " + offer.address() + ", "
+                        + offer.postalCode() + " " + offer.city()).orElse(referral.offerName());
+        return assignments.save(Assignment.propose(volunteer.id(), referral.id(), when, where, username(),
+                clock.instant()));
+    }
+
+    /** The logged-in volunteer's record. */
+    @Transactional(readOnly = true)
+    public Volunteer me() {
+        var user = users.current().filter(u -> u.has(Role.VOLUNTEER))
+                .orElseThrow(() -> new AccessDeniedException("Only volunteers have assignments"));
+        return volunteers.findByUsername(user.username()).orElseThrow(() -> new NotFoundException("volunteer"));
+    }
+
+    /** One of the logged-in volunteer's own assignments; anyone else's is not found. */
+    @Transactional(readOnly = true)
+    public Assignment mine(UUID assignmentId) {
+        var me = me();
+        return assignments.findById(assignmentId).filter(a -> a.volunteerId().equals(me.id()))
+                .orElseThrow(() -> new NotFoundException("assignment"));
+    }
+
+    /** The volunteer says yes: the referral gets its buddy and the referrer is told. */
+    @Transactional
+    public Assignment accept(UUID assignmentId, long seenVersion) {
+        var assignment = mine(assignmentId);
+        requireVersion(assignment.version(), seenVersion);
+        var me = me();
+        if (!me.isAssignableOn(today())) {
+            throw new DomainException("volunteer.assign.unvetted", me.name());
+        }
+        var referral = referral(assignment);
+        referral.buddyAssigned(me.name(), me.username() == null ? username() : me.username(), clock.instant());
+        assignment.accept(clock.instant());
+        var saved = save(assignment);
+        saveReferral(referral);
+        notifications.toUser(referral.referrer(), referral.id(), "volunteer.notify.accepted");
+        return saved;
+    }
+
+    /** The volunteer says no; the referrer is told, to find another. */
+    @Transactional
+    public Assignment decline(UUID assignmentId, long seenVersion, @Nullable String reason) {
+        var assignment = mine(assignmentId);
+        requireVersion(assignment.version(), seenVersion);
+        assignment.decline(reason, clock.instant());
+        var saved = save(assignment);
+        notifications.toUser(referral(saved).referrer(), saved.referral(), "volunteer.notify.declined");
+        return saved;
+    }
+
+    /** The two taps after the visit: kept on the assignment and in the referral's history, the referrer told. */
+    @Transactional
+    public Assignment report(UUID assignmentId, long seenVersion, Assignment.@Nullable Visit visit,
+            Assignment.@Nullable Next next) {
+        var assignment = mine(assignmentId);
+        requireVersion(assignment.version(), seenVersion);
+        assignment.report(visit, next, clock.instant());
+        var referral = referral(assignment);
+        referral.buddyReported(visit == Assignment.Visit.WENT_TOGETHER, reportText(visit, next), username(),
+                clock.instant());
+        var saved = save(assignment);
+        saveReferral(referral);
+        notifications.toUser(referral.referrer(), referral.id(), "volunteer.notify.reported");
+        return saved;
+    }
+
+    /**
+     * The referral no longer shares the citizen with anyone (consent withdrawn, the referral closed): every open
+     * assignment on it ends at once, so its volunteer sees nothing more of the citizen.
+     */
+    @Transactional
+    public void endSharing(ReferralId referral, String why) {
+        for (var assignment : assignments.findOpenOfReferral(referral.value())) {
+            assignment.end(why);
+            assignments.save(assignment);
+        }
+    }
+
+    /** Required requirements lapsing within {@link #WARN_DAYS} or lapsed, for the warning on the pages. */
+    public static boolean warns(Volunteer volunteer, LocalDate today) {
+        return !volunteer.lapsingWithin(WARN_DAYS, today).isEmpty();
+    }
+
+    static String reportText(Assignment.@Nullable Visit visit, Assignment.@Nullable Next next) {
+        String how = visit == Assignment.Visit.WENT_TOGETHER ? "Frivillig: gik med ind" : "Frivillig: borgeren kom ikke";
+        String then = switch (next) {
+            case AGAIN_TOGETHER -> "borgeren vil gerne med igen";
+            case ALONE -> "borgeren vil gå alene næste gang";
+            case NOT_AGAIN -> "borgeren vil ikke igen";
+            case null -> "";
+        };
+        return how + "; " + then + ".";
+    }
+
+    private void handBack(Volunteer volunteer, String by) {
+        for (var assignment : assignments.findOpenOfVolunteer(volunteer.id())) {
+            String why = "Den frivillige er ikke længere aktiv ("
+                    + stageName(volunteer.stage()) + "); find en anden til at gå med.";
+            assignment.handBack(why);
+            assignments.save(assignment);
+            referrals.findById(assignment.referral().value()).ifPresent(referral -> {
+                referral.buddyHandedBack(why, by, clock.instant());
+                saveReferral(referral);
+                notifications.toUser(referral.referrer(), referral.id(), "volunteer.notify.handedBack");
+            });
+        }
+    }
+
+    private static String stageName(VolunteerStage stage) {
+        return switch (stage) {
+            case PAUSED -> "holder pause";
+            case EXPIRED -> "godkendelsen er udløbet";
+            case DECLINED -> "stoppet";
+            default -> stage.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String requirementName(Requirement kind) {
+        return switch (kind) {
+            case CRIMINAL_RECORD -> "straffeattest";
+            case CONFIDENTIALITY -> "tavshedserklæring";
+            case PEER_TRAINING -> "peeruddannelse";
+            case INTRODUCTION -> "introduktion";
+        };
+    }
+
+    private Volunteer change(UUID id, long seenVersion, Consumer<Volunteer> change) {
+        var volunteer = visible(id, keeper());
+        requireVersion(volunteer.version(), seenVersion);
+        change.accept(volunteer);
+        try {
+            return volunteers.save(volunteer);
+        } catch (OptimisticLockingFailureException e) {
+            throw new DomainException("volunteer.stale");
+        }
+    }
+
+    private Volunteer visible(UUID id, BrobyggerUser user) {
+        return volunteers.findById(id).filter(volunteer -> isStaff(user)
+                        || (volunteer.organizationId() != null && volunteer.organizationId().equals(user.organizationId())))
+                .orElseThrow(() -> new NotFoundException("volunteer"));
+    }
+
+    private Referral referral(Assignment assignment) {
+        return referrals.findById(assignment.referral().value()).orElseThrow(() -> new NotFoundException("referral"));
+    }
+
+    private Assignment save(Assignment assignment) {
+        try {
+            return assignments.save(assignment);
+        } catch (OptimisticLockingFailureException e) {
+            throw new DomainException("volunteer.stale");
+        }
+    }
+
+    private void saveReferral(Referral referral) {
+        try {
+            referrals.save(referral);
+        } catch (OptimisticLockingFailureException e) {
+            throw new DomainException("referral.stale");
+        }
+    }
+
+    private static void requireVersion(@Nullable Long version, long seen) {
+        if (version == null || version != seen) {
+            throw new DomainException("volunteer.stale");
+        }
+    }
+
+    private String organizationName(UUID organization) {
+        return offers.organizationName(organization).orElse("");
+    }
+
+    /** Staff and managers keep the municipality's volunteers; an association's contact its own. */
+    BrobyggerUser keeper() {
+        return users.current().filter(user -> isStaff(user)
+                        || (user.has(Role.ASSOCIATION_CONTACT) && user.organizationId() != null))
+                .orElseThrow(() -> new AccessDeniedException("Only staff and association contacts keep volunteers"));
+    }
+
+    static boolean isStaff(BrobyggerUser user) {
+        return user.has(Role.STAFF) || user.has(Role.MANAGER);
+    }
+
+    private String username() {
+        return users.currentOrFail().username();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(DanishTime.ZONE));
+    }
+
+    static final EnumSet<VolunteerStage> LEFT = EnumSet.of(VolunteerStage.PAUSED, VolunteerStage.EXPIRED,
+            VolunteerStage.DECLINED);
+}
