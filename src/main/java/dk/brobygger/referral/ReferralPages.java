@@ -37,9 +37,12 @@ class ReferralPages {
     private final CitizenTabs tabs;
 
     private final Teams teams;
+    private final Volunteers volunteers;
 
-    ReferralPages(Referrals referrals, ReferrerList list, OfferSearch search, CitizenTabs tabs, Teams teams) {
+    ReferralPages(Referrals referrals, ReferrerList list, OfferSearch search, CitizenTabs tabs, Teams teams,
+            Volunteers volunteers) {
         this.teams = teams;
+        this.volunteers = volunteers;
         this.referrals = referrals;
         this.list = list;
         this.search = search;
@@ -146,6 +149,7 @@ class ReferralPages {
         var referral = referrals.get(new ReferralId(id));
         model.addAttribute("referral", referral);
         model.addAttribute("teamName", teamNames().get(referral.team()));
+        model.addAttribute("assignments", volunteers.ofReferral(referral.id()));
         return "referral/referral";
     }
 
