@@ -60,7 +60,7 @@ class VolunteerList {
         }
         String where = switch (show) {
             case ALL -> "1 = 1";
-            case LAPSING -> "v.stage = 'ONBOARDED' AND v.vetted_until <= :warnUntil";
+            case LAPSING -> "v.stage = 'ONBOARDED' AND v.vetted_until BETWEEN :today AND :warnUntil";
             default -> "v.stage = :stage";
         };
         var rows = jdbc.sql("""
@@ -77,14 +77,15 @@ class VolunteerList {
                 .param("organization", user.organizationId() == null ? new UUID(0, 0) : user.organizationId())
                 .param("text", text == null ? "" : text)
                 .param("like", text == null ? "" : "%" + escape(text.toLowerCase(Locale.ROOT)) + "%")
-                .param("stage", show.name()).param("warnUntil", today.plusDays(Volunteers.WARN_DAYS))
+                .param("stage", show.name()).param("today", today)
+                .param("warnUntil", today.plusDays(Volunteers.WARN_DAYS))
                 .query((rs, n) -> {
                     var until = rs.getObject("vetted_until", LocalDate.class);
                     var stage = VolunteerStage.valueOf(rs.getString("stage"));
                     return new Row(rs.getObject("id", UUID.class), rs.getString("name"), rs.getBoolean("peer"),
                             rs.getString("postcode"), rs.getString("district"), rs.getString("organization_name"),
                             stage, until, stage == VolunteerStage.ONBOARDED && until != null
-                                    && !until.isAfter(today.plusDays(Volunteers.WARN_DAYS)),
+                                    && !until.isBefore(today) && !until.isAfter(today.plusDays(Volunteers.WARN_DAYS)),
                             rs.getInt("open_assignments"));
                 }).list();
         boolean more = rows.size() > PAGE_SIZE;

@@ -68,7 +68,7 @@ class VolunteerSuggestions {
 
     private static final Map<Interest, Pattern> WORDS = Map.ofEntries(
             Map.entry(Interest.CRAFTS, Pattern.compile("strik|hækl|håndarbejd|sy(ning|café|stue)|træsløjd|værksted")),
-            Map.entry(Interest.SINGING, Pattern.compile("\\bkor\\b|sang|syng")),
+            Map.entry(Interest.SINGING, Pattern.compile("kor(et|ene)?\\b|sang|syng")),
             Map.entry(Interest.WALKING, Pattern.compile("gåtur|gåhold|\\bgå\\b|vandr")),
             Map.entry(Interest.MUSIC, Pattern.compile("musik|orkester")),
             Map.entry(Interest.CARDS_AND_GAMES, Pattern.compile("kort|bridge|whist|brætspil|skak|banko")),
