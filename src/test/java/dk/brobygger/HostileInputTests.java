@@ -224,6 +224,47 @@ class HostileInputTests {
     }
 
     @Test
+    void volunteerPagesAnswerEveryGeneratedVariantWithoutAServerError() throws Exception {
+        var staff = user(staff("faellesteam"));
+        users.assignOrganization("kontakt", organization);
+        var contact = user(staff("kontakt"));
+        var volunteer = user(staff("frivillig"));
+        String location = mvc.perform(post("/frivillige").with(staff).with(csrf()).param("navn", "Birgit Holm")
+                .param("postnummer", "7100").param("telefon", "20 30 40 50")).andReturn().getResponse()
+                .getRedirectedUrl();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        List<String> fields = List.of("navn", "telefon", "email", "postnummer", "bydel", "peer", "straffeattest",
+                "interesse", "sprog", "tid", "version");
+        for (int i = 0; i < VARIANTS; i++) {
+            MockHttpServletRequestBuilder request = switch (i % 8) {
+                case 0 -> get(hostile.chance(50) ? "/frivillige" : "/forening/frivillige").param("q", hostile.any())
+                        .param("vis", hostile.any()).param("sorter", hostile.any()).param("side", hostile.pageNumber())
+                        .with(hostile.chance(50) ? staff : contact);
+                case 1 -> post("/frivillige").with(staff).with(csrf());
+                case 2 -> post("/frivillige/{id}/stadie", hostile.chance(70) ? id : hostile.any())
+                        .param("skift", hostile.chance(50) ? hostile.oneOf(List.of("APPROVE", "ONBOARD", "PAUSE",
+                                "DECLINE")) : hostile.any()).param("version", hostile.chance(50) ? "0" : hostile.number())
+                        .param("begrundelse", hostile.any()).with(staff).with(csrf());
+                case 3 -> post("/frivillige/{id}/krav", id).param("krav", hostile.any()).param("opfyldt", hostile.date())
+                        .param("udloeber", hostile.any()).param("version", hostile.number()).with(staff).with(csrf());
+                case 4 -> get("/henvisninger/{id}/foelgeskab", hostile.any()).param("interesse", hostile.any())
+                        .param("peer", hostile.any()).with(staff);
+                case 5 -> post("/frivillig/opgaver/{id}/" + hostile.oneOf(List.of("svar", "rapport")), hostile.any())
+                        .param("svar", hostile.any()).param("besoeg", hostile.any()).param("naeste", hostile.any())
+                        .param("version", hostile.number()).with(volunteer).with(csrf());
+                case 6 -> get("/kalender/{token}.ics", hostile.any());
+                default -> post("/frivillige/{id}/ret", id).with(staff).with(csrf());
+            };
+            if (i % 8 == 1 || i % 8 == 7) {
+                for (int f = 0; f < 1 + hostile.below(6); f++) {
+                    request.param(hostile.oneOf(fields), hostile.any());
+                }
+            }
+            harmless(request);
+        }
+    }
+
+    @Test
     void htmlFormsWithCsrfAnswerEveryGeneratedVariantWithoutAServerError() throws Exception {
         var editor = user(staff("redaktoer"));
         var nurse = user(staff("hjemmebesog"));
