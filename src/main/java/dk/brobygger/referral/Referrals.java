@@ -242,6 +242,108 @@ public class Referrals {
         return saved;
     }
 
+    /** The citizen's own referrals, as /mig shows them; empty when the login is linked to no record. */
+    public record OwnReferrals(Citizen citizen, List<Referral> referrals) {
+    }
+
+    /**
+     * The logged-in citizen's referrals that were sent (not drafts, not those made by mistake), newest first,
+     * audited as the citizen's own access. Empty when the login is linked to no citizen.
+     */
+    @Transactional
+    public java.util.Optional<OwnReferrals> own() {
+        return records.own(AuditAction.READ, "Borgeren så sine henvisninger").map(citizen -> new OwnReferrals(citizen,
+                repository.findByCitizenIdOrderByCreatedAtDesc(citizen.id().value()).stream()
+                        .filter(referral -> referral.status() != ReferralStatus.DRAFT
+                                && referral.status() != ReferralStatus.ENTERED_IN_ERROR)
+                        .toList()));
+    }
+
+    /** What the citizen says to a referral: the answer, how to be contacted, a few words. */
+    public record CitizenReply(@Nullable CitizenAnswer answer, @Nullable ContactWish wish, @Nullable String note) {
+    }
+
+    /**
+     * The citizen answers one of their own referrals in /mig. Another citizen's referral is not found, whatever
+     * its id; the attempt is in that citizen's audit log as refused.
+     */
+    @Transactional
+    public Referral answerAsCitizen(ReferralId id, long seenVersion, CitizenReply reply) {
+        var referral = ownReferral(id, "Borgeren svarede på en henvisning");
+        return citizenAnswer(referral, seenVersion, reply, AnswerChannel.MIG);
+    }
+
+    /**
+     * Staff write down what the citizen said on the phone (need-to-know to change the citizen's records), marked
+     * as told on the phone.
+     */
+    @Transactional
+    public Referral answerFromPhoneCall(ReferralId id, long seenVersion, CitizenReply reply) {
+        var referral = find(id);
+        records.change(referral.citizen(), AuditAction.UPDATE, "Skrev borgerens svar på en henvisning ind fra en telefonsamtale");
+        return citizenAnswer(referral, seenVersion, reply, AnswerChannel.PHONE_CALL);
+    }
+
+    /** "Fortæl hvordan det gik": the citizen's own report after the first visit, in /mig. */
+    @Transactional
+    public Referral reportAsCitizen(ReferralId id, long seenVersion, @Nullable CitizenReport report,
+            @Nullable String note) {
+        var referral = ownReferral(id, "Borgeren fortalte, hvordan det gik");
+        return citizenReport(referral, seenVersion, report, note, AnswerChannel.MIG);
+    }
+
+    /** The citizen's report as told to staff on the phone. */
+    @Transactional
+    public Referral reportFromPhoneCall(ReferralId id, long seenVersion, @Nullable CitizenReport report,
+            @Nullable String note) {
+        var referral = find(id);
+        records.change(referral.citizen(), AuditAction.UPDATE, "Skrev borgerens fortælling om et besøg ind fra en telefonsamtale");
+        return citizenReport(referral, seenVersion, report, note, AnswerChannel.PHONE_CALL);
+    }
+
+    private Referral citizenAnswer(Referral referral, long seenVersion, CitizenReply reply, AnswerChannel via) {
+        if (reply.answer() == null) {
+            throw new DomainException("referral.citizenAnswer.missing");
+        }
+        requireVersion(referral, seenVersion);
+        referral.citizenAnswered(reply.answer(), reply.wish(), reply.note(), via, username(), clock.instant());
+        var saved = save(referral);
+        if (!saved.isOpen()) {
+            work.end(work(saved), "Borgeren sagde nej tak til henvisningen til " + saved.offerName());
+            notifications.toOrganization(saved.organizationId(), saved.id(), "referral.notify.closed");
+        } else {
+            notifications.toOrganization(saved.organizationId(), saved.id(), "referral.notify.citizenAnswered");
+        }
+        notifications.toUser(saved.referrer(), saved.id(), "referral.notify.citizenAnswered");
+        return saved;
+    }
+
+    private Referral citizenReport(Referral referral, long seenVersion, @Nullable CitizenReport report,
+            @Nullable String note, AnswerChannel via) {
+        if (report == null) {
+            throw new DomainException("referral.citizenReport.missing");
+        }
+        requireVersion(referral, seenVersion);
+        referral.citizenReported(report, note, via, username(), clock.instant());
+        var saved = save(referral);
+        notifications.toUser(saved.referrer(), saved.id(), "referral.notify.citizenReported");
+        return saved;
+    }
+
+    /** One of the logged-in citizen's own sent referrals; anything else is not found. */
+    private Referral ownReferral(ReferralId id, String purpose) {
+        var citizen = records.own(AuditAction.UPDATE, purpose).orElseThrow(() -> new NotFoundException("referral"));
+        var referral = repository.findById(id.value())
+                .filter(found -> found.citizen().equals(citizen.id()) && found.status() != ReferralStatus.DRAFT
+                        && found.status() != ReferralStatus.ENTERED_IN_ERROR);
+        if (referral.isEmpty()) {
+            repository.findById(id.value()).ifPresent(other -> records.refusedOwn(other.citizen(), AuditAction.UPDATE,
+                    "Borger forsøgte at svare på en henvisning, der ikke er borgerens egen"));
+            throw new NotFoundException("referral");
+        }
+        return referral.get();
+    }
+
     /** How many times a citizen comes before the association may record "kommer fast". */
     public int regularlyAfter() {
         return regularlyAfter;

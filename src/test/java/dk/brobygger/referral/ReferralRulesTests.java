@@ -298,4 +298,41 @@ class ReferralRulesTests {
                 ReferralStatus.DRAFT, ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
                 ReferralStatus.ON_HOLD);
     }
+
+    @Test
+    void theCitizensNoCancelsAsNoLongerWantedNotNowHoldsOneUnderWayAndYesChangesNoState() {
+        var waiting = requested();
+        waiting.citizenAnswered(CitizenAnswer.NOT_NOW, ContactWish.PHONE, null, AnswerChannel.MIG, "borger", NOW);
+        assertThat(waiting.status()).isEqualTo(ReferralStatus.REQUESTED);
+        waiting.citizenAnswered(CitizenAnswer.YES, ContactWish.NOT_AT_ALL, " Helst om tirsdagen ", AnswerChannel.PHONE_CALL,
+                STAFF, NOW);
+        assertThat(waiting.status()).isEqualTo(ReferralStatus.REQUESTED);
+        assertThat(waiting.citizenWantsNoContact()).isTrue();
+        assertThat(waiting.citizenNote()).isEqualTo("Helst om tirsdagen");
+        assertThat(waiting.history().getLast().citizenSaid()).isEqualTo("referral.citizenAnswer.YES");
+        assertThat(waiting.history().getLast().via()).isEqualTo(AnswerChannel.PHONE_CALL);
+
+        var underWay = inProgress();
+        underWay.citizenAnswered(CitizenAnswer.NOT_NOW, null, null, AnswerChannel.MIG, "borger", NOW);
+        assertThat(underWay.status()).isEqualTo(ReferralStatus.ON_HOLD);
+        assertThat(underWay.businessStatus()).isEqualTo(BusinessStatus.NEEDS_CITIZEN_ACTION);
+        underWay.citizenAnswered(CitizenAnswer.NO, null, null, AnswerChannel.MIG, "borger", NOW);
+        assertThat(underWay.status()).isEqualTo(ReferralStatus.CANCELLED);
+        assertThat(underWay.businessStatus()).isEqualTo(BusinessStatus.NO_LONGER_INTERESTED);
+        assertThat(underWay.domainEvents()).hasAtLeastOneElementOfType(ReferralClosed.class);
+        refused(() -> underWay.citizenAnswered(CitizenAnswer.YES, null, null, AnswerChannel.MIG, "borger", NOW),
+                "referral.transition.illegal");
+    }
+
+    @Test
+    void theCitizenTellsHowItWentOnlyOnceAFirstTimeWasSetOrTheyCame() {
+        var accepted = requested();
+        accepted.accept(ASSOCIATION, NOW);
+        refused(() -> accepted.citizenReported(CitizenReport.WANT_AGAIN, null, AnswerChannel.MIG, "borger", NOW),
+                "referral.report.tooEarly");
+        accepted.proposeFirstDate(LOCAL_NOW.plusDays(2), LOCAL_NOW, ASSOCIATION, NOW);
+        accepted.citizenReported(CitizenReport.GO_ALONE, null, AnswerChannel.MIG, "borger", NOW);
+        assertThat(accepted.citizenReport()).isEqualTo(CitizenReport.GO_ALONE);
+        assertThat(accepted.status()).isEqualTo(ReferralStatus.ACCEPTED);
+    }
 }

@@ -357,4 +357,96 @@ class ReferralTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM referral WHERE citizen_words IS NULL AND first_name IS NULL")
                 .query(Long.class).single()).isEqualTo(1);
     }
+
+    static final RequestPostProcessor CITIZEN = httpBasic("borger", "demo");
+
+    String column(UUID referral, String expression) {
+        return jdbc.sql("SELECT " + expression + " FROM referral WHERE id = :id").param("id", referral)
+                .query(String.class).single();
+    }
+
+    void citizenAnswers(UUID referral, String answer, String wish, String note) throws Exception {
+        mvc.perform(post("/mig/henvisninger/{id}/svar", referral).with(CITIZEN).with(csrf()).param("svar", answer)
+                        .param("kontakt", wish).param("note", note).param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("success", "referral.my.answered"));
+    }
+
+    @Test
+    void theCitizenSeesTheirReferralsInMigAndTheirAnswersReachTheReferrerAndTheAssociation() throws Exception {
+        users.linkCitizen("borger", karen);
+        mvc.perform(get("/mig/henvisninger").with(CITIZEN)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Du har ingen henvisninger")));
+        UUID referral = refer(knitting, "FIRST_NAME");
+        mvc.perform(get("/mig/henvisninger").with(CITIZEN)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Strikkecafé")))
+                .andExpect(content().string(containsString("Strikkeklubben Maske for Maske")))
+                .andExpect(content().string(containsString("Torvet 1, 7100")));
+
+        citizenAnswers(referral, "YES", "NOT_AT_ALL", "Jeg kan bedst om tirsdagen");
+        assertThat(column(referral, "status || ' ' || citizen_answer || ' ' || citizen_contact_wish || ' ' || citizen_answered_via"))
+                .isEqualTo("REQUESTED YES NOT_AT_ALL MIG");
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM referral_notification
+                 WHERE recipient = 'faellesteam' AND message_key = 'referral.notify.citizenAnswered'
+                """).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/forening/henvisninger/{id}", referral).with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Borgeren vil ikke kontaktes og henvender sig selv")))
+                .andExpect(content().string(not(containsString("Jeg kan bedst om tirsdagen"))));
+        mvc.perform(get("/henvisninger/{id}", referral).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Jeg kan bedst om tirsdagen")))
+                .andExpect(content().string(containsString("Borgeren: Ja tak, jeg vil gerne (selv på Mine sider)")));
+
+        answer(referral, "ACCEPT");
+        mvc.perform(get("/mig/henvisninger").with(CITIZEN)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ring til Strikkeklubben Maske for Maske")));
+        citizenAnswers(referral, "NOT_NOW", "PHONE", "");
+        assertThat(column(referral, "status || ' ' || business_status")).isEqualTo("ON_HOLD NEEDS_CITIZEN_ACTION");
+        citizenAnswers(referral, "NO", "PHONE", "Jeg har fundet et andet sted");
+        assertThat(column(referral, "status || ' ' || business_status")).isEqualTo("CANCELLED NO_LONGER_INTERESTED");
+        assertThat(openRelations(referral)).isZero();
+    }
+
+    @Test
+    void aCitizenAnswersOnlyTheirOwnReferralsAndTheAttemptIsInTheOwnersAuditLog() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME");
+        UUID ole = data.citizen("Ole Bakke", LocalDate.now(clock).minusYears(70), "ALONE", "ØST");
+        users.linkCitizen("borger", ole);
+        mvc.perform(get("/mig/henvisninger").with(CITIZEN)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Strikkecafé"))));
+        mvc.perform(post("/mig/henvisninger/{id}/svar", referral).with(CITIZEN).with(csrf()).param("svar", "NO")
+                .param("version", String.valueOf(version(referral)))).andExpect(status().isNotFound());
+        assertThat(stateOf(referral)).isEqualTo("REQUESTED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE citizen_id = :c AND outcome = 'REFUSED' AND username = 'borger'")
+                .param("c", karen).query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void staffWriteDownAnAnswerGivenOnThePhoneMarkedAsSuchAndTheReportWaitsForAFirstTime() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME");
+        mvc.perform(post("/henvisninger/{id}/borgerens-svar", referral).with(STAFF).with(csrf())
+                        .param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("error", "referral.citizenAnswer.missing"));
+        mvc.perform(post("/henvisninger/{id}/borgerens-svar", referral).with(STAFF).with(csrf()).param("svar", "YES")
+                        .param("kontakt", "PHONE").param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("success", "referral.phone.answered"));
+        assertThat(column(referral, "citizen_answered_via")).isEqualTo("PHONE_CALL");
+        mvc.perform(get("/henvisninger/{id}", referral).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("(fortalt i telefonen)")));
+
+        mvc.perform(post("/henvisninger/{id}/borgerens-fortaelling", referral).with(STAFF).with(csrf())
+                        .param("hvordan", "WANT_AGAIN").param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("error", "referral.transition.illegal"));
+        answer(referral, "ACCEPT");
+        mvc.perform(post("/henvisninger/{id}/borgerens-fortaelling", referral).with(STAFF).with(csrf())
+                        .param("hvordan", "WANT_AGAIN").param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("error", "referral.report.tooEarly"));
+        answer(referral, "CAME");
+        mvc.perform(post("/henvisninger/{id}/borgerens-fortaelling", referral).with(STAFF).with(csrf())
+                        .param("hvordan", "WANT_AGAIN").param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("success", "referral.phone.reported"));
+        assertThat(column(referral, "citizen_report")).isEqualTo("WANT_AGAIN");
+        mvc.perform(post("/henvisninger/{id}/borgerens-svar", referral).with(STAFF).with(csrf()).param("svar", "YES")
+                        .param("version", "0"))
+                .andExpect(flash().attribute("error", "referral.stale"));
+    }
 }
