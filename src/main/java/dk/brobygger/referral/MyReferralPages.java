@@ -76,8 +76,7 @@ class MyReferralPages {
                     && referral.citizenWantsNoContact()) {
                 tasks.accept(new CitizenTask("referral.my.task.call", referral));
             }
-            if (referral.takesCitizenReport() && referral.citizenReport() == null && referral.firstDate() != null
-                    && referral.firstDate().isBefore(now)) {
+            if (referral.takesCitizenReport(now) && referral.citizenReport() == null) {
                 tasks.accept(new CitizenTask("referral.my.task.report", referral));
             }
         }).toList();

@@ -49,7 +49,8 @@ class Referral extends AbstractAggregateRoot<Referral> {
     /** What the referral names when it is drafted. */
     record Draft(CitizenId citizen, UUID offerId, String offerName, UUID organizationId, String organizationName,
             String team, @Nullable SupportLevel needsSupport, boolean accompaniment, Set<SharedField> shared,
-            @Nullable String firstName, @Nullable String contact, @Nullable String citizenWords) {
+            @Nullable String firstName, @Nullable String contact, @Nullable String citizenWords,
+            @Nullable ReferralContext context, boolean toFullOffer) {
     }
 
     @Id
@@ -83,6 +84,11 @@ class Referral extends AbstractAggregateRoot<Referral> {
     private @Nullable Instant citizenAnsweredAt;
     private @Nullable AnswerChannel citizenAnsweredVia;
     private @Nullable CitizenReport citizenReport;
+    private ReferralContext context;
+    private boolean fullOffer;
+    private @Nullable Instant acceptedAt;
+    private @Nullable Instant firstVisitAt;
+    private @Nullable Instant regularlyAt;
     @MappedCollection(idColumn = "referral_id", keyColumn = "position")
     private final List<Change> history;
     @Version
@@ -101,7 +107,9 @@ class Referral extends AbstractAggregateRoot<Referral> {
             @Nullable Instant requestedAt, @Nullable Instant answeredAt, @Nullable Instant remindedAt,
             @Nullable Instant flaggedAt, @Nullable CitizenAnswer citizenAnswer, @Nullable ContactWish citizenContactWish,
             @Nullable String citizenNote, @Nullable Instant citizenAnsweredAt, @Nullable AnswerChannel citizenAnsweredVia,
-            @Nullable CitizenReport citizenReport, List<Change> history, @Nullable Long version, String createdBy,
+            @Nullable CitizenReport citizenReport, ReferralContext context, boolean fullOffer,
+            @Nullable Instant acceptedAt, @Nullable Instant firstVisitAt, @Nullable Instant regularlyAt,
+            List<Change> history, @Nullable Long version, String createdBy,
             Instant createdAt, String updatedBy, Instant updatedAt) {
         this.id = id;
         this.citizenId = citizenId;
@@ -133,6 +141,11 @@ class Referral extends AbstractAggregateRoot<Referral> {
         this.citizenAnsweredAt = citizenAnsweredAt;
         this.citizenAnsweredVia = citizenAnsweredVia;
         this.citizenReport = citizenReport;
+        this.context = context;
+        this.fullOffer = fullOffer;
+        this.acceptedAt = acceptedAt;
+        this.firstVisitAt = firstVisitAt;
+        this.regularlyAt = regularlyAt;
         this.history = new ArrayList<>(history);
         this.version = version;
         this.createdBy = createdBy;
@@ -162,8 +175,9 @@ class Referral extends AbstractAggregateRoot<Referral> {
                 draft.organizationId(), cut(draft.organizationName(), 200), referrer, draft.team(), ReferralStatus.DRAFT,
                 null, null, null, draft.needsSupport(), draft.accompaniment(),
                 shared.stream().map(SharedField::name).collect(Collectors.joining(",")), firstName, contact, words, null,
-                0, null, null, null, null, null, null, null, null, null, null, List.of(), null, referrer, now, referrer,
-                now);
+                0, null, null, null, null, null, null, null, null, null, null,
+                draft.context() == null ? ReferralContext.CITIZEN_PAGE : draft.context(), draft.toFullOffer(), null,
+                null, null, List.of(), null, referrer, now, referrer, now);
         referral.history.add(new Change(now, referrer, null, ReferralStatus.DRAFT, null, null, null, null));
         return referral;
     }
@@ -182,6 +196,9 @@ class Referral extends AbstractAggregateRoot<Referral> {
             throw illegal();
         }
         answered(now);
+        if (acceptedAt == null) {
+            this.acceptedAt = now;
+        }
         move(ReferralStatus.ACCEPTED, accompaniment ? BusinessStatus.BUDDY_ASSIGNED : null, null, by, now);
     }
 
@@ -194,6 +211,9 @@ class Referral extends AbstractAggregateRoot<Referral> {
         }
         String text = reason(note, why == BusinessStatus.OTHER, "referral.decline.reasonMissing");
         answered(now);
+        if (why == BusinessStatus.NO_CAPACITY) {
+            this.fullOffer = true;
+        }
         move(ReferralStatus.REJECTED, why, text, by, now);
     }
 
@@ -201,6 +221,7 @@ class Referral extends AbstractAggregateRoot<Referral> {
     void waitlist(@Nullable String note, String by, Instant now) {
         require(ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED);
         answered(now);
+        this.fullOffer = true;
         move(ReferralStatus.ON_HOLD, BusinessStatus.NO_CAPACITY, reason(note, false, "referral.reason.missing"), by, now);
     }
 
@@ -228,6 +249,9 @@ class Referral extends AbstractAggregateRoot<Referral> {
             return;
         }
         attendances++;
+        if (firstVisitAt == null) {
+            this.firstVisitAt = now;
+        }
         var detail = attendances == 1 && accompaniment ? BusinessStatus.ACCOMPANIED_TO_FIRST_VISIT
                 : businessStatus == BusinessStatus.ATTENDING_REGULARLY ? BusinessStatus.ATTENDING_REGULARLY
                 : BusinessStatus.ATTENDED;
@@ -239,6 +263,9 @@ class Referral extends AbstractAggregateRoot<Referral> {
         require(ReferralStatus.IN_PROGRESS);
         if (attendances < minimumTimes) {
             throw new DomainException("referral.regularly.tooFew", minimumTimes, attendances);
+        }
+        if (regularlyAt == null) {
+            this.regularlyAt = now;
         }
         move(ReferralStatus.IN_PROGRESS, BusinessStatus.ATTENDING_REGULARLY, null, by, now);
     }
@@ -342,12 +369,13 @@ class Referral extends AbstractAggregateRoot<Referral> {
     }
 
     /**
-     * "Fortæl hvordan det gik": the citizen's own report once a first visit was planned or made. It changes no
+     * "Fortæl hvordan det gik": the citizen's own report once the first time has come or the citizen came. It changes no
      * state (the association records attendance); it is kept and reaches the referrer.
      */
-    void citizenReported(CitizenReport report, @Nullable String note, AnswerChannel via, String by, Instant now) {
+    void citizenReported(CitizenReport report, @Nullable String note, AnswerChannel via, String by, Instant now,
+            LocalDateTime nowLocal) {
         require(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD, ReferralStatus.COMPLETED);
-        if (!hasFirstTime()) {
+        if (!hadFirstTime(nowLocal)) {
             throw new DomainException("referral.report.tooEarly");
         }
         String words = optional(note, MAX_REASON, "referral.reason.tooLong");
@@ -472,15 +500,23 @@ class Referral extends AbstractAggregateRoot<Referral> {
     public @Nullable Instant citizenAnsweredAt() { return citizenAnsweredAt; }
     public @Nullable AnswerChannel citizenAnsweredVia() { return citizenAnsweredVia; }
     public @Nullable CitizenReport citizenReport() { return citizenReport; }
-    /** A first time was set or the citizen came: there is something to tell about. */
-    public boolean hasFirstTime() { return firstDate != null || attendances > 0; }
+    /** The citizen came, or the first time agreed has come: there is something to tell about. */
+    public boolean hadFirstTime(LocalDateTime now) {
+        return attendances > 0 || (firstDate != null && !firstDate.isAfter(now));
+    }
     /** The citizen (or staff from a phone call) may tell how it went ({@link #citizenReported}). */
-    public boolean takesCitizenReport() {
-        return hasFirstTime() && (status == ReferralStatus.ACCEPTED || status == ReferralStatus.IN_PROGRESS
+    public boolean takesCitizenReport(LocalDateTime now) {
+        return hadFirstTime(now) && (status == ReferralStatus.ACCEPTED || status == ReferralStatus.IN_PROGRESS
                 || status == ReferralStatus.ON_HOLD || status == ReferralStatus.COMPLETED);
     }
     /** The citizen asked not to be contacted: the association waits for the citizen to get in touch. */
     public boolean citizenWantsNoContact() { return citizenContactWish == ContactWish.NOT_AT_ALL; }
+    public ReferralContext context() { return context; }
+    /** The offer was full when the citizen was referred, or the association waitlisted or declined for no room. */
+    public boolean fullOffer() { return fullOffer; }
+    public @Nullable Instant acceptedAt() { return acceptedAt; }
+    public @Nullable Instant firstVisitAt() { return firstVisitAt; }
+    public @Nullable Instant regularlyAt() { return regularlyAt; }
     public List<Change> history() { return Collections.unmodifiableList(history); }
     public @Nullable Long version() { return version; }
     public Instant createdAt() { return createdAt; }

@@ -19,6 +19,7 @@ import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.citizen.CitizenWork;
 import dk.brobygger.citizen.ConsentParty;
+import dk.brobygger.directory.OfferCapacity;
 import dk.brobygger.directory.OfferFacts;
 import dk.brobygger.directory.OfferStatus;
 import dk.brobygger.directory.SupportLevel;
@@ -56,20 +57,27 @@ public class Referrals {
     private final CitizenRecords records;
     private final CitizenWork work;
     private final OfferFacts offers;
+    private final OfferCapacity capacity;
+    private final AnswerFigures answerFigures;
     private final Users users;
     private final Teams teams;
     private final Notifications notifications;
     private final TaskList tasks;
     private final Clock clock;
     private final int regularlyAfter;
+    private final String bridgingTeam;
 
-    Referrals(ReferralRepository repository, CitizenRecords records, CitizenWork work, OfferFacts offers, Users users,
-            Teams teams, Notifications notifications, TaskList tasks, Clock clock,
-            @Value("${brobygger.referral.regularly-after:3}") int regularlyAfter) {
+    Referrals(ReferralRepository repository, CitizenRecords records, CitizenWork work, OfferFacts offers,
+            OfferCapacity capacity, AnswerFigures answerFigures, Users users, Teams teams, Notifications notifications, TaskList tasks, Clock clock,
+            @Value("${brobygger.referral.regularly-after:3}") int regularlyAfter,
+            @Value("${brobygger.referral.bridging-team:faellesteam}") String bridgingTeam) {
+        this.bridgingTeam = bridgingTeam;
         this.repository = repository;
         this.records = records;
         this.work = work;
         this.offers = offers;
+        this.capacity = capacity;
+        this.answerFigures = answerFigures;
         this.users = users;
         this.teams = teams;
         this.notifications = notifications;
@@ -90,7 +98,7 @@ public class Referrals {
      */
     public record Request(@Nullable UUID offerId, @Nullable SupportLevel need, @Nullable String team, boolean accompaniment,
             Set<SharedField> shared, @Nullable String contact, @Nullable String citizenWords,
-            boolean waitlistAccepted) {
+            boolean waitlistAccepted, @Nullable ReferralContext context) {
     }
 
     /** What an association's contact answers. */
@@ -109,7 +117,8 @@ public class Referrals {
         var citizen = records.readWithHeading(citizenId, "Forberedte en henvisning");
         var offer = offer(offerId, citizen);
         var contact = citizen.contact().phone() != null ? citizen.contact().phone() : citizen.contact().email();
-        return new Prepared(citizen, ReferralFit.of(offer, need, citizen.ageOn(today())), firstName(citizen.name()),
+        return new Prepared(citizen, ReferralFit.of(offer, need, citizen.ageOn(today()),
+                answerFigures.of(offer.id()).orElse(null)), firstName(citizen.name()),
                 contact, teams.of(users.currentOrFail().username()));
     }
 
@@ -140,7 +149,8 @@ public class Referrals {
         var now = clock.instant();
         var referral = Referral.draft(new Referral.Draft(citizenId, offer.id(), offer.name(), offer.organizationId(),
                 offer.organizationName(), team, request.need(), request.accompaniment(), request.shared(),
-                firstName(citizen.name()), request.contact(), request.citizenWords()), user.username(), now);
+                firstName(citizen.name()), request.contact(), request.citizenWords(), context(request.context(), team),
+                offer.hasOnlyWaitlist()), user.username(), now);
         referral.send(user.username(), now);
         referral = repository.save(referral);
         work.startForTeam(citizenId, team, work(referral), "Henvisning til " + offer.name());
@@ -234,6 +244,9 @@ public class Referrals {
             case RESUME -> referral.resume(by, now);
         }
         var saved = save(referral);
+        if (answer.action() == Action.ACCEPT) {
+            capacity.takePlace(saved.offerId(), by);
+        }
         if (!saved.isOpen()) {
             work.end(work(saved), "Henvisning til " + saved.offerName() + " afsluttet");
         }
@@ -324,7 +337,8 @@ public class Referrals {
             throw new DomainException("referral.citizenReport.missing");
         }
         requireVersion(referral, seenVersion);
-        referral.citizenReported(report, note, via, username(), clock.instant());
+        referral.citizenReported(report, note, via, username(), clock.instant(),
+                LocalDateTime.now(clock.withZone(DanishTime.ZONE)));
         var saved = save(referral);
         notifications.toUser(saved.referrer(), saved.id(), "referral.notify.citizenReported");
         return saved;
@@ -429,6 +443,18 @@ public class Referrals {
             throw new DomainException("referral.team.missing");
         }
         return mine.getFirst();
+    }
+
+    /**
+     * Where the referral was made: the page it came from (a home visit, an outreach item), else the Fællesteam's
+     * bridging when the referring team is the Fællesteam ({@code brobygger.referral.bridging-team}), else the
+     * citizen's page.
+     */
+    private ReferralContext context(@Nullable ReferralContext from, String team) {
+        if (from != null && from != ReferralContext.CITIZEN_PAGE) {
+            return from;
+        }
+        return team.equals(bridgingTeam) ? ReferralContext.FAELLESTEAM : ReferralContext.CITIZEN_PAGE;
     }
 
     private void requireVersion(Referral referral, long seenVersion) {

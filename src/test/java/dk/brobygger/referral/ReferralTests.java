@@ -449,4 +449,88 @@ class ReferralTests {
                         .param("version", "0"))
                 .andExpect(flash().attribute("error", "referral.stale"));
     }
+
+    long offerVersion(UUID offer) {
+        return jdbc.sql("SELECT version FROM offer WHERE id = :id").param("id", offer).query(Long.class).single();
+    }
+
+    @Test
+    void theAssociationKeepsItsCapacityCurrentWithoutModerationAndAcceptingTakesAPlace() throws Exception {
+        mvc.perform(get("/forening/kapacitet").with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Strikkecafé")))
+                .andExpect(content().string(not(containsString("Seniorkoret"))));
+        mvc.perform(post("/forening/kapacitet/{id}", knitting).with(CONTACT).with(csrf()).param("kapacitet", "AVAILABLE")
+                        .param("pladser", "2").param("note", "Nye hold fra januar")
+                        .param("version", String.valueOf(offerVersion(knitting))))
+                .andExpect(flash().attribute("success", "capacity.saved"));
+        assertThat(jdbc.sql("SELECT places_left FROM offer WHERE id = :id").param("id", knitting).query(Integer.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM change_request").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM offer_change WHERE offer_id = :id AND kind = 'CAPACITY' AND changed_by = 'kontakt'")
+                .param("id", knitting).query(Long.class).single()).isEqualTo(1);
+
+        UUID referral = refer(knitting, "FIRST_NAME");
+        answer(referral, "ACCEPT");
+        assertThat(jdbc.sql("SELECT places_left FROM offer WHERE id = :id").param("id", knitting).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM offer_change WHERE offer_id = :id AND kind = 'CAPACITY'")
+                .param("id", knitting).query(Long.class).single()).isEqualTo(2);
+
+        mvc.perform(post("/forening/kapacitet/{id}", knitting).with(CONTACT).with(csrf()).param("kapacitet", "AVAILABLE")
+                        .param("pladser", "0").param("version", String.valueOf(offerVersion(knitting))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Der står 0 ledige pladser")));
+        mvc.perform(post("/forening/kapacitet/{id}", knitting).with(CONTACT).with(csrf()).param("kapacitet", "WAITLIST")
+                        .param("version", "0"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("En anden har ændret tilbuddets kapacitet")));
+        mvc.perform(post("/forening/kapacitet/{id}", choir).with(CONTACT).with(csrf()).param("kapacitet", "WAITLIST")
+                        .param("version", String.valueOf(offerVersion(choir))))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/forening/kapacitet/{id}", knitting).with(CONTACT).with(csrf()).param("kapacitet", "WAITLIST")
+                        .param("version", String.valueOf(offerVersion(knitting))))
+                .andExpect(flash().attribute("success", "capacity.saved"));
+        mvc.perform(get("/borgere/{id}/henvisninger/ny", karen).with(STAFF).param("tilbud", knitting.toString()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("venteliste")));
+        mvc.perform(get("/forening/kapacitet").with(STAFF)).andExpect(status().isForbidden());
+    }
+
+    void answeredReferrals(UUID offer, int count, int accepted, java.time.Duration toAnswer) {
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            Instant requested = Instant.now().minus(java.time.Duration.ofDays(40 + i));
+            jdbc.sql("""
+                    INSERT INTO referral (id, citizen_id, offer_id, offer_name, organization_id, organization_name, referrer,
+                                          team, status, requested_at, answered_at, version, created_by, created_at,
+                                          updated_by, updated_at)
+                    SELECT :id, :citizen, o.id, o.name, o.organization_id, 'Forening', 'faellesteam', 'faellesteam',
+                           :status, :requested, :answered, 1, 'faellesteam', :requested, 'faellesteam', :requested
+                      FROM offer o WHERE o.id = :offer
+                    """).param("id", id).param("citizen", karen).param("offer", offer)
+                    .param("status", i < accepted ? "COMPLETED" : "REJECTED")
+                    .param("requested", Timestamp.from(requested)).param("answered", Timestamp.from(requested.plus(toAnswer)))
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO referral_change (referral_id, position, changed_at, changed_by, from_status, to_status)
+                    VALUES (:id, 0, :at, 'kontakt', 'REQUESTED', :to)
+                    """).param("id", id).param("at", Timestamp.from(requested.plus(toAnswer)))
+                    .param("to", i < accepted ? "ACCEPTED" : "REJECTED").update();
+        }
+    }
+
+    @Test
+    void theUsualAnswerTimeAndShareAcceptedShowOnlyFromTwentyAnsweredReferralsAndRounded() throws Exception {
+        answeredReferrals(knitting, 19, 13, java.time.Duration.ofHours(50));
+        mvc.perform(get("/borgere/{id}/henvisninger/ny", karen).with(STAFF).param("tilbud", knitting.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Endnu for få besvarede henvisninger")));
+        mvc.perform(get("/tilbud/{id}", knitting)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Svarer som regel"))));
+        answeredReferrals(knitting, 1, 1, java.time.Duration.ofHours(50));
+        mvc.perform(get("/borgere/{id}/henvisninger/ny", karen).with(STAFF).param("tilbud", knitting.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Svarer som regel inden for 2 dage og siger ja til omkring 70 %")));
+        mvc.perform(get("/tilbud/{id}", knitting)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("inden for 2 dage og siger ja til omkring 70 %")));
+    }
 }
