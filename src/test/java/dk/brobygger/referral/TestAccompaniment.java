@@ -48,7 +48,7 @@ public class TestAccompaniment {
         var referral = Referral.draft(new Referral.Draft(new CitizenId(citizen), offer, offerName, organization,
                 organizationName, "faellesteam", SupportLevel.ACCOMPANIED, true,
                 EnumSet.of(SharedField.FIRST_NAME, SharedField.WORDS), firstName, null,
-                "Jeg tør ikke gå derhen alene første gang"), "faellesteam", now);
+                "Jeg tør ikke gå derhen alene første gang", ReferralContext.FAELLESTEAM, false), "faellesteam", now);
         referral.send("faellesteam", now);
         referral.accept("kontakt", now);
         var nowLocal = LocalDateTime.now(clock.withZone(DanishTime.ZONE));
