@@ -340,11 +340,15 @@ class VolunteerTests {
     }
 
     @Test
-    void aWithdrawnConsentEndsWhatTheVolunteerSeesOfTheCitizenAtOnce() throws Exception {
+    void aWithdrawnConsentEndsWhatTheVolunteerSeesOfTheCitizenAtOnceAndThenEndsTheAssignment() throws Exception {
         var birgit = birgit();
         UUID assignment = assign(birgit);
-        jdbc.sql("UPDATE consent SET withdrawn_at = :now, withdrawn_by = 'faellesteam'")
-                .param("now", Timestamp.from(Instant.now())).update();
+        accept(assignment);
+        UUID consent = jdbc.sql("SELECT id FROM consent WHERE citizen_id = :c").param("c", karen).query(UUID.class)
+                .single();
+
+        mvc.perform(post("/api/citizens/{id}/consents/{consent}/withdraw", karen, consent).with(STAFF))
+                .andExpect(status().isOk());
         mvc.perform(get("/frivillig/opgaver/{id}", assignment).with(VOLUNTEER)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Du kan ikke se oplysninger om borgeren")))
                 .andExpect(content().string(not(containsString("Karen"))))
@@ -352,8 +356,23 @@ class VolunteerTests {
         mvc.perform(get("/frivillig").with(VOLUNTEER)).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Karen"))));
 
-        service.consentWithdrawn(new dk.brobygger.citizen.CitizenId(karen), "Strikkeklubben Maske for Maske");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(assignmentStatus(assignment)).isEqualTo("ENDED"));
+        mvc.perform(post("/kalender/forny").with(VOLUNTEER).with(csrf()));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM volunteer_assignment WHERE status = 'ACCEPTED'").query(Long.class)
+                .single()).as("nothing left for the calendar").isZero();
+    }
+
+    @Test
+    void aReferralThatClosesEndsItsOpenAssignments() throws Exception {
+        UUID assignment = assign(birgit());
+        mvc.perform(post("/henvisninger/{id}/annuller", referral).with(STAFF).with(csrf())
+                        .param("version", String.valueOf(version("referral", referral)))
+                        .param("begrundelse", "Borgeren er flyttet"))
+                .andExpect(status().is3xxRedirection());
         assertThat(assignmentStatus(assignment)).isEqualTo("ENDED");
+        mvc.perform(get("/frivillig/opgaver/{id}", assignment).with(VOLUNTEER)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Karen"))));
     }
 
     @Test
