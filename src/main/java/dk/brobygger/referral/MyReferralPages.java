@@ -31,10 +31,12 @@ class MyReferralPages {
 
     private final Referrals referrals;
     private final OfferFacts offers;
+    private final Volunteers volunteers;
     private final Clock clock;
 
-    MyReferralPages(Referrals referrals, OfferFacts offers, Clock clock) {
+    MyReferralPages(Referrals referrals, OfferFacts offers, Volunteers volunteers, Clock clock) {
         this.referrals = referrals;
+        this.volunteers = volunteers;
         this.offers = offers;
         this.clock = clock;
     }
@@ -58,6 +60,7 @@ class MyReferralPages {
         model.addAttribute("citizen", own.get().citizen());
         model.addAttribute("referrals", list);
         model.addAttribute("places", places);
+        model.addAttribute("companions", volunteers.companions(list));
         model.addAttribute("tasks", tasks(list, now));
         model.addAttribute("answers", CitizenAnswer.values());
         model.addAttribute("wishes", ContactWish.values());

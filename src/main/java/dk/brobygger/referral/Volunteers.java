@@ -208,6 +208,29 @@ public class Volunteers {
                 .forEach(referral -> endSharing(referral.id(), Referrals.CONSENT_WITHDRAWN));
     }
 
+    /** Who goes with the citizen, as the citizen is told: the volunteer's first name, whether a peer, when and where. */
+    public record Companion(String firstName, boolean peer, @Nullable LocalDateTime meetingAt,
+            @Nullable String meetingPlace) {
+    }
+
+    /**
+     * For the citizen's own referrals: the volunteer who said yes to go along on each, by referral id. Only the
+     * first name is told (the volunteer's own data stay with the register).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, Companion> companions(List<Referral> own) {
+        var found = new java.util.HashMap<UUID, Companion>();
+        for (var referral : own) {
+            assignments.findOpenOfReferral(referral.id().value()).stream()
+                    .filter(assignment -> assignment.status() == Assignment.Status.ACCEPTED).findFirst()
+                    .flatMap(assignment -> volunteers.findById(assignment.volunteerId()).map(volunteer ->
+                            new Companion(Referrals.firstName(volunteer.name()), volunteer.peer(),
+                                    assignment.meetingAt(), assignment.meetingPlace())))
+                    .ifPresent(companion -> found.put(referral.id().value(), companion));
+        }
+        return found;
+    }
+
     /** An assignment with its volunteer's name, as the referral page lists it. */
     public record Named(Assignment assignment, String volunteerName, boolean peer) {
     }

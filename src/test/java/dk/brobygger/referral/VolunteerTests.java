@@ -320,6 +320,21 @@ class VolunteerTests {
     }
 
     @Test
+    void theCitizenIsToldWhoGoesAlongWhenAndWhereOnceTheVolunteerSaidYes() throws Exception {
+        var citizen = httpBasic("borger", "demo");
+        users.linkCitizen("borger", karen);
+        UUID assignment = assign(birgit());
+        mvc.perform(get("/mig/henvisninger").with(citizen)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Går med dig"))));
+        accept(assignment);
+        mvc.perform(get("/mig/henvisninger").with(citizen)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Går med dig")))
+                .andExpect(content().string(containsString("Birgit (frivillig)")))
+                .andExpect(content().string(not(containsString("Sørensen"))))
+                .andExpect(content().string(not(containsString("20 30 40 50"))));
+    }
+
+    @Test
     void afterTheVisitTheTwoTapReportReachesTheReferrerAndTheReferralsHistory() throws Exception {
         var birgit = birgit();
         UUID assignment = assign(birgit);
