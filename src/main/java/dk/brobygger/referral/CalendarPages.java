@@ -5,7 +5,11 @@ import java.time.Clock;
 import dk.brobygger.access.Users;
 import dk.brobygger.shared.NotFoundException;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -20,7 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Kalender: a person's calendar feed of first visits with accompaniment. The page {@code /kalender} (staff and
  * volunteers) makes, renews or revokes the person's secret link and shows a new link once; the feed itself,
  * {@code /kalender/{token}.ics}, is read by calendar programs without a login, so the secret is the only key and
- * an unknown or revoked one is simply not found.
+ * an unknown or revoked one is simply not found; one address fetching too often gets 429 ({@link CalendarFetches}).
  */
 @Controller
 class CalendarPages {
@@ -30,9 +34,11 @@ class CalendarPages {
     private final CalendarLinks links;
     private final CalendarFeed feed;
     private final Users users;
+    private final CalendarFetches fetches;
     private final Clock clock;
 
-    CalendarPages(CalendarLinks links, CalendarFeed feed, Users users, Clock clock) {
+    CalendarPages(CalendarLinks links, CalendarFeed feed, Users users, CalendarFetches fetches, Clock clock) {
+        this.fetches = fetches;
         this.links = links;
         this.feed = feed;
         this.users = users;
@@ -63,7 +69,11 @@ class CalendarPages {
     }
 
     @GetMapping("/kalender/{token}.ics")
-    ResponseEntity<String> feed(@PathVariable String token) {
+    ResponseEntity<String> feed(@PathVariable String token, HttpServletRequest request) {
+        if (!fetches.allow(request.getRemoteAddr())) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
+                    .contentType(MediaType.TEXT_PLAIN).body("For mange hentninger. Prøv igen om et minut.");
+        }
         var owner = links.owner(token).orElseThrow(() -> new NotFoundException("calendar"));
         return ResponseEntity.ok().contentType(CALENDAR).cacheControl(CacheControl.noStore())
                 .header("X-Robots-Tag", "noindex").body(feed.of(owner, clock.instant()));

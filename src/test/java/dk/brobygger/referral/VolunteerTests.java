@@ -480,6 +480,20 @@ class VolunteerTests {
     }
 
     @Test
+    void oneAddressFetchingTheCalendarTooOftenIsToldToWait() throws Exception {
+        int refused = 0;
+        for (int i = 0; i < 35; i++) {
+            int status = mvc.perform(get("/kalender/{token}.ics", "x".repeat(43)).with(request -> {
+                request.setRemoteAddr("203.0.113.7");
+                return request;
+            })).andReturn().getResponse().getStatus();
+            refused += status == 429 ? 1 : 0;
+        }
+        assertThat(refused).isEqualTo(5);
+        mvc.perform(get("/kalender/{token}.ics", "x".repeat(43))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void whenTwoEditTheSameVolunteerTheSecondGetsAConflictAndNothingIsOverwritten() throws Exception {
         var birgit = birgit();
         long seen = version("volunteer", birgit.id());
