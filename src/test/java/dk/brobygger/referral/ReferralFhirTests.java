@@ -69,6 +69,8 @@ class ReferralFhirTests {
     static final RequestPostProcessor KNITTING_SYSTEM = httpBasic("system-strikkeklubben", "demo");
     static final RequestPostProcessor CHOIR_SYSTEM = httpBasic("system-seniorkor", "demo");
     static final RequestPostProcessor MEDCOM = httpBasic("medcom", "demo");
+    static final RequestPostProcessor GP_SYSTEM = httpBasic("laegesystem", "demo");
+    static final RequestPostProcessor HOST = httpBasic("vaert", "demo");
     static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
     static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -111,6 +113,7 @@ class ReferralFhirTests {
         users.save("system-seniorkor", "System: Seniorkoret", hash, EnumSet.of(Role.SYSTEM), singers);
         consent(karen, "Strikkeklubben Maske for Maske");
         consent(karen, "Fjordlund Seniorkor");
+        jdbc.sql("DELETE FROM referral_inbound").update();
     }
 
     @Test
@@ -307,6 +310,99 @@ class ReferralFhirTests {
                 .andReturn(), CapabilityStatement.class);
         var types = capabilities.getRestFirstRep().getResource().stream().map(r -> r.getType()).toList();
         assertThat(types).contains("Task", "ServiceRequest");
+    }
+
+    @Test
+    void aReferralFromAGpSystemLandsForTheReceivingTeamWithATaskAndAnUnknownCprIsQuarantined() throws Exception {
+        var answer = read(mvc.perform(post("/fhir").with(GP_SYSTEM).contentType(FHIR_JSON)
+                        .content(json(referralBundle(cpr(karen)))))
+                .andExpect(status().isOk()).andReturn(), Bundle.class);
+        assertThat(answer.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
+        assertThat(answer.getEntryFirstRep().getResponse().getStatus()).startsWith("201");
+        UUID inbound = jdbc.sql("SELECT id FROM referral_inbound WHERE citizen_id = :karen AND team = 'en-indgang'")
+                .param("karen", karen).query(UUID.class).single();
+        assertThat(jdbc.sql("SELECT assignee FROM followup_task WHERE source_kind = 'referral.inbound' AND source_id = :id")
+                .param("id", inbound).query(String.class).single()).isEqualTo("vaert");
+        mvc.perform(get("/borgere/{id}", karen).with(HOST)).andExpect(status().isOk());
+        mvc.perform(get("/henvisninger/udefra").with(HOST)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Samtalegruppe for ensomme")))
+                .andExpect(content().string(containsString("Læge Hansen")));
+
+        var unknown = mvc.perform(post("/fhir").with(GP_SYSTEM).contentType(FHIR_JSON)
+                .content(json(referralBundle("0101500555")))).andExpect(status().isUnprocessableContent()).andReturn();
+        assertThat(read(unknown, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+                .contains("findes ikke i kommunens borgerregister").contains("karantæne");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral_inbound WHERE quarantined = TRUE AND citizen_id IS NULL")
+                .query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/henvisninger/udefra").with(HOST)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"karantaene\"")));
+        mvc.perform(get("/henvisninger/udefra").with(STAFF)).andExpect(status().isForbidden());
+
+        long version = jdbc.sql("SELECT version FROM referral_inbound WHERE id = :id").param("id", inbound)
+                .query(Long.class).single();
+        mvc.perform(post("/henvisninger/udefra/{id}/behandlet", inbound).with(HOST).with(csrf())
+                .param("version", String.valueOf(version))).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT status FROM followup_task WHERE source_id = :id").param("id", inbound)
+                .query(String.class).single()).isNotEqualTo("OPEN");
+        mvc.perform(post("/henvisninger/udefra/{id}/behandlet", inbound).with(HOST).with(csrf())
+                .param("version", String.valueOf(version))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("En anden har allerede behandlet henvisningen")));
+    }
+
+    @Test
+    void aReferralFromOutsideThatIsNotOneIsRefusedInDanishAndNothingIsKept() throws Exception {
+        var noPatient = referralBundle(cpr(karen));
+        noPatient.getEntry().removeIf(entry -> entry.getResource() instanceof Patient);
+        assertThat(refusal(noPatient, 422)).contains("netop én Patient");
+
+        var noCpr = referralBundle(cpr(karen));
+        ((Patient) noCpr.getEntryFirstRep().getResource()).getIdentifierFirstRep().setSystem("urn:oid:1.2.3");
+        assertThat(refusal(noCpr, 422)).contains("CPR-nummer");
+
+        var badCpr = referralBundle("3213991234");
+        assertThat(refusal(badCpr, 422)).contains("ikke et gyldigt CPR-nummer");
+
+        var collection = referralBundle(cpr(karen)).setType(Bundle.BundleType.COLLECTION);
+        assertThat(refusal(collection, 400)).contains("transaction");
+
+        mvc.perform(post("/fhir").with(GP_SYSTEM).contentType(FHIR_JSON).content("{\"resourceType\": \"Bundle\", \"type\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(MockMvcResultMatchers.jsonPath("$.resourceType").value("OperationOutcome"));
+        mvc.perform(post("/fhir").with(KNITTING_SYSTEM).contentType(FHIR_JSON).content(json(referralBundle(cpr(karen)))))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral_inbound").query(Long.class).single()).isZero();
+    }
+
+    String refusal(Bundle bundle, int status) throws Exception {
+        var result = mvc.perform(post("/fhir").with(GP_SYSTEM).contentType(FHIR_JSON).content(json(bundle)))
+                .andExpect(status().is(status)).andReturn();
+        return read(result, OperationOutcome.class).getIssueFirstRep().getDiagnostics();
+    }
+
+    /** A GP's referral as the IG's referral source sends it: Patient with CPR, ServiceRequest, Task. */
+    static Bundle referralBundle(String cpr) {
+        var bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        var patient = new Patient();
+        patient.addIdentifier().setSystem("urn:oid:1.2.208.176.1.2").setValue(cpr);
+        patient.addName().setFamily("Jensen").addGiven("Karen");
+        String patientUrl = "urn:uuid:" + UUID.randomUUID();
+        bundle.addEntry().setFullUrl(patientUrl).setResource(patient).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        var request = new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+                .setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+        request.getCode().setText("Samtalegruppe for ensomme");
+        request.getSubject().setReference(patientUrl);
+        request.getRequester().setDisplay("Læge Hansen, Lægehuset Torvet");
+        request.addNote().setText("Har mistet sin mand i foråret og kommer ikke ud.");
+        String requestUrl = "urn:uuid:" + UUID.randomUUID();
+        bundle.addEntry().setFullUrl(requestUrl).setResource(request).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("ServiceRequest");
+        var task = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
+        task.getFocus().setReference(requestUrl);
+        task.getFor().setReference(patientUrl);
+        bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(task).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
+        return bundle;
     }
 
     UUID refer(UUID offer, String... shared) throws Exception {
