@@ -179,7 +179,8 @@ public class TaskProvider implements IResourceProvider, FhirProvider {
             return false;
         }
         String id = organization.toString();
-        if ("identifier".equals(owner.getChain()) || ":identifier".equals(owner.getQueryParameterQualifier())) {
+        if (value.contains("|") || "identifier".equals(owner.getChain())
+                || "identifier".equals(owner.getResourceType())) {
             return value.endsWith("urn:uuid:" + id);
         }
         return id.equals(owner.getIdPart()) || id.equals(value);

@@ -295,6 +295,11 @@ class ReferralFhirTests {
                 .param("_offset", "1")).andExpect(status().isOk()).andReturn(), Bundle.class);
         assertThat(rest.getEntryFirstRep().getResource().getIdElement().getIdPart()).isEqualTo(first.toString());
 
+        assertThat(read(mvc.perform(get("/fhir/Task").with(KNITTING_SYSTEM)
+                        .param("owner:identifier", "urn:ietf:rfc:3986|urn:uuid:" + club)).andExpect(status().isOk())
+                .andReturn(), Bundle.class).getTotal()).isEqualTo(2);
+        assertThat(read(mvc.perform(get("/fhir/Task").with(KNITTING_SYSTEM).param("owner", singers.toString()))
+                .andExpect(status().isOk()).andReturn(), Bundle.class).getTotal()).isZero();
         assertThat(read(mvc.perform(get("/fhir/Task").with(KNITTING_SYSTEM).param("status", "accepted"))
                 .andExpect(status().isOk()).andReturn(), Bundle.class).getTotal()).isZero();
         assertThat(read(mvc.perform(get("/fhir/Task").with(KNITTING_SYSTEM).param("status", "requested")
