@@ -157,6 +157,55 @@ class ReferralFhirTests {
     }
 
     @Test
+    void theAssociationsSystemFollowsTheCitizenFromAcceptedToCompletedOrDeclinesWithAReason() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME");
+        var task = update(referral, fetch(referral).setStatus(Task.TaskStatus.ACCEPTED));
+        task = update(referral, task.setStatus(Task.TaskStatus.INPROGRESS)
+                .setBusinessStatus(business("attended")));
+        assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("attended");
+        assertThat(task.getBusinessStatus().getText()).isEqualTo("Kom");
+        task = update(referral, task.setBusinessStatus(business("did-not-attend")));
+        assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
+        assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("did-not-attend");
+        task.setStatus(Task.TaskStatus.COMPLETED).setBusinessStatus(null).addOutput().setValue(
+                new StringType("Kommer nu på egen hånd hver tirsdag.")).getType().setText("Udfald");
+        task = update(referral, task);
+        assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+        assertThat(task.getOutputFirstRep().getValue().primitiveValue()).isEqualTo("Kommer nu på egen hånd hver tirsdag.");
+        assertThat(jdbc.sql("SELECT outcome FROM referral WHERE id = :id").param("id", referral).query(String.class)
+                .single()).isEqualTo("Kommer nu på egen hånd hver tirsdag.");
+
+        UUID declined = refer(choir, "FIRST_NAME");
+        var choirTask = fetch(declined, CHOIR_SYSTEM).setStatus(Task.TaskStatus.REJECTED)
+                .setBusinessStatus(business("not-eligible"));
+        choirTask.getStatusReason().setText("Koret er for folk, der har sunget før.");
+        var answered = read(mvc.perform(put("/fhir/Task/{id}", declined).with(CHOIR_SYSTEM).contentType(FHIR_JSON)
+                .content(json(choirTask))).andExpect(status().isOk()).andReturn(), Task.class);
+        assertThat(answered.getStatusReason().getText()).isEqualTo("Koret er for folk, der har sunget før.");
+        assertThat(stateOf(declined)).isEqualTo("REJECTED");
+        assertThat(jdbc.sql("SELECT business_status FROM referral WHERE id = :id").param("id", declined)
+                .query(String.class).single()).isEqualTo("NOT_ELIGIBLE");
+    }
+
+    Task fetch(UUID referral) throws Exception {
+        return fetch(referral, KNITTING_SYSTEM);
+    }
+
+    Task fetch(UUID referral, RequestPostProcessor system) throws Exception {
+        return read(mvc.perform(get("/fhir/Task/{id}", referral).with(system)).andExpect(status().isOk()).andReturn(),
+                Task.class);
+    }
+
+    Task update(UUID referral, Task task) throws Exception {
+        return read(mvc.perform(put("/fhir/Task/{id}", referral).with(KNITTING_SYSTEM).contentType(FHIR_JSON)
+                .content(json(task))).andExpect(status().isOk()).andReturn(), Task.class);
+    }
+
+    static org.hl7.fhir.r4.model.CodeableConcept business(String code) {
+        return new org.hl7.fhir.r4.model.CodeableConcept(new Coding(ReferralFhir.BUSINESS_STATUSES, code, null));
+    }
+
+    @Test
     void theSystemsReadsAreInTheCitizensAuditLogAsTheInboxsAre() throws Exception {
         UUID referral = refer(knitting, "FIRST_NAME");
         mvc.perform(get("/fhir/Task/{id}", referral).with(KNITTING_SYSTEM)).andExpect(status().isOk());
