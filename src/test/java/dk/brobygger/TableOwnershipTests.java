@@ -47,7 +47,8 @@ class TableOwnershipTests {
             Map.entry("taxonomy_term", "directory"), Map.entry("offer", "directory"),
             Map.entry("offer_term", "directory"), Map.entry("offer_schedule", "directory"),
             Map.entry("offer_change", "directory"), Map.entry("change_request", "directory"),
-            Map.entry("offer_reminder", "directory"),
+            Map.entry("offer_reminder", "directory"), Map.entry("offer_term_view", "directory"),
+            Map.entry("taxonomy_term_view", "directory"),
             // access: users, teams, need-to-know (its tables are named for what they hold, not the module)
             Map.entry("app_user", "access"), Map.entry("app_user_role", "access"),
             Map.entry("app_user_change", "access"), Map.entry("team", "access"),
@@ -81,7 +82,8 @@ class TableOwnershipTests {
      * comment "Published API of the &lt;module&gt; module". Others read them, nobody writes through them.
      */
     private static final Set<String> PUBLISHED_VIEWS = Set.of("citizen_register_view", "homevisit_visit_view",
-            "homevisit_offer_view", "outreach_item_view", "followup_task_view", "referral_view");
+            "homevisit_offer_view", "outreach_item_view", "followup_task_view", "referral_view", "offer_term_view",
+            "taxonomy_term_view");
 
     private static final Pattern CREATE = Pattern.compile(
             "create\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?\"?([a-z_][a-z0-9_]*)",

@@ -124,6 +124,32 @@ public class CitizenRecords {
         return citizens.find(citizen).orElseThrow(() -> new NotFoundException("citizen"));
     }
 
+    /**
+     * The logged-in citizen's own record, before a module shows or changes what it keeps about them in
+     * {@code /mig}: a citizen always reaches their own record and nobody else's, and the access is audited as the
+     * citizen's own with {@code purpose}. Refused for anybody but a citizen; empty when the login is linked to no
+     * record.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public java.util.Optional<Citizen> own(AuditAction action, String purpose) {
+        var user = users.currentOrFail();
+        if (!user.has(dk.brobygger.access.Role.CITIZEN)) {
+            throw new AccessDeniedException("Only citizens have their own record");
+        }
+        var citizen = users.citizenOf(user.username()).flatMap(id -> citizens.find(new CitizenId(id)));
+        citizen.ifPresent(own -> audit.granted(own.id().value(), action, purpose));
+        return citizen;
+    }
+
+    /**
+     * A citizen tried a record that is another citizen's: the other citizen's audit log shows the refused attempt
+     * (the caller then answers "not found").
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void refusedOwn(CitizenId other, AuditAction action, String purpose) {
+        audit.refused(other.value(), action, purpose);
+    }
+
     /** Before creating or changing a record about the citizen. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void change(CitizenId citizen, AuditAction action, String purpose) {

@@ -26,10 +26,13 @@ public interface OfferFacts {
      * @param placesLeft   free places now, null when the association has not said
      * @param targetGroups the names of the target groups (målgrupper), in Danish
      * @param distanceKm   from the origin asked for, null when there was none or it was not found
+     * @param assessmentRequired the association assesses the citizen before saying yes
+     * @param capacityNote the association's note on its capacity
      */
     record Offer(UUID id, String name, UUID organizationId, String organizationName, OfferStatus status,
             SupportLevel supportLevel, boolean accompaniment, @Nullable Integer minAge, @Nullable Integer maxAge,
-            List<String> targetGroups, @Nullable Integer placesLeft, boolean waitlist, List<WeeklySchedule> schedules,
+            List<String> targetGroups, @Nullable Integer placesLeft, boolean waitlist, boolean assessmentRequired,
+            @Nullable String capacityNote, List<WeeklySchedule> schedules,
             String address, String postalCode, String city, String district, LocalDate assuredDate,
             @Nullable Double distanceKm) {
 

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import dk.brobygger.access.NeedToKnow;
+import dk.brobygger.access.Relations;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
@@ -76,13 +77,15 @@ class DemoReferrals implements ApplicationRunner {
     private final NeedToKnow needToKnow;
     private final DemoConsents consents;
     private final TaskList tasks;
+    private final Relations relations;
     private final Clock clock;
     private final PasswordEncoder passwords;
     private final String systemPassword;
 
     DemoReferrals(JdbcClient jdbc, ReferralRepository repository, OfferSearch search, OfferFacts offers, Users users,
-            NeedToKnow needToKnow, DemoConsents consents, TaskList tasks, Clock clock, PasswordEncoder passwords,
-            @Value("${brobygger.referral.demo-system-password:demo}") String systemPassword) {
+            NeedToKnow needToKnow, DemoConsents consents, TaskList tasks, Relations relations, Clock clock,
+            PasswordEncoder passwords, @Value("${brobygger.referral.demo-system-password:demo}") String systemPassword) {
+        this.relations = relations;
         this.passwords = passwords;
         this.systemPassword = systemPassword;
         this.jdbc = jdbc;
@@ -138,8 +141,19 @@ class DemoReferrals implements ApplicationRunner {
             var offer = choices.get(random.nextInt(choices.size()));
             made += referral(citizens.get(i), offer, i, random) ? 1 : 0;
         }
+        made += citizensOwnReferral(mine, byOrganization, random) ? 1 : 0;
+        made += aYearOfClosedReferrals(byOrganization, random);
         log.info("Demo referrals created: {}", made);
     }
+
+    /** The needs of citizens who go on their own: mostly self-reliant, some with a professional behind them. */
+    private static final List<SupportLevel> NEEDS = List.of(SupportLevel.SELF_RELIANT, SupportLevel.SELF_RELIANT,
+            SupportLevel.MUNICIPAL_FRAME);
+
+    /** Where demo referrals are made: most by the Fællesteam, some from home visits and outreach. */
+    private static final List<ReferralContext> CONTEXTS = List.of(ReferralContext.FAELLESTEAM,
+            ReferralContext.FAELLESTEAM, ReferralContext.HOME_VISIT, ReferralContext.HOME_VISIT,
+            ReferralContext.OUTREACH, ReferralContext.CITIZEN_PAGE);
 
     /** Writes one referral in the state its place in the list calls for, its history spread over the weeks before. */
     private boolean referral(Citizen citizen, OfferFacts.Offer offer, int index, Random random) {
@@ -164,7 +178,8 @@ class DemoReferrals implements ApplicationRunner {
                 accompanied, index % 4 == 3 ? EnumSet.of(SharedField.FIRST_NAME, SharedField.CONTACT)
                         : EnumSet.allOf(SharedField.class), Referrals.firstName(citizen.name()),
                 "Ring på 2%d %02d %02d %02d, helst om formiddagen".formatted(random.nextInt(10), random.nextInt(100),
-                        random.nextInt(100), random.nextInt(100)), words), REFERRER, sent);
+                        random.nextInt(100), random.nextInt(100)), words,
+                CONTEXTS.get(random.nextInt(CONTEXTS.size())), false), REFERRER, sent);
         referral.send(REFERRER, sent);
         String contact = index < 7 ? CONTACT : OTHER_CONTACT;
         Instant answered = sent.plus(Duration.ofDays(1 + random.nextInt(3)));
@@ -235,6 +250,111 @@ class DemoReferrals implements ApplicationRunner {
         String first = organizationName.strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT)
                 .replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replaceAll("[^a-z0-9]", "");
         return "system-" + (first.isEmpty() ? "forening" : first);
+    }
+
+    /**
+     * The demo citizen login ({@code borger}) has one referral of their own to answer in /mig: the knitting club said
+     * yes and proposed a first time next week, and someone goes along. The Fællesteam works with the citizen.
+     */
+    private boolean citizensOwnReferral(UUID organization, Map<UUID, List<OfferFacts.Offer>> byOrganization,
+            Random random) {
+        var own = users.citizenOf("borger");
+        if (own.isEmpty()) {
+            return false;
+        }
+        var name = jdbc.sql("SELECT name FROM citizen_register_view WHERE id = :id").param("id", own.get())
+                .query(String.class).optional();
+        var offer = byOrganization.get(organization).getFirst();
+        if (name.isEmpty() || !repository.findOpen(own.get(), offer.id()).isEmpty()) {
+            return false;
+        }
+        var id = new CitizenId(own.get());
+        consents.give(id, ConsentParty.ASSOCIATION, offer.organizationName(),
+                "Fornavn og egne ord ved henvisning til " + offer.name(), 40, REFERRER);
+        Instant sent = clock.instant().minus(Duration.ofDays(4));
+        var referral = Referral.draft(new Referral.Draft(id, offer.id(), offer.name(), offer.organizationId(),
+                offer.organizationName(), TEAM, SupportLevel.ACCOMPANIED, true,
+                EnumSet.of(SharedField.FIRST_NAME, SharedField.WORDS), Referrals.firstName(name.get()), null,
+                "Jeg vil gerne ud blandt andre igen, men ikke gå alene første gang.", ReferralContext.HOME_VISIT,
+                false), REFERRER, sent);
+        referral.send(REFERRER, sent);
+        Instant answered = sent.plus(Duration.ofDays(1));
+        referral.accept(CONTACT, answered);
+        referral.proposeFirstDate(LocalDate.now(clock.withZone(DanishTime.ZONE)).plusDays(5).atTime(10, 0),
+                LocalDateTime.ofInstant(answered, DanishTime.ZONE), CONTACT, answered);
+        var saved = repository.save(referral);
+        relations.open(own.get(), Relations.Holder.team(TEAM), Referrals.work(saved), null,
+                "Henvisning til " + offer.name(), "demo");
+        return true;
+    }
+
+    /**
+     * A year of the Fællesteam's finished referrals, so the funnel has figures: citizens from the whole register
+     * (none of them still in the team's hands), referred over the last eleven months from home visits, outreach and
+     * the team's own bridging; most came and many came to stay, some never got there, some were declined for want of
+     * room, some said no thanks themselves.
+     */
+    private int aYearOfClosedReferrals(Map<UUID, List<OfferFacts.Offer>> byOrganization, Random random) {
+        List<Citizen> register = jdbc.sql("""
+                SELECT id, name FROM citizen_register_view WHERE anonymised_at IS NULL ORDER BY id
+                 FETCH FIRST 600 ROWS ONLY
+                """).query((rs, n) -> new Citizen(rs.getObject("id", UUID.class), rs.getString("name"))).list();
+        var everyOffer = byOrganization.values().stream().flatMap(List::stream).toList();
+        int made = 0;
+        Instant now = clock.instant();
+        for (int i = 0; i < Math.min(140, register.size()); i++) {
+            var citizen = register.get(random.nextInt(register.size()));
+            var offer = everyOffer.get(random.nextInt(everyOffer.size()));
+            if (!repository.findOpen(citizen.id(), offer.id()).isEmpty()) {
+                continue;
+            }
+            var id = new CitizenId(citizen.id());
+            consents.give(id, ConsentParty.ASSOCIATION, offer.organizationName(),
+                    "Fornavn og telefon ved henvisning til " + offer.name(), 340, REFERRER);
+            Instant sent = now.minus(Duration.ofDays(20 + random.nextInt(320))).minus(Duration.ofMinutes(random.nextInt(600)));
+            boolean accompanied = random.nextInt(10) < 6;
+            var referral = Referral.draft(new Referral.Draft(id, offer.id(), offer.name(), offer.organizationId(),
+                    offer.organizationName(), TEAM, accompanied ? SupportLevel.ACCOMPANIED : NEEDS.get(
+                            random.nextInt(NEEDS.size())), accompanied,
+                    EnumSet.of(SharedField.FIRST_NAME, SharedField.CONTACT), Referrals.firstName(citizen.name()),
+                    "Telefon 2%d %02d %02d %02d".formatted(random.nextInt(10), random.nextInt(100), random.nextInt(100),
+                            random.nextInt(100)), null, CONTEXTS.get(random.nextInt(CONTEXTS.size())), false),
+                    REFERRER, sent);
+            referral.send(REFERRER, sent);
+            String contact = "forening";
+            Instant answered = sent.plus(Duration.ofHours(8 + random.nextInt(24 * 9)));
+            int fate = random.nextInt(100);
+            if (fate < 12) {
+                referral.decline(random.nextInt(3) < 2 ? BusinessStatus.NO_CAPACITY : BusinessStatus.NOT_ELIGIBLE,
+                        "Holdet er fuldt, eller tilbuddet passer ikke til borgerens behov.", contact, answered);
+            } else if (fate < 20) {
+                referral.citizenAnswered(CitizenAnswer.NO, ContactWish.PHONE, "Har ikke overskud lige nu.",
+                        AnswerChannel.PHONE_CALL, REFERRER, answered);
+            } else {
+                referral.accept(contact, answered);
+                Instant visit = answered.plus(Duration.ofDays(3 + random.nextInt(18)));
+                if (fate < 32) {
+                    referral.stop(BusinessStatus.COULD_NOT_CONTACT, null, contact, visit);
+                } else {
+                    int times = 1 + random.nextInt(fate < 45 ? 2 : 8);
+                    for (int time = 0; time < times; time++) {
+                        referral.recordAttendance(true, contact, visit.plus(Duration.ofDays(7L * time)));
+                    }
+                    Instant last = visit.plus(Duration.ofDays(7L * times));
+                    if (times >= 3) {
+                        referral.attendingRegularly(3, contact, last);
+                    }
+                    if (fate < 45) {
+                        referral.stop(BusinessStatus.NO_LONGER_INTERESTED, null, contact, last);
+                    } else {
+                        referral.complete("Kommer nu på egen hånd.", contact, last);
+                    }
+                }
+            }
+            repository.save(referral);
+            made++;
+        }
+        return made;
     }
 
     /** The demo contacts answer for one organisation each, tied like association editors. */

@@ -36,16 +36,21 @@ class Referral extends AbstractAggregateRoot<Referral> {
     static final int MAX_REASON = 1000;
     static final int MAX_WORDS = 2000;
 
-    /** One change of the referral, as the history shows it. */
+    /**
+     * One change of the referral, as the history shows it. {@code citizenSaid} is the message key of the citizen's
+     * own answer or report when the change is one, and {@code via} how it reached us (in /mig, or on the phone).
+     */
     @Table("referral_change")
     record Change(Instant changedAt, String changedBy, @Nullable ReferralStatus fromStatus, ReferralStatus toStatus,
-            @Nullable BusinessStatus businessStatus, @Nullable String reason) {
+            @Nullable BusinessStatus businessStatus, @Nullable String reason, @Nullable String citizenSaid,
+            @Nullable AnswerChannel via) {
     }
 
     /** What the referral names when it is drafted. */
     record Draft(CitizenId citizen, UUID offerId, String offerName, UUID organizationId, String organizationName,
             String team, @Nullable SupportLevel needsSupport, boolean accompaniment, Set<SharedField> shared,
-            @Nullable String firstName, @Nullable String contact, @Nullable String citizenWords) {
+            @Nullable String firstName, @Nullable String contact, @Nullable String citizenWords,
+            @Nullable ReferralContext context, boolean toFullOffer) {
     }
 
     @Id
@@ -73,6 +78,17 @@ class Referral extends AbstractAggregateRoot<Referral> {
     private @Nullable Instant answeredAt;
     private @Nullable Instant remindedAt;
     private @Nullable Instant flaggedAt;
+    private @Nullable CitizenAnswer citizenAnswer;
+    private @Nullable ContactWish citizenContactWish;
+    private @Nullable String citizenNote;
+    private @Nullable Instant citizenAnsweredAt;
+    private @Nullable AnswerChannel citizenAnsweredVia;
+    private @Nullable CitizenReport citizenReport;
+    private ReferralContext context;
+    private boolean fullOffer;
+    private @Nullable Instant acceptedAt;
+    private @Nullable Instant firstVisitAt;
+    private @Nullable Instant regularlyAt;
     @MappedCollection(idColumn = "referral_id", keyColumn = "position")
     private final List<Change> history;
     @Version
@@ -89,7 +105,11 @@ class Referral extends AbstractAggregateRoot<Referral> {
             boolean accompaniment, String sharedFields, @Nullable String firstName, @Nullable String contact,
             @Nullable String citizenWords, @Nullable LocalDateTime firstDate, int attendances,
             @Nullable Instant requestedAt, @Nullable Instant answeredAt, @Nullable Instant remindedAt,
-            @Nullable Instant flaggedAt, List<Change> history, @Nullable Long version, String createdBy,
+            @Nullable Instant flaggedAt, @Nullable CitizenAnswer citizenAnswer, @Nullable ContactWish citizenContactWish,
+            @Nullable String citizenNote, @Nullable Instant citizenAnsweredAt, @Nullable AnswerChannel citizenAnsweredVia,
+            @Nullable CitizenReport citizenReport, ReferralContext context, boolean fullOffer,
+            @Nullable Instant acceptedAt, @Nullable Instant firstVisitAt, @Nullable Instant regularlyAt,
+            List<Change> history, @Nullable Long version, String createdBy,
             Instant createdAt, String updatedBy, Instant updatedAt) {
         this.id = id;
         this.citizenId = citizenId;
@@ -115,6 +135,17 @@ class Referral extends AbstractAggregateRoot<Referral> {
         this.answeredAt = answeredAt;
         this.remindedAt = remindedAt;
         this.flaggedAt = flaggedAt;
+        this.citizenAnswer = citizenAnswer;
+        this.citizenContactWish = citizenContactWish;
+        this.citizenNote = citizenNote;
+        this.citizenAnsweredAt = citizenAnsweredAt;
+        this.citizenAnsweredVia = citizenAnsweredVia;
+        this.citizenReport = citizenReport;
+        this.context = context;
+        this.fullOffer = fullOffer;
+        this.acceptedAt = acceptedAt;
+        this.firstVisitAt = firstVisitAt;
+        this.regularlyAt = regularlyAt;
         this.history = new ArrayList<>(history);
         this.version = version;
         this.createdBy = createdBy;
@@ -144,8 +175,10 @@ class Referral extends AbstractAggregateRoot<Referral> {
                 draft.organizationId(), cut(draft.organizationName(), 200), referrer, draft.team(), ReferralStatus.DRAFT,
                 null, null, null, draft.needsSupport(), draft.accompaniment(),
                 shared.stream().map(SharedField::name).collect(Collectors.joining(",")), firstName, contact, words, null,
-                0, null, null, null, null, List.of(), null, referrer, now, referrer, now);
-        referral.history.add(new Change(now, referrer, null, ReferralStatus.DRAFT, null, null));
+                0, null, null, null, null, null, null, null, null, null, null,
+                draft.context() == null ? ReferralContext.CITIZEN_PAGE : draft.context(), draft.toFullOffer(), null,
+                null, null, List.of(), null, referrer, now, referrer, now);
+        referral.history.add(new Change(now, referrer, null, ReferralStatus.DRAFT, null, null, null, null));
         return referral;
     }
 
@@ -163,6 +196,9 @@ class Referral extends AbstractAggregateRoot<Referral> {
             throw illegal();
         }
         answered(now);
+        if (acceptedAt == null) {
+            this.acceptedAt = now;
+        }
         move(ReferralStatus.ACCEPTED, accompaniment ? BusinessStatus.BUDDY_ASSIGNED : null, null, by, now);
     }
 
@@ -175,6 +211,9 @@ class Referral extends AbstractAggregateRoot<Referral> {
         }
         String text = reason(note, why == BusinessStatus.OTHER, "referral.decline.reasonMissing");
         answered(now);
+        if (why == BusinessStatus.NO_CAPACITY) {
+            this.fullOffer = true;
+        }
         move(ReferralStatus.REJECTED, why, text, by, now);
     }
 
@@ -182,6 +221,7 @@ class Referral extends AbstractAggregateRoot<Referral> {
     void waitlist(@Nullable String note, String by, Instant now) {
         require(ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED);
         answered(now);
+        this.fullOffer = true;
         move(ReferralStatus.ON_HOLD, BusinessStatus.NO_CAPACITY, reason(note, false, "referral.reason.missing"), by, now);
     }
 
@@ -209,6 +249,9 @@ class Referral extends AbstractAggregateRoot<Referral> {
             return;
         }
         attendances++;
+        if (firstVisitAt == null) {
+            this.firstVisitAt = now;
+        }
         var detail = attendances == 1 && accompaniment ? BusinessStatus.ACCOMPANIED_TO_FIRST_VISIT
                 : businessStatus == BusinessStatus.ATTENDING_REGULARLY ? BusinessStatus.ATTENDING_REGULARLY
                 : BusinessStatus.ATTENDED;
@@ -220,6 +263,9 @@ class Referral extends AbstractAggregateRoot<Referral> {
         require(ReferralStatus.IN_PROGRESS);
         if (attendances < minimumTimes) {
             throw new DomainException("referral.regularly.tooFew", minimumTimes, attendances);
+        }
+        if (regularlyAt == null) {
+            this.regularlyAt = now;
         }
         move(ReferralStatus.IN_PROGRESS, BusinessStatus.ATTENDING_REGULARLY, null, by, now);
     }
@@ -291,6 +337,59 @@ class Referral extends AbstractAggregateRoot<Referral> {
         move(ReferralStatus.REQUESTED, null, why, by, now);
     }
 
+    /**
+     * The citizen's own answer, given in /mig or told to staff on the phone ({@code via}): how they want to be
+     * contacted (or not at all) and a few words to the referrer go with it. "Nej tak" cancels the referral as no
+     * longer wanted; "ikke lige nu" puts one under way on hold for the citizen (one not yet answered by the
+     * association goes on, the association sees the answer); "ja tak" changes no state. Only while the referral is
+     * open and sent; the latest answer stands, each one is kept in the history.
+     */
+    void citizenAnswered(CitizenAnswer answer, @Nullable ContactWish wish, @Nullable String note, AnswerChannel via,
+            String by, Instant now) {
+        require(ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD);
+        String words = optional(note, MAX_REASON, "referral.reason.tooLong");
+        this.citizenAnswer = answer;
+        this.citizenContactWish = wish;
+        this.citizenNote = words;
+        this.citizenAnsweredAt = now;
+        this.citizenAnsweredVia = via;
+        switch (answer) {
+            case NO -> move(ReferralStatus.CANCELLED, BusinessStatus.NO_LONGER_INTERESTED, words, by, now,
+                    answer.messageKey(), via);
+            case NOT_NOW -> {
+                if (status == ReferralStatus.ACCEPTED || status == ReferralStatus.IN_PROGRESS) {
+                    move(ReferralStatus.ON_HOLD, BusinessStatus.NEEDS_CITIZEN_ACTION, words, by, now,
+                            answer.messageKey(), via);
+                } else {
+                    note(words, by, now, answer.messageKey(), via);
+                }
+            }
+            case YES -> note(words, by, now, answer.messageKey(), via);
+        }
+    }
+
+    /**
+     * "Fortæl hvordan det gik": the citizen's own report once the first time has come or the citizen came. It changes no
+     * state (the association records attendance); it is kept and reaches the referrer.
+     */
+    void citizenReported(CitizenReport report, @Nullable String note, AnswerChannel via, String by, Instant now,
+            LocalDateTime nowLocal) {
+        require(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD, ReferralStatus.COMPLETED);
+        if (!hadFirstTime(nowLocal)) {
+            throw new DomainException("referral.report.tooEarly");
+        }
+        String words = optional(note, MAX_REASON, "referral.reason.tooLong");
+        this.citizenReport = report;
+        note(words, by, now, report.messageKey(), via);
+    }
+
+    /** A line in the history that changes no state: what the citizen said. */
+    private void note(@Nullable String words, String by, Instant now, String said, AnswerChannel via) {
+        this.updatedBy = by;
+        this.updatedAt = now;
+        history.add(new Change(now, by, status, status, businessStatus, words, said, via));
+    }
+
     /** The association was reminded of an unanswered referral. */
     void reminded(Instant now) {
         this.remindedAt = now;
@@ -312,13 +411,18 @@ class Referral extends AbstractAggregateRoot<Referral> {
     }
 
     private void move(ReferralStatus to, @Nullable BusinessStatus detail, @Nullable String why, String by, Instant now) {
+        move(to, detail, why, by, now, null, null);
+    }
+
+    private void move(ReferralStatus to, @Nullable BusinessStatus detail, @Nullable String why, String by, Instant now,
+            @Nullable String citizenSaid, @Nullable AnswerChannel via) {
         var from = status;
         this.status = to;
         this.businessStatus = detail;
         this.statusReason = why;
         this.updatedBy = by;
         this.updatedAt = now;
-        history.add(new Change(now, by, from, to, detail, why));
+        history.add(new Change(now, by, from, to, detail, why, citizenSaid, via));
         if (from.isOpen() && !to.isOpen()) {
             registerEvent(new ReferralClosed(id(), citizen(), to));
         }
@@ -390,6 +494,29 @@ class Referral extends AbstractAggregateRoot<Referral> {
     public @Nullable Instant answeredAt() { return answeredAt; }
     public @Nullable Instant remindedAt() { return remindedAt; }
     public @Nullable Instant flaggedAt() { return flaggedAt; }
+    public @Nullable CitizenAnswer citizenAnswer() { return citizenAnswer; }
+    public @Nullable ContactWish citizenContactWish() { return citizenContactWish; }
+    public @Nullable String citizenNote() { return citizenNote; }
+    public @Nullable Instant citizenAnsweredAt() { return citizenAnsweredAt; }
+    public @Nullable AnswerChannel citizenAnsweredVia() { return citizenAnsweredVia; }
+    public @Nullable CitizenReport citizenReport() { return citizenReport; }
+    /** The citizen came, or the first time agreed has come: there is something to tell about. */
+    public boolean hadFirstTime(LocalDateTime now) {
+        return attendances > 0 || (firstDate != null && !firstDate.isAfter(now));
+    }
+    /** The citizen (or staff from a phone call) may tell how it went ({@link #citizenReported}). */
+    public boolean takesCitizenReport(LocalDateTime now) {
+        return hadFirstTime(now) && (status == ReferralStatus.ACCEPTED || status == ReferralStatus.IN_PROGRESS
+                || status == ReferralStatus.ON_HOLD || status == ReferralStatus.COMPLETED);
+    }
+    /** The citizen asked not to be contacted: the association waits for the citizen to get in touch. */
+    public boolean citizenWantsNoContact() { return citizenContactWish == ContactWish.NOT_AT_ALL; }
+    public ReferralContext context() { return context; }
+    /** The offer was full when the citizen was referred, or the association waitlisted or declined for no room. */
+    public boolean fullOffer() { return fullOffer; }
+    public @Nullable Instant acceptedAt() { return acceptedAt; }
+    public @Nullable Instant firstVisitAt() { return firstVisitAt; }
+    public @Nullable Instant regularlyAt() { return regularlyAt; }
     public List<Change> history() { return Collections.unmodifiableList(history); }
     public @Nullable Long version() { return version; }
     public Instant createdAt() { return createdAt; }

@@ -88,6 +88,13 @@ class ReferralContribution implements CitizenContribution {
                     var firstDate = row.getTimestamp("first_date");
                     record.put("firstDate", firstDate == null ? null : firstDate.toLocalDateTime());
                     record.put("attendances", row.getInt("attendances"));
+                    record.put("yourAnswer", row.getString("citizen_answer"));
+                    record.put("yourContactWish", row.getString("citizen_contact_wish"));
+                    record.put("yourNote", row.getString("citizen_note"));
+                    var answeredAt = row.getTimestamp("citizen_answered_at");
+                    record.put("yourAnswerAt", answeredAt == null ? null : answeredAt.toInstant());
+                    record.put("yourAnswerVia", row.getString("citizen_answered_via"));
+                    record.put("yourReport", row.getString("citizen_report"));
                     record.put("createdAt", row.getTimestamp("created_at").toInstant());
                     record.put("history", history(id));
                     return record;
@@ -112,7 +119,7 @@ class ReferralContribution implements CitizenContribution {
         }
         jdbc.sql("""
                 UPDATE referral SET citizen_words = NULL, first_name = NULL, contact = NULL, status_reason = NULL,
-                       outcome = NULL, version = version + 1
+                       outcome = NULL, citizen_note = NULL, version = version + 1
                  WHERE citizen_id = :citizen
                 """).param("citizen", citizen.value()).update();
         jdbc.sql("""

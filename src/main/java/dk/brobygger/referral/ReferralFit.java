@@ -1,5 +1,6 @@
 package dk.brobygger.referral;
 
+import dk.brobygger.directory.OfferAnswers;
 import dk.brobygger.directory.OfferFacts;
 import dk.brobygger.directory.SupportLevel;
 
@@ -11,10 +12,11 @@ import org.jspecify.annotations.Nullable;
  * fits a citizen who needs a person to bridge only when someone goes along), age against the offer's ages,
  * distance from the citizen's address, and capacity (places left, waitlist, full).
  *
- * @param need the citizen's need as the referrer judges it, null when not chosen yet
+ * @param need    the citizen's need as the referrer judges it, null when not chosen yet
+ * @param answers how the offer usually answers referrals, null while it has too few answered ones
  */
 public record ReferralFit(OfferFacts.Offer offer, @Nullable SupportLevel need, int age, Match support,
-        Match ages, Capacity capacity) {
+        Match ages, Capacity capacity, OfferAnswers.@Nullable Figures answers) {
 
     /** How one part fits. */
     public enum Match {
@@ -45,8 +47,9 @@ public record ReferralFit(OfferFacts.Offer offer, @Nullable SupportLevel need, i
         }
     }
 
-    static ReferralFit of(OfferFacts.Offer offer, @Nullable SupportLevel need, int age) {
-        return new ReferralFit(offer, need, age, support(offer, need), ages(offer, age), capacity(offer));
+    static ReferralFit of(OfferFacts.Offer offer, @Nullable SupportLevel need, int age,
+            OfferAnswers.@Nullable Figures answers) {
+        return new ReferralFit(offer, need, age, support(offer, need), ages(offer, age), capacity(offer), answers);
     }
 
     /** Why the support level fits or not, as a message key. */

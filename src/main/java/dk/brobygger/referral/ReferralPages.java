@@ -1,5 +1,7 @@
 package dk.brobygger.referral;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +13,7 @@ import dk.brobygger.citizen.CitizenTabs;
 import dk.brobygger.directory.OfferQuery;
 import dk.brobygger.directory.OfferSearch;
 import dk.brobygger.directory.SupportLevel;
+import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;
@@ -37,8 +40,11 @@ class ReferralPages {
     private final CitizenTabs tabs;
 
     private final Teams teams;
+    private final Clock clock;
 
-    ReferralPages(Referrals referrals, ReferrerList list, OfferSearch search, CitizenTabs tabs, Teams teams) {
+    ReferralPages(Referrals referrals, ReferrerList list, OfferSearch search, CitizenTabs tabs, Teams teams,
+            Clock clock) {
+        this.clock = clock;
         this.teams = teams;
         this.referrals = referrals;
         this.list = list;
@@ -68,8 +74,10 @@ class ReferralPages {
 
     @GetMapping("/borgere/{id}/henvisninger")
     String citizenReferrals(@PathVariable UUID id, @RequestParam(name = "q", required = false) @Nullable String text,
-            @RequestParam(name = "stoette", required = false) @Nullable String need, Model model) {
+            @RequestParam(name = "stoette", required = false) @Nullable String need,
+            @RequestParam(name = "fra", required = false) @Nullable String from, Model model) {
         var page = referrals.ofCitizen(new CitizenId(id));
+        model.addAttribute("origin", ReferralContext.named(from));
         var level = supportLevel(need);
         model.addAttribute("citizen", page.citizen());
         model.addAttribute("referrals", page.referrals());
@@ -87,7 +95,9 @@ class ReferralPages {
 
     @GetMapping("/borgere/{id}/henvisninger/ny")
     String prepare(@PathVariable UUID id, @RequestParam(name = "tilbud", required = false) @Nullable UUID offer,
-            @RequestParam(name = "stoette", required = false) @Nullable String need, Model model) {
+            @RequestParam(name = "stoette", required = false) @Nullable String need,
+            @RequestParam(name = "fra", required = false) @Nullable String from, Model model) {
+        model.addAttribute("origin", ReferralContext.named(from));
         var level = supportLevel(need);
         var prepared = referrals.prepare(new CitizenId(id), offer, level);
         model.addAttribute("prepared", prepared);
@@ -124,20 +134,21 @@ class ReferralPages {
             @RequestParam(name = "deles", required = false) @Nullable List<String> shared,
             @RequestParam(name = "kontakt", required = false) @Nullable String contact,
             @RequestParam(name = "ord", required = false) @Nullable String words,
-            @RequestParam(name = "venteliste", defaultValue = "false") boolean waitlist, Model model,
+            @RequestParam(name = "venteliste", defaultValue = "false") boolean waitlist,
+            @RequestParam(name = "fra", required = false) @Nullable String from, Model model,
             RedirectAttributes redirect) {
         var level = supportLevel(need);
         var fields = sharedFields(shared);
         try {
             var referral = referrals.refer(new CitizenId(id), new Referrals.Request(offer, level, team, accompaniment,
-                    fields, contact, words, waitlist));
+                    fields, contact, words, waitlist, ReferralContext.named(from)));
             redirect.addFlashAttribute("success", "referral.sent");
             return "redirect:/henvisninger/" + referral.id();
         } catch (DomainException e) {
             model.addAttribute("form", new Form(level, team, accompaniment, fields, contact, words, waitlist));
             model.addAttribute("error", e.messageKey());
             model.addAttribute("errorArguments", e.arguments());
-            return prepare(id, offer, need, model);
+            return prepare(id, offer, need, from, model);
         }
     }
 
@@ -146,6 +157,7 @@ class ReferralPages {
         var referral = referrals.get(new ReferralId(id));
         model.addAttribute("referral", referral);
         model.addAttribute("teamName", teamNames().get(referral.team()));
+        model.addAttribute("now", LocalDateTime.now(clock.withZone(DanishTime.ZONE)));
         return "referral/referral";
     }
 

@@ -19,6 +19,7 @@ import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.citizen.CitizenWork;
 import dk.brobygger.citizen.ConsentParty;
+import dk.brobygger.directory.OfferCapacity;
 import dk.brobygger.directory.OfferFacts;
 import dk.brobygger.directory.OfferStatus;
 import dk.brobygger.directory.SupportLevel;
@@ -56,20 +57,27 @@ public class Referrals {
     private final CitizenRecords records;
     private final CitizenWork work;
     private final OfferFacts offers;
+    private final OfferCapacity capacity;
+    private final AnswerFigures answerFigures;
     private final Users users;
     private final Teams teams;
     private final Notifications notifications;
     private final TaskList tasks;
     private final Clock clock;
     private final int regularlyAfter;
+    private final String bridgingTeam;
 
-    Referrals(ReferralRepository repository, CitizenRecords records, CitizenWork work, OfferFacts offers, Users users,
-            Teams teams, Notifications notifications, TaskList tasks, Clock clock,
-            @Value("${brobygger.referral.regularly-after:3}") int regularlyAfter) {
+    Referrals(ReferralRepository repository, CitizenRecords records, CitizenWork work, OfferFacts offers,
+            OfferCapacity capacity, AnswerFigures answerFigures, Users users, Teams teams, Notifications notifications, TaskList tasks, Clock clock,
+            @Value("${brobygger.referral.regularly-after:3}") int regularlyAfter,
+            @Value("${brobygger.referral.bridging-team:faellesteam}") String bridgingTeam) {
+        this.bridgingTeam = bridgingTeam;
         this.repository = repository;
         this.records = records;
         this.work = work;
         this.offers = offers;
+        this.capacity = capacity;
+        this.answerFigures = answerFigures;
         this.users = users;
         this.teams = teams;
         this.notifications = notifications;
@@ -90,7 +98,7 @@ public class Referrals {
      */
     public record Request(@Nullable UUID offerId, @Nullable SupportLevel need, @Nullable String team, boolean accompaniment,
             Set<SharedField> shared, @Nullable String contact, @Nullable String citizenWords,
-            boolean waitlistAccepted) {
+            boolean waitlistAccepted, @Nullable ReferralContext context) {
     }
 
     /** What an association's contact answers. */
@@ -109,7 +117,8 @@ public class Referrals {
         var citizen = records.readWithHeading(citizenId, "Forberedte en henvisning");
         var offer = offer(offerId, citizen);
         var contact = citizen.contact().phone() != null ? citizen.contact().phone() : citizen.contact().email();
-        return new Prepared(citizen, ReferralFit.of(offer, need, citizen.ageOn(today())), firstName(citizen.name()),
+        return new Prepared(citizen, ReferralFit.of(offer, need, citizen.ageOn(today()),
+                answerFigures.of(offer.id()).orElse(null)), firstName(citizen.name()),
                 contact, teams.of(users.currentOrFail().username()));
     }
 
@@ -140,7 +149,8 @@ public class Referrals {
         var now = clock.instant();
         var referral = Referral.draft(new Referral.Draft(citizenId, offer.id(), offer.name(), offer.organizationId(),
                 offer.organizationName(), team, request.need(), request.accompaniment(), request.shared(),
-                firstName(citizen.name()), request.contact(), request.citizenWords()), user.username(), now);
+                firstName(citizen.name()), request.contact(), request.citizenWords(), context(request.context(), team),
+                offer.hasOnlyWaitlist()), user.username(), now);
         referral.send(user.username(), now);
         referral = repository.save(referral);
         work.startForTeam(citizenId, team, work(referral), "Henvisning til " + offer.name());
@@ -261,12 +271,118 @@ public class Referrals {
             case RESUME -> referral.resume(by, now);
         }
         var saved = save(referral);
+        if (answer.action() == Action.ACCEPT) {
+            capacity.takePlace(saved.offerId(), by);
+        }
         if (!saved.isOpen()) {
             work.end(work(saved), "Henvisning til " + saved.offerName() + " afsluttet");
         }
         closeUnansweredTask(saved, by);
         notifications.toUser(saved.referrer(), saved.id(), "referral.notify.answered");
         return saved;
+    }
+
+    /** The citizen's own referrals, as /mig shows them; empty when the login is linked to no record. */
+    public record OwnReferrals(Citizen citizen, List<Referral> referrals) {
+    }
+
+    /**
+     * The logged-in citizen's referrals that were sent (not drafts, not those made by mistake), newest first,
+     * audited as the citizen's own access. Empty when the login is linked to no citizen.
+     */
+    @Transactional
+    public java.util.Optional<OwnReferrals> own() {
+        return records.own(AuditAction.READ, "Borgeren så sine henvisninger").map(citizen -> new OwnReferrals(citizen,
+                repository.findByCitizenIdOrderByCreatedAtDesc(citizen.id().value()).stream()
+                        .filter(referral -> referral.status() != ReferralStatus.DRAFT
+                                && referral.status() != ReferralStatus.ENTERED_IN_ERROR)
+                        .toList()));
+    }
+
+    /** What the citizen says to a referral: the answer, how to be contacted, a few words. */
+    public record CitizenReply(@Nullable CitizenAnswer answer, @Nullable ContactWish wish, @Nullable String note) {
+    }
+
+    /**
+     * The citizen answers one of their own referrals in /mig. Another citizen's referral is not found, whatever
+     * its id; the attempt is in that citizen's audit log as refused.
+     */
+    @Transactional
+    public Referral answerAsCitizen(ReferralId id, long seenVersion, CitizenReply reply) {
+        var referral = ownReferral(id, "Borgeren svarede på en henvisning");
+        return citizenAnswer(referral, seenVersion, reply, AnswerChannel.MIG);
+    }
+
+    /**
+     * Staff write down what the citizen said on the phone (need-to-know to change the citizen's records), marked
+     * as told on the phone.
+     */
+    @Transactional
+    public Referral answerFromPhoneCall(ReferralId id, long seenVersion, CitizenReply reply) {
+        var referral = find(id);
+        records.change(referral.citizen(), AuditAction.UPDATE, "Skrev borgerens svar på en henvisning ind fra en telefonsamtale");
+        return citizenAnswer(referral, seenVersion, reply, AnswerChannel.PHONE_CALL);
+    }
+
+    /** "Fortæl hvordan det gik": the citizen's own report after the first visit, in /mig. */
+    @Transactional
+    public Referral reportAsCitizen(ReferralId id, long seenVersion, @Nullable CitizenReport report,
+            @Nullable String note) {
+        var referral = ownReferral(id, "Borgeren fortalte, hvordan det gik");
+        return citizenReport(referral, seenVersion, report, note, AnswerChannel.MIG);
+    }
+
+    /** The citizen's report as told to staff on the phone. */
+    @Transactional
+    public Referral reportFromPhoneCall(ReferralId id, long seenVersion, @Nullable CitizenReport report,
+            @Nullable String note) {
+        var referral = find(id);
+        records.change(referral.citizen(), AuditAction.UPDATE, "Skrev borgerens fortælling om et besøg ind fra en telefonsamtale");
+        return citizenReport(referral, seenVersion, report, note, AnswerChannel.PHONE_CALL);
+    }
+
+    private Referral citizenAnswer(Referral referral, long seenVersion, CitizenReply reply, AnswerChannel via) {
+        if (reply.answer() == null) {
+            throw new DomainException("referral.citizenAnswer.missing");
+        }
+        requireVersion(referral, seenVersion);
+        referral.citizenAnswered(reply.answer(), reply.wish(), reply.note(), via, username(), clock.instant());
+        var saved = save(referral);
+        if (!saved.isOpen()) {
+            work.end(work(saved), "Borgeren sagde nej tak til henvisningen til " + saved.offerName());
+            notifications.toOrganization(saved.organizationId(), saved.id(), "referral.notify.closed");
+        } else {
+            notifications.toOrganization(saved.organizationId(), saved.id(), "referral.notify.citizenAnswered");
+        }
+        notifications.toUser(saved.referrer(), saved.id(), "referral.notify.citizenAnswered");
+        return saved;
+    }
+
+    private Referral citizenReport(Referral referral, long seenVersion, @Nullable CitizenReport report,
+            @Nullable String note, AnswerChannel via) {
+        if (report == null) {
+            throw new DomainException("referral.citizenReport.missing");
+        }
+        requireVersion(referral, seenVersion);
+        referral.citizenReported(report, note, via, username(), clock.instant(),
+                LocalDateTime.now(clock.withZone(DanishTime.ZONE)));
+        var saved = save(referral);
+        notifications.toUser(saved.referrer(), saved.id(), "referral.notify.citizenReported");
+        return saved;
+    }
+
+    /** One of the logged-in citizen's own sent referrals; anything else is not found. */
+    private Referral ownReferral(ReferralId id, String purpose) {
+        var citizen = records.own(AuditAction.UPDATE, purpose).orElseThrow(() -> new NotFoundException("referral"));
+        var referral = repository.findById(id.value())
+                .filter(found -> found.citizen().equals(citizen.id()) && found.status() != ReferralStatus.DRAFT
+                        && found.status() != ReferralStatus.ENTERED_IN_ERROR);
+        if (referral.isEmpty()) {
+            repository.findById(id.value()).ifPresent(other -> records.refusedOwn(other.citizen(), AuditAction.UPDATE,
+                    "Borger forsøgte at svare på en henvisning, der ikke er borgerens egen"));
+            throw new NotFoundException("referral");
+        }
+        return referral.get();
     }
 
     /** How many times a citizen comes before the association may record "kommer fast". */
@@ -354,6 +470,18 @@ public class Referrals {
             throw new DomainException("referral.team.missing");
         }
         return mine.getFirst();
+    }
+
+    /**
+     * Where the referral was made: the page it came from (a home visit, an outreach item), else the Fællesteam's
+     * bridging when the referring team is the Fællesteam ({@code brobygger.referral.bridging-team}), else the
+     * citizen's page.
+     */
+    private ReferralContext context(@Nullable ReferralContext from, String team) {
+        if (from != null && from != ReferralContext.CITIZEN_PAGE) {
+            return from;
+        }
+        return team.equals(bridgingTeam) ? ReferralContext.FAELLESTEAM : ReferralContext.CITIZEN_PAGE;
     }
 
     private void requireVersion(Referral referral, long seenVersion) {

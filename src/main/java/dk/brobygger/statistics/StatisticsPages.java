@@ -29,10 +29,12 @@ class StatisticsPages {
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final VisitFigures figures;
+    private final ReferralFunnel funnel;
     private final Exports exports;
     private final Clock clock;
 
-    StatisticsPages(VisitFigures figures, Exports exports, Clock clock) {
+    StatisticsPages(VisitFigures figures, ReferralFunnel funnel, Exports exports, Clock clock) {
+        this.funnel = funnel;
         this.figures = figures;
         this.exports = exports;
         this.clock = clock;
@@ -83,6 +85,36 @@ class StatisticsPages {
             java.util.Locale locale) {
         int chosen = year(year, today());
         return download(exports.xlsx(figures.aed10(chosen, locale)), XLSX, "aed10-" + chosen + ".xlsx");
+    }
+
+    /** "Henvisninger i tal": the referral funnel of a year, as a chart and protected tables. */
+    @GetMapping("/leder/statistik/henvisninger")
+    String referrals(@RequestParam(name = "aar", required = false) Integer year, Model model, java.util.Locale locale) {
+        LocalDate today = today();
+        var figures = funnel.year(year(year, today), locale);
+        model.addAttribute("funnel", figures);
+        model.addAttribute("empty", figures.total().count(ReferralFunnel.Stage.REFERRED) == 0);
+        model.addAttribute("tables", funnel.tables(figures, locale));
+        model.addAttribute("chart", BarChart.of(funnel.chart(figures, locale)));
+        model.addAttribute("years", List.of(today.getYear() - 2, today.getYear() - 1, today.getYear()));
+        return "statistics/referrals";
+    }
+
+    @GetMapping("/leder/statistik/henvisninger.csv")
+    ResponseEntity<byte[]> referralsCsv(@RequestParam(name = "aar", required = false) Integer year,
+            @RequestParam(name = "tabel", defaultValue = "0") int table, java.util.Locale locale) {
+        int chosen = year(year, today());
+        var tables = funnel.tables(funnel.year(chosen, locale), locale);
+        var wanted = tables.get(Math.max(0, Math.min(table, tables.size() - 1)));
+        return download(exports.csv(wanted), CSV, "henvisninger-" + chosen + "-" + (table + 1) + ".csv");
+    }
+
+    @GetMapping("/leder/statistik/henvisninger.xlsx")
+    ResponseEntity<byte[]> referralsXlsx(@RequestParam(name = "aar", required = false) Integer year,
+            java.util.Locale locale) {
+        int chosen = year(year, today());
+        var tables = funnel.tables(funnel.year(chosen, locale), locale);
+        return download(exports.xlsx(tables.toArray(Table[]::new)), XLSX, "henvisninger-" + chosen + ".xlsx");
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {

@@ -27,7 +27,7 @@ class ReferralRulesTests {
     static Referral draft(boolean accompaniment, Set<SharedField> shared) {
         return Referral.draft(new Referral.Draft(KAREN, UUID.randomUUID(), "Strikkecafé", UUID.randomUUID(),
                 "Strikkeklubben Maske for Maske", "faellesteam", SupportLevel.ACCOMPANIED, accompaniment, shared,
-                "Karen", "Telefon 12 34 56 78", "Jeg vil gerne strikke med andre"), STAFF, NOW);
+                "Karen", "Telefon 12 34 56 78", "Jeg vil gerne strikke med andre", null, false), STAFF, NOW);
     }
 
     static Referral requested() {
@@ -67,7 +67,7 @@ class ReferralRulesTests {
         assertThat(referral.sharedWords()).isEqualTo("Jeg vil gerne strikke med andre");
 
         var noWords = Referral.draft(new Referral.Draft(KAREN, UUID.randomUUID(), "Strikkecafé", UUID.randomUUID(),
-                "Strikkeklubben", "faellesteam", null, false, EnumSet.of(SharedField.WORDS), "Karen", null, " "),
+                "Strikkeklubben", "faellesteam", null, false, EnumSet.of(SharedField.WORDS), "Karen", null, " ", null, false),
                 STAFF, NOW);
         assertThat(noWords.shared()).as("no words, nothing to share").isEmpty();
 
@@ -80,7 +80,7 @@ class ReferralRulesTests {
     @Test
     void sharingAContactRouteNeedsOne() {
         refused(() -> Referral.draft(new Referral.Draft(KAREN, UUID.randomUUID(), "Strikkecafé", UUID.randomUUID(),
-                "Strikkeklubben", "faellesteam", null, false, EnumSet.of(SharedField.CONTACT), "Karen", " ", null),
+                "Strikkeklubben", "faellesteam", null, false, EnumSet.of(SharedField.CONTACT), "Karen", " ", null, null, false),
                 STAFF, NOW), "referral.contact.missing");
     }
 
@@ -297,5 +297,44 @@ class ReferralRulesTests {
         assertThat(EnumSet.allOf(ReferralStatus.class)).filteredOn(ReferralStatus::isOpen).containsExactlyInAnyOrder(
                 ReferralStatus.DRAFT, ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
                 ReferralStatus.ON_HOLD);
+    }
+
+    @Test
+    void theCitizensNoCancelsAsNoLongerWantedNotNowHoldsOneUnderWayAndYesChangesNoState() {
+        var waiting = requested();
+        waiting.citizenAnswered(CitizenAnswer.NOT_NOW, ContactWish.PHONE, null, AnswerChannel.MIG, "borger", NOW);
+        assertThat(waiting.status()).isEqualTo(ReferralStatus.REQUESTED);
+        waiting.citizenAnswered(CitizenAnswer.YES, ContactWish.NOT_AT_ALL, " Helst om tirsdagen ", AnswerChannel.PHONE_CALL,
+                STAFF, NOW);
+        assertThat(waiting.status()).isEqualTo(ReferralStatus.REQUESTED);
+        assertThat(waiting.citizenWantsNoContact()).isTrue();
+        assertThat(waiting.citizenNote()).isEqualTo("Helst om tirsdagen");
+        assertThat(waiting.history().getLast().citizenSaid()).isEqualTo("referral.citizenAnswer.YES");
+        assertThat(waiting.history().getLast().via()).isEqualTo(AnswerChannel.PHONE_CALL);
+
+        var underWay = inProgress();
+        underWay.citizenAnswered(CitizenAnswer.NOT_NOW, null, null, AnswerChannel.MIG, "borger", NOW);
+        assertThat(underWay.status()).isEqualTo(ReferralStatus.ON_HOLD);
+        assertThat(underWay.businessStatus()).isEqualTo(BusinessStatus.NEEDS_CITIZEN_ACTION);
+        underWay.citizenAnswered(CitizenAnswer.NO, null, null, AnswerChannel.MIG, "borger", NOW);
+        assertThat(underWay.status()).isEqualTo(ReferralStatus.CANCELLED);
+        assertThat(underWay.businessStatus()).isEqualTo(BusinessStatus.NO_LONGER_INTERESTED);
+        assertThat(underWay.domainEvents()).hasAtLeastOneElementOfType(ReferralClosed.class);
+        refused(() -> underWay.citizenAnswered(CitizenAnswer.YES, null, null, AnswerChannel.MIG, "borger", NOW),
+                "referral.transition.illegal");
+    }
+
+    @Test
+    void theCitizenTellsHowItWentOnlyOnceTheFirstTimeHasComeOrTheyCame() {
+        var accepted = requested();
+        accepted.accept(ASSOCIATION, NOW);
+        refused(() -> accepted.citizenReported(CitizenReport.WANT_AGAIN, null, AnswerChannel.MIG, "borger", NOW,
+                LOCAL_NOW), "referral.report.tooEarly");
+        accepted.proposeFirstDate(LOCAL_NOW.plusDays(2), LOCAL_NOW, ASSOCIATION, NOW);
+        refused(() -> accepted.citizenReported(CitizenReport.WANT_AGAIN, null, AnswerChannel.MIG, "borger", NOW,
+                LOCAL_NOW.plusDays(1)), "referral.report.tooEarly");
+        accepted.citizenReported(CitizenReport.GO_ALONE, null, AnswerChannel.MIG, "borger", NOW, LOCAL_NOW.plusDays(3));
+        assertThat(accepted.citizenReport()).isEqualTo(CitizenReport.GO_ALONE);
+        assertThat(accepted.status()).isEqualTo(ReferralStatus.ACCEPTED);
     }
 }

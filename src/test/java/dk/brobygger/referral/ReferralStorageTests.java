@@ -39,7 +39,7 @@ class ReferralStorageTests {
     Referral requested() {
         var referral = Referral.draft(new Referral.Draft(new CitizenId(karen), UUID.randomUUID(), "Strikkecafé",
                 UUID.randomUUID(), "Strikkeklubben", "faellesteam", SupportLevel.ACCOMPANIED, true,
-                EnumSet.of(SharedField.FIRST_NAME, SharedField.WORDS), "Karen", null, "Jeg vil gerne strikke"),
+                EnumSet.of(SharedField.FIRST_NAME, SharedField.WORDS), "Karen", null, "Jeg vil gerne strikke", null, false),
                 "faellesteam", clock.instant());
         referral.send("faellesteam", clock.instant());
         return referrals.save(referral);

@@ -357,4 +357,180 @@ class ReferralTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM referral WHERE citizen_words IS NULL AND first_name IS NULL")
                 .query(Long.class).single()).isEqualTo(1);
     }
+
+    static final RequestPostProcessor CITIZEN = httpBasic("borger", "demo");
+
+    String column(UUID referral, String expression) {
+        return jdbc.sql("SELECT " + expression + " FROM referral WHERE id = :id").param("id", referral)
+                .query(String.class).single();
+    }
+
+    void citizenAnswers(UUID referral, String answer, String wish, String note) throws Exception {
+        mvc.perform(post("/mig/henvisninger/{id}/svar", referral).with(CITIZEN).with(csrf()).param("svar", answer)
+                        .param("kontakt", wish).param("note", note).param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("success", "referral.my.answered"));
+    }
+
+    @Test
+    void theCitizenSeesTheirReferralsInMigAndTheirAnswersReachTheReferrerAndTheAssociation() throws Exception {
+        users.linkCitizen("borger", karen);
+        mvc.perform(get("/mig/henvisninger").with(CITIZEN)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Du har ingen henvisninger")));
+        UUID referral = refer(knitting, "FIRST_NAME");
+        mvc.perform(get("/mig/henvisninger").with(CITIZEN)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Strikkecafé")))
+                .andExpect(content().string(containsString("Strikkeklubben Maske for Maske")))
+                .andExpect(content().string(containsString("Torvet 1, 7100")));
+
+        citizenAnswers(referral, "YES", "NOT_AT_ALL", "Jeg kan bedst om tirsdagen");
+        assertThat(column(referral, "status || ' ' || citizen_answer || ' ' || citizen_contact_wish || ' ' || citizen_answered_via"))
+                .isEqualTo("REQUESTED YES NOT_AT_ALL MIG");
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM referral_notification
+                 WHERE recipient = 'faellesteam' AND message_key = 'referral.notify.citizenAnswered'
+                """).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/forening/henvisninger/{id}", referral).with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Borgeren vil ikke kontaktes og henvender sig selv")))
+                .andExpect(content().string(not(containsString("Jeg kan bedst om tirsdagen"))));
+        mvc.perform(get("/henvisninger/{id}", referral).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Jeg kan bedst om tirsdagen")))
+                .andExpect(content().string(containsString("Borgeren: Ja tak, jeg vil gerne (selv på Mine sider)")));
+
+        answer(referral, "ACCEPT");
+        mvc.perform(get("/mig/henvisninger").with(CITIZEN)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ring til Strikkeklubben Maske for Maske")));
+        citizenAnswers(referral, "NOT_NOW", "PHONE", "");
+        assertThat(column(referral, "status || ' ' || business_status")).isEqualTo("ON_HOLD NEEDS_CITIZEN_ACTION");
+        citizenAnswers(referral, "NO", "PHONE", "Jeg har fundet et andet sted");
+        assertThat(column(referral, "status || ' ' || business_status")).isEqualTo("CANCELLED NO_LONGER_INTERESTED");
+        assertThat(openRelations(referral)).isZero();
+    }
+
+    @Test
+    void aCitizenAnswersOnlyTheirOwnReferralsAndTheAttemptIsInTheOwnersAuditLog() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME");
+        UUID ole = data.citizen("Ole Bakke", LocalDate.now(clock).minusYears(70), "ALONE", "ØST");
+        users.linkCitizen("borger", ole);
+        mvc.perform(get("/mig/henvisninger").with(CITIZEN)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Strikkecafé"))));
+        mvc.perform(post("/mig/henvisninger/{id}/svar", referral).with(CITIZEN).with(csrf()).param("svar", "NO")
+                .param("version", String.valueOf(version(referral)))).andExpect(status().isNotFound());
+        assertThat(stateOf(referral)).isEqualTo("REQUESTED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE citizen_id = :c AND outcome = 'REFUSED' AND username = 'borger'")
+                .param("c", karen).query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void staffWriteDownAnAnswerGivenOnThePhoneMarkedAsSuchAndTheReportWaitsForAFirstTime() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME");
+        mvc.perform(post("/henvisninger/{id}/borgerens-svar", referral).with(STAFF).with(csrf())
+                        .param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("error", "referral.citizenAnswer.missing"));
+        mvc.perform(post("/henvisninger/{id}/borgerens-svar", referral).with(STAFF).with(csrf()).param("svar", "YES")
+                        .param("kontakt", "PHONE").param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("success", "referral.phone.answered"));
+        assertThat(column(referral, "citizen_answered_via")).isEqualTo("PHONE_CALL");
+        mvc.perform(get("/henvisninger/{id}", referral).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("(fortalt i telefonen)")));
+
+        mvc.perform(post("/henvisninger/{id}/borgerens-fortaelling", referral).with(STAFF).with(csrf())
+                        .param("hvordan", "WANT_AGAIN").param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("error", "referral.transition.illegal"));
+        answer(referral, "ACCEPT");
+        mvc.perform(post("/henvisninger/{id}/borgerens-fortaelling", referral).with(STAFF).with(csrf())
+                        .param("hvordan", "WANT_AGAIN").param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("error", "referral.report.tooEarly"));
+        answer(referral, "CAME");
+        mvc.perform(post("/henvisninger/{id}/borgerens-fortaelling", referral).with(STAFF).with(csrf())
+                        .param("hvordan", "WANT_AGAIN").param("version", String.valueOf(version(referral))))
+                .andExpect(flash().attribute("success", "referral.phone.reported"));
+        assertThat(column(referral, "citizen_report")).isEqualTo("WANT_AGAIN");
+        mvc.perform(post("/henvisninger/{id}/borgerens-svar", referral).with(STAFF).with(csrf()).param("svar", "YES")
+                        .param("version", "0"))
+                .andExpect(flash().attribute("error", "referral.stale"));
+    }
+
+    long offerVersion(UUID offer) {
+        return jdbc.sql("SELECT version FROM offer WHERE id = :id").param("id", offer).query(Long.class).single();
+    }
+
+    @Test
+    void theAssociationKeepsItsCapacityCurrentWithoutModerationAndAcceptingTakesAPlace() throws Exception {
+        mvc.perform(get("/forening/kapacitet").with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Strikkecafé")))
+                .andExpect(content().string(not(containsString("Seniorkoret"))));
+        mvc.perform(post("/forening/kapacitet/{id}", knitting).with(CONTACT).with(csrf()).param("kapacitet", "AVAILABLE")
+                        .param("pladser", "2").param("note", "Nye hold fra januar")
+                        .param("version", String.valueOf(offerVersion(knitting))))
+                .andExpect(flash().attribute("success", "capacity.saved"));
+        assertThat(jdbc.sql("SELECT places_left FROM offer WHERE id = :id").param("id", knitting).query(Integer.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM change_request").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM offer_change WHERE offer_id = :id AND kind = 'CAPACITY' AND changed_by = 'kontakt'")
+                .param("id", knitting).query(Long.class).single()).isEqualTo(1);
+
+        UUID referral = refer(knitting, "FIRST_NAME");
+        answer(referral, "ACCEPT");
+        assertThat(jdbc.sql("SELECT places_left FROM offer WHERE id = :id").param("id", knitting).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM offer_change WHERE offer_id = :id AND kind = 'CAPACITY'")
+                .param("id", knitting).query(Long.class).single()).isEqualTo(2);
+
+        mvc.perform(post("/forening/kapacitet/{id}", knitting).with(CONTACT).with(csrf()).param("kapacitet", "AVAILABLE")
+                        .param("pladser", "0").param("version", String.valueOf(offerVersion(knitting))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Der står 0 ledige pladser")));
+        mvc.perform(post("/forening/kapacitet/{id}", knitting).with(CONTACT).with(csrf()).param("kapacitet", "WAITLIST")
+                        .param("version", "0"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("En anden har ændret tilbuddets kapacitet")));
+        mvc.perform(post("/forening/kapacitet/{id}", choir).with(CONTACT).with(csrf()).param("kapacitet", "WAITLIST")
+                        .param("version", String.valueOf(offerVersion(choir))))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/forening/kapacitet/{id}", knitting).with(CONTACT).with(csrf()).param("kapacitet", "WAITLIST")
+                        .param("version", String.valueOf(offerVersion(knitting))))
+                .andExpect(flash().attribute("success", "capacity.saved"));
+        mvc.perform(get("/borgere/{id}/henvisninger/ny", karen).with(STAFF).param("tilbud", knitting.toString()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("venteliste")));
+        mvc.perform(get("/forening/kapacitet").with(STAFF)).andExpect(status().isForbidden());
+    }
+
+    void answeredReferrals(UUID offer, int count, int accepted, java.time.Duration toAnswer) {
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            Instant requested = Instant.now().minus(java.time.Duration.ofDays(40 + i));
+            jdbc.sql("""
+                    INSERT INTO referral (id, citizen_id, offer_id, offer_name, organization_id, organization_name, referrer,
+                                          team, status, requested_at, answered_at, version, created_by, created_at,
+                                          updated_by, updated_at)
+                    SELECT :id, :citizen, o.id, o.name, o.organization_id, 'Forening', 'faellesteam', 'faellesteam',
+                           :status, :requested, :answered, 1, 'faellesteam', :requested, 'faellesteam', :requested
+                      FROM offer o WHERE o.id = :offer
+                    """).param("id", id).param("citizen", karen).param("offer", offer)
+                    .param("status", i < accepted ? "COMPLETED" : "REJECTED")
+                    .param("requested", Timestamp.from(requested)).param("answered", Timestamp.from(requested.plus(toAnswer)))
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO referral_change (referral_id, position, changed_at, changed_by, from_status, to_status)
+                    VALUES (:id, 0, :at, 'kontakt', 'REQUESTED', :to)
+                    """).param("id", id).param("at", Timestamp.from(requested.plus(toAnswer)))
+                    .param("to", i < accepted ? "ACCEPTED" : "REJECTED").update();
+        }
+    }
+
+    @Test
+    void theUsualAnswerTimeAndShareAcceptedShowOnlyFromTwentyAnsweredReferralsAndRounded() throws Exception {
+        answeredReferrals(knitting, 19, 13, java.time.Duration.ofHours(50));
+        mvc.perform(get("/borgere/{id}/henvisninger/ny", karen).with(STAFF).param("tilbud", knitting.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Endnu for få besvarede henvisninger")));
+        mvc.perform(get("/tilbud/{id}", knitting)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Svarer som regel"))));
+        answeredReferrals(knitting, 1, 1, java.time.Duration.ofHours(50));
+        mvc.perform(get("/borgere/{id}/henvisninger/ny", karen).with(STAFF).param("tilbud", knitting.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Svarer som regel inden for 2 dage og siger ja til omkring 70 %")));
+        mvc.perform(get("/tilbud/{id}", knitting)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("inden for 2 dage og siger ja til omkring 70 %")));
+    }
 }

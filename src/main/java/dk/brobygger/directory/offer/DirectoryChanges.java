@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import dk.brobygger.directory.Capacity;
 import dk.brobygger.directory.OfferChanged;
 import dk.brobygger.shared.DomainException;
 import dk.brobygger.shared.NotFoundException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import javax.sql.DataSource;
@@ -106,6 +108,37 @@ public class DirectoryChanges {
         history.record(offerId, offer.updatedAt(), by, "CONFIRMED", "[]");
         announce(offerId);
         return offer;
+    }
+
+    /**
+     * The association's capacity for an offer, as it was at {@code expectedVersion} (else the conflict is thrown
+     * and nothing saved); kept in the offer's history as CAPACITY, announced to search when something changed.
+     */
+    @Transactional
+    public Offer changeCapacity(UUID offerId, long expectedVersion, @Nullable Capacity capacity,
+            @Nullable Integer placesLeft, @Nullable String note, String by) {
+        var offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer " + offerId));
+        if (!Objects.equals(offer.version(), expectedVersion)) {
+            throw new OptimisticLockingFailureException("Offer " + offerId + " changed since version " + expectedVersion);
+        }
+        return capacityChanged(offer, offer.changeCapacity(capacity, placesLeft, note, by, clock.instant()), by);
+    }
+
+    /** An accepted referral takes one of the offer's places (when it has a number of places). */
+    @Transactional
+    public Offer takePlace(UUID offerId, String by) {
+        var offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer " + offerId));
+        return capacityChanged(offer, offer.takePlace(by, clock.instant()), by);
+    }
+
+    private Offer capacityChanged(Offer offer, List<OfferDetails.Difference> differences, String by) {
+        if (differences.isEmpty()) {
+            return offer;
+        }
+        var saved = offers.save(offer);
+        history.record(saved.id(), clock.instant(), by, "CAPACITY", json.writeValueAsString(differences));
+        announce(saved.id());
+        return saved;
     }
 
     @Transactional

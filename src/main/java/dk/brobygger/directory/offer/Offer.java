@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dk.brobygger.directory.Capacity;
 import dk.brobygger.directory.OfferStatus;
 import dk.brobygger.directory.WeeklySchedule;
 import dk.brobygger.directory.SupportLevel;
+import dk.brobygger.shared.DomainException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -47,6 +49,10 @@ public class Offer {
     private String languages;
     private @Nullable Integer placesLeft;
     private boolean waitlist;
+    private boolean capacityAssessment;
+    private @Nullable String capacityNote;
+    private @Nullable Instant capacityChangedAt;
+    private @Nullable String capacityChangedBy;
     private @Nullable String contactName;
     private @Nullable String contactEmail;
     private @Nullable String contactPhone;
@@ -68,7 +74,8 @@ public class Offer {
             SupportLevel supportLevel, boolean accompaniment, @Nullable Integer minAge, @Nullable Integer maxAge,
             boolean freeOfCharge, @Nullable String costDescription, boolean transportOffered,
             @Nullable String transportNote, String languages, @Nullable Integer placesLeft, boolean waitlist,
-            @Nullable String contactName, @Nullable String contactEmail, @Nullable String contactPhone,
+            boolean capacityAssessment, @Nullable String capacityNote, @Nullable Instant capacityChangedAt,
+            @Nullable String capacityChangedBy, @Nullable String contactName, @Nullable String contactEmail, @Nullable String contactPhone,
             @Nullable String url, LocalDate assuredDate, Set<OfferTerm> terms, List<WeeklySchedule> schedules,
             @Nullable Long version, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
         this.id = id;
@@ -88,6 +95,10 @@ public class Offer {
         this.languages = languages;
         this.placesLeft = placesLeft;
         this.waitlist = waitlist;
+        this.capacityAssessment = capacityAssessment;
+        this.capacityNote = capacityNote;
+        this.capacityChangedAt = capacityChangedAt;
+        this.capacityChangedBy = capacityChangedBy;
         this.contactName = contactName;
         this.contactEmail = contactEmail;
         this.contactPhone = contactPhone;
@@ -108,7 +119,7 @@ public class Offer {
                 details.description(), details.status(), details.supportLevel(), details.accompaniment(),
                 details.minAge(), details.maxAge(), details.freeOfCharge(), details.costDescription(),
                 details.transportOffered(), details.transportNote(), "", details.placesLeft(), details.waitlist(),
-                details.contactName(), details.contactEmail(), details.contactPhone(), details.url(), today,
+                false, null, null, null, details.contactName(), details.contactEmail(), details.contactPhone(), details.url(), today,
                 Set.of(), List.of(), null, now, by, now, by);
         offer.apply(details);
         return offer;
@@ -133,6 +144,102 @@ public class Offer {
         this.assuredDate = today;
         this.updatedAt = now;
         this.updatedBy = by;
+    }
+
+    /** The longest note an association may give with the capacity. */
+    public static final int MAX_CAPACITY_NOTE = 500;
+
+    /**
+     * The association sets the capacity (operational data, no moderation): room with the places free (or unsaid),
+     * no room, only the waitlist, or an assessment first. It does not confirm the offer's content as current.
+     *
+     * @return what changed, for the offer's history; empty if nothing did
+     */
+    public List<OfferDetails.Difference> changeCapacity(@Nullable Capacity code, @Nullable Integer places,
+            @Nullable String note, String by, Instant now) {
+        if (code == null) {
+            throw new DomainException("capacity.missing");
+        }
+        if (places != null && places < 0) {
+            throw new DomainException("capacity.places.negative");
+        }
+        String text = note == null || note.isBlank() ? null : note.strip();
+        if (text != null && text.length() > MAX_CAPACITY_NOTE) {
+            throw new DomainException("capacity.note.tooLong", MAX_CAPACITY_NOTE);
+        }
+        var before = capacityFacts();
+        switch (code) {
+            case AVAILABLE -> {
+                if (places != null && places == 0) {
+                    throw new DomainException("capacity.places.noneButAvailable");
+                }
+                this.placesLeft = places;
+                this.capacityAssessment = false;
+            }
+            case NO_CAPACITY -> {
+                this.placesLeft = 0;
+                this.waitlist = false;
+                this.capacityAssessment = false;
+            }
+            case WAITLIST -> {
+                this.placesLeft = 0;
+                this.waitlist = true;
+                this.capacityAssessment = false;
+            }
+            case ASSESSMENT_REQUIRED -> {
+                this.placesLeft = places;
+                this.capacityAssessment = true;
+            }
+        }
+        this.capacityNote = text;
+        var differences = differences(before, capacityFacts());
+        if (!differences.isEmpty()) {
+            this.capacityChangedAt = now;
+            this.capacityChangedBy = by;
+        }
+        return differences;
+    }
+
+    /**
+     * An accepted referral takes a place: one fewer, and at none the offer has no room, or only its waitlist.
+     *
+     * @return what changed; empty when the association has not said how many places there are, or none are left
+     */
+    public List<OfferDetails.Difference> takePlace(String by, Instant now) {
+        if (placesLeft == null || placesLeft <= 0) {
+            return List.of();
+        }
+        var before = capacityFacts();
+        this.placesLeft = placesLeft - 1;
+        this.capacityChangedAt = now;
+        this.capacityChangedBy = by;
+        return differences(before, capacityFacts());
+    }
+
+    /** Room, no room, only the waitlist, or an assessment first, as the association last said. */
+    public Capacity capacity() {
+        if (capacityAssessment) {
+            return Capacity.ASSESSMENT_REQUIRED;
+        }
+        if (placesLeft != null && placesLeft <= 0) {
+            return waitlist ? Capacity.WAITLIST : Capacity.NO_CAPACITY;
+        }
+        return Capacity.AVAILABLE;
+    }
+
+    private java.util.Map<String, @Nullable Object> capacityFacts() {
+        var facts = new java.util.LinkedHashMap<String, @Nullable Object>();
+        facts.put("capacity", capacity().name());
+        facts.put("placesLeft", placesLeft);
+        facts.put("waitlist", waitlist);
+        facts.put("capacityNote", capacityNote);
+        return facts;
+    }
+
+    private static List<OfferDetails.Difference> differences(java.util.Map<String, @Nullable Object> before,
+            java.util.Map<String, @Nullable Object> after) {
+        return before.keySet().stream().filter(key -> !java.util.Objects.equals(before.get(key), after.get(key)))
+                .map(key -> new OfferDetails.Difference(key, before.get(key), after.get(key))).toList();
     }
 
     /** Not confirmed within the given period before today. */
@@ -192,6 +299,9 @@ public class Offer {
     public @Nullable String transportNote() { return transportNote; }
     public @Nullable Integer placesLeft() { return placesLeft; }
     public boolean waitlist() { return waitlist; }
+    public @Nullable String capacityNote() { return capacityNote; }
+    public @Nullable Instant capacityChangedAt() { return capacityChangedAt; }
+    public @Nullable String capacityChangedBy() { return capacityChangedBy; }
     public @Nullable String contactName() { return contactName; }
     public @Nullable String contactEmail() { return contactEmail; }
     public @Nullable String contactPhone() { return contactPhone; }

@@ -30,7 +30,8 @@ class OfferFactsReader implements OfferFacts {
 
     private record Row(UUID id, String name, UUID organizationId, String organizationName, OfferStatus status,
             SupportLevel supportLevel, boolean accompaniment, @Nullable Integer minAge, @Nullable Integer maxAge,
-            @Nullable Integer placesLeft, boolean waitlist, String address, String postalCode, String city,
+            @Nullable Integer placesLeft, boolean waitlist, boolean assessment, @Nullable String capacityNote,
+            String address, String postalCode, String city,
             String district, LocalDate assuredDate, double latitude, double longitude) {
     }
 
@@ -39,7 +40,7 @@ class OfferFactsReader implements OfferFacts {
     public Optional<Offer> find(UUID offerId, @Nullable String origin) {
         var row = jdbc.sql("""
                 SELECT o.id, o.name, o.organization_id, g.name AS organization_name, o.status, o.support_level,
-                       o.accompaniment, o.min_age, o.max_age, o.places_left, o.waitlist, l.address, l.postal_code,
+                       o.accompaniment, o.min_age, o.max_age, o.places_left, o.waitlist, o.capacity_assessment, o.capacity_note, l.address, l.postal_code,
                        l.city, l.district, o.assured_date, l.latitude, l.longitude
                   FROM offer o JOIN organization g ON g.id = o.organization_id JOIN location l ON l.id = o.location_id
                  WHERE o.id = :id
@@ -48,7 +49,8 @@ class OfferFactsReader implements OfferFacts {
                         OfferStatus.valueOf(rs.getString("status")), SupportLevel.valueOf(rs.getString("support_level")),
                         rs.getBoolean("accompaniment"), rs.getObject("min_age", Integer.class),
                         rs.getObject("max_age", Integer.class), rs.getObject("places_left", Integer.class),
-                        rs.getBoolean("waitlist"), rs.getString("address"), rs.getString("postal_code"),
+                        rs.getBoolean("waitlist"), rs.getBoolean("capacity_assessment"), rs.getString("capacity_note"),
+                        rs.getString("address"), rs.getString("postal_code"),
                         rs.getString("city"), rs.getString("district"), rs.getObject("assured_date", LocalDate.class),
                         rs.getDouble("latitude"), rs.getDouble("longitude")))
                 .optional();
@@ -73,7 +75,7 @@ class OfferFactsReader implements OfferFacts {
                 .orElse(null);
         return Optional.of(new Offer(offer.id(), offer.name(), offer.organizationId(), offer.organizationName(),
                 offer.status(), offer.supportLevel(), offer.accompaniment(), offer.minAge(), offer.maxAge(),
-                targetGroups, offer.placesLeft(), offer.waitlist(), schedules, offer.address(), offer.postalCode(),
+                targetGroups, offer.placesLeft(), offer.waitlist(), offer.assessment(), offer.capacityNote(), schedules, offer.address(), offer.postalCode(),
                 offer.city(), offer.district(), offer.assuredDate(), distance));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dk.brobygger.access.Users;
+import dk.brobygger.directory.OfferAnswers;
 import dk.brobygger.directory.OfferQuery;
 import dk.brobygger.directory.OfferSearch;
 import dk.brobygger.directory.offer.Locations;
@@ -22,6 +23,7 @@ import dk.brobygger.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,12 +49,14 @@ class DirectoryPages {
     private final Clock clock;
     private final int pageSize;
     private final Period staleAfter;
+    private final ObjectProvider<OfferAnswers> answers;
 
     DirectoryPages(OfferSearch search, Offers offers, Organizations organizations, Locations locations,
             Taxonomy taxonomy, OfferHistory history, Users users, SearchFilters filters, FacetPanel facetPanel,
             ResultList resultList, Clock clock,
             @Value("${brobygger.search.page-size:20}") int pageSize,
-            @Value("${brobygger.directory.stale-after:P6M}") Period staleAfter) {
+            @Value("${brobygger.directory.stale-after:P6M}") Period staleAfter, ObjectProvider<OfferAnswers> answers) {
+        this.answers = answers;
         this.search = search;
         this.offers = offers;
         this.organizations = organizations;
@@ -156,6 +160,8 @@ class DirectoryPages {
         model.addAttribute("editor", editor);
         model.addAttribute("stale", offer.isStale(LocalDate.now(clock), staleAfter));
         model.addAttribute("history", editor ? history.of(offerId) : List.of());
+        model.addAttribute("answers", answers.getIfAvailable(() -> unknown -> java.util.Optional.empty()).of(offerId)
+                .orElse(null));
         model.addAttribute("backToSearch", backToSearch(referer, request.getServerName()));
         return "directory/offer";
     }

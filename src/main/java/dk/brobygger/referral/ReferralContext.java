@@ -1,0 +1,32 @@
+package dk.brobygger.referral;
+
+import org.jspecify.annotations.Nullable;
+
+/** Where a referral was made, for the funnel: "henvist fra". */
+public enum ReferralContext {
+    /** A preventive home visit's suggested offers. */
+    HOME_VISIT,
+    /** An outreach item (opsporing). */
+    OUTREACH,
+    /** The Fællesteam's hand-held bridging. */
+    FAELLESTEAM,
+    /** The citizen's page, without one of the above. */
+    CITIZEN_PAGE;
+
+    public String messageKey() {
+        return "referral.context." + name();
+    }
+
+    /** The context a link named ({@code fra=...}); null for none or an unknown one. */
+    static @Nullable ReferralContext named(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        for (var context : values()) {
+            if (context.name().equals(value)) {
+                return context;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,88 @@
+package dk.brobygger.statistics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cells of one report table that may not be shown (DOMAIN.md §11): every count from 1 to 4 (primary), and then in
+ * each column whose rows add up to a shown total, enough further cells that no hidden count can be recovered by
+ * subtracting the shown ones from the total (secondary): a column with exactly one hidden cell gets its smallest
+ * other non-zero cell hidden too. Zeros reveal nobody and stay shown. Repeated until nothing changes.
+ */
+final class Suppression {
+
+    private Suppression() {
+    }
+
+    /**
+     * @param counts  the table's rows (not the total row) by column
+     * @param totals  the total of each column, or null when the table has no total row (rows that overlap, such as
+     *                an offer in several categories, are protected as if they added up: conservative)
+     * @return which cells to hide, same shape as {@code counts}
+     */
+    static boolean[][] hidden(long[][] counts, long @org.jspecify.annotations.Nullable [] totals) {
+        int rows = counts.length;
+        int columns = rows == 0 ? 0 : counts[0].length;
+        boolean[][] hide = new boolean[rows][columns];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                hide[r][c] = small(counts[r][c]);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int c = 0; c < columns; c++) {
+                if (totals != null && small(totals[c])) {
+                    continue;
+                }
+                int hiddenInColumn = 0;
+                for (int r = 0; r < rows; r++) {
+                    hiddenInColumn += hide[r][c] && counts[r][c] > 0 ? 1 : 0;
+                }
+                if (hiddenInColumn != 1) {
+                    continue;
+                }
+                int smallest = -1;
+                for (int r = 0; r < rows; r++) {
+                    if (!hide[r][c] && counts[r][c] > 0 && (smallest < 0 || counts[r][c] < counts[smallest][c])) {
+                        smallest = r;
+                    }
+                }
+                if (smallest >= 0) {
+                    hide[smallest][c] = true;
+                    changed = true;
+                }
+            }
+        }
+        return hide;
+    }
+
+    /** The cells as shown: a hidden one as "<5" when it is small, else as "–" (hidden to protect another). */
+    static List<List<String>> shown(long[][] counts, boolean[][] hidden) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < counts.length; r++) {
+            List<String> row = new ArrayList<>();
+            for (int c = 0; c < counts[r].length; c++) {
+                row.add(!hidden[r][c] ? Long.toString(counts[r][c]) : small(counts[r][c]) ? "<5" : "–");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static boolean small(long count) {
+        return count > 0 && count < Count.SMALLEST_SHOWN;
+    }
+
+    static long[] sum(long[][] counts) {
+        long[] total = new long[counts.length == 0 ? 0 : counts[0].length];
+        Arrays.stream(counts).forEach(row -> {
+            for (int c = 0; c < row.length; c++) {
+                total[c] += row[c];
+            }
+        });
+        return total;
+    }
+}

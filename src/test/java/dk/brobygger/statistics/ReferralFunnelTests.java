@@ -1,0 +1,160 @@
+package dk.brobygger.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import dk.brobygger.BrobyggerTest;
+import dk.brobygger.citizen.TestCitizens;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The bridge in figures: referred → accepted → first visit (accompanied or not) → attending regularly within three
+ * months, by district, age band, sex and where the referral was made, with the median days to a first visit; counts
+ * from 1 to 4 never shown, and no hidden count to be had by subtracting the shown ones from the total.
+ */
+@BrobyggerTest
+class ReferralFunnelTests {
+
+    static final Locale DANISH = Locale.of("da");
+    static final int YEAR = 2025;
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestCitizens citizens;
+    @Autowired ReferralFunnel funnel;
+
+    int cpr = 2000;
+
+    @BeforeEach
+    void aYearOfReferrals() {
+        citizens.reset();
+        jdbc.sql("DELETE FROM referral").update();
+        Instant march = LocalDate.of(YEAR, 3, 3).atStartOfDay(dk.brobygger.shared.DanishTime.ZONE).toInstant();
+        // VEST: 8 women aged 70-74 referred by the Fællesteam; 7 accepted, 6 came (5 with a companion), 5 regularly.
+        for (int i = 0; i < 8; i++) {
+            UUID woman = citizen("VEST", LocalDate.of(1953, 6, 1), "FEMALE");
+            referral(woman, "FAELLESTEAM", i < 5, march, i < 7 ? march.plus(Duration.ofDays(2)) : null,
+                    i < 6 ? march.plus(Duration.ofDays(10)) : null, i < 5 ? march.plus(Duration.ofDays(40)) : null,
+                    "IN_PROGRESS");
+        }
+        // ØST: 3 men aged 80-84 from home visits; all accepted, one came, alone; one regularly only after 4 months.
+        for (int i = 0; i < 3; i++) {
+            UUID man = citizen("ØST", LocalDate.of(1943, 1, 1), "MALE");
+            referral(man, "HOME_VISIT", false, march, march.plus(Duration.ofDays(1)),
+                    i == 0 ? march.plus(Duration.ofDays(10)) : null, i == 0 ? march.plus(Duration.ofDays(130)) : null,
+                    "ACCEPTED");
+        }
+        // Neither a referral made by mistake nor one sent the year before counts.
+        UUID other = citizen("VEST", LocalDate.of(1953, 6, 1), "FEMALE");
+        referral(other, "OUTREACH", false, march, null, null, null, "ENTERED_IN_ERROR");
+        referral(other, "OUTREACH", false, march.minus(Duration.ofDays(365)), null, null, null, "REQUESTED");
+    }
+
+    UUID citizen(String district, LocalDate born, String sex) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO citizen (id, cpr, birth_date, sex, name, district, needs_interpreter, version, created_at,
+                                     created_by, updated_at, updated_by)
+                VALUES (:id, :cpr, :born, :sex, 'Test', :district, FALSE, 0, :now, 'test', :now, 'test')
+                """).param("id", id).param("cpr", "020202" + (cpr++)).param("born", born).param("sex", sex)
+                .param("district", district).param("now", Timestamp.valueOf("2025-01-01 00:00:00")).update();
+        return id;
+    }
+
+    void referral(UUID citizen, String context, boolean accompaniment, Instant requested, @Nullable Instant accepted,
+            @Nullable Instant firstVisit, @Nullable Instant regularly, String status) {
+        jdbc.sql("""
+                INSERT INTO referral (id, citizen_id, offer_id, offer_name, organization_id, organization_name, referrer,
+                                      team, status, accompaniment, requested_at, version, created_by, created_at,
+                                      updated_by, updated_at, context, accepted_at, first_visit_at, regularly_at)
+                VALUES (:id, :citizen, :offer, 'Strikkecafé', :organization, 'Strikkeklubben', 'faellesteam',
+                        'faellesteam', :status, :accompaniment, :requested, 1, 'faellesteam', :requested,
+                        'faellesteam', :requested, :context, :accepted, :firstVisit, :regularly)
+                """).param("id", UUID.randomUUID()).param("citizen", citizen).param("offer", UUID.randomUUID())
+                .param("organization", UUID.randomUUID()).param("status", status).param("accompaniment", accompaniment)
+                .param("requested", Timestamp.from(requested)).param("context", context)
+                .param("accepted", timestamp(accepted)).param("firstVisit", timestamp(firstVisit))
+                .param("regularly", timestamp(regularly)).update();
+    }
+
+    static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    List<String> row(Table table, String label) {
+        return table.rows().stream().filter(row -> row.getFirst().equals(label)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theWholeFunnelCountsEachStageOnceAndTheMedianDaysToAFirstVisit() {
+        var tables = funnel.tables(funnel.year(YEAR, DANISH), DANISH);
+        // Referred, accepted, first visit, of these accompanied, regularly within 3 months, met a full offer, days.
+        assertThat(tables.getFirst().rows().getFirst()).containsExactly("I alt", "11", "10", "7", "5", "5", "0", "10");
+    }
+
+    @Test
+    void aSmallGroupIsUnderFiveAndTheOneItCouldBeSubtractedFromIsHiddenToo() {
+        var tables = funnel.tables(funnel.year(YEAR, DANISH), DANISH);
+        var byDistrict = tables.stream().filter(table -> table.title().startsWith("Efter distrikt")).findFirst()
+                .orElseThrow();
+        var east = row(byDistrict, districtName("ØST"));
+        var west = row(byDistrict, districtName("VEST"));
+        assertThat(east.get(1)).isEqualTo("<5");
+        assertThat(west.get(1)).as("8 of 11: shown, ØST's 3 would follow").isEqualTo("–");
+        assertThat(west.get(3)).isEqualTo("–");
+        assertThat(row(byDistrict, "I alt").get(1)).isEqualTo("11");
+        var bySex = tables.stream().filter(table -> table.title().startsWith("Efter køn")).findFirst().orElseThrow();
+        assertThat(row(bySex, "Mænd").subList(1, 6)).containsExactly("<5", "<5", "<5", "0", "0");
+        assertThat(row(bySex, "Kvinder").subList(1, 4)).containsExactly("–", "–", "–");
+        var byContext = tables.stream().filter(table -> table.title().startsWith("Efter hvor")).findFirst()
+                .orElseThrow();
+        assertThat(row(byContext, "Fællesteamets brobygning").get(5)).as("regularly: 5 here, 0 from home visits")
+                .isEqualTo("5");
+    }
+
+    String districtName(String code) {
+        return jdbc.sql("SELECT COALESCE(MAX(name), :code) FROM district WHERE code = :code").param("code", code)
+                .query(String.class).single();
+    }
+
+    @Test
+    void managersSeeTheFunnelAndDownloadItAndStaffDoNot() throws Exception {
+        mvc.perform(get("/leder/statistik/henvisninger").param("aar", String.valueOf(YEAR)).with(httpBasic("leder", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Henvisninger i tal")))
+                .andExpect(content().string(containsString("Kommer fast inden for 3 måneder")));
+        byte[] csv = mvc.perform(get("/leder/statistik/henvisninger.csv").param("aar", String.valueOf(YEAR))
+                        .param("tabel", "3").with(httpBasic("leder", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("<5");
+        byte[] xlsx = mvc.perform(get("/leder/statistik/henvisninger.xlsx").param("aar", String.valueOf(YEAR))
+                        .with(httpBasic("leder", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
+        }
+        mvc.perform(get("/leder/statistik/henvisninger").with(httpBasic("faellesteam", "demo")))
+                .andExpect(status().isForbidden());
+    }
+}
