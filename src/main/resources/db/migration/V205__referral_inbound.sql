@@ -3,7 +3,8 @@
 -- requests (brobygger.referral.external-team). One whose CPR number names nobody in the register is kept in
 -- quarantine (citizen_id NULL) until staff have dealt with it. Portable SQL: runs unchanged on H2 and PostgreSQL.
 -- content: the bundle as it came (FHIR JSON), kept so nothing sent is lost; wish: what the referral asks for
--- (ServiceRequest.code), requester: who referred, as the sender named them.
+-- (ServiceRequest.code), requester: who referred, as the sender named them. content_hash: SHA-256 of content, so
+-- the same bundle sent again by the same system while the first is not yet handled is recognised, not kept twice.
 CREATE TABLE referral_inbound (
     id              UUID            PRIMARY KEY,
     received_at     TIMESTAMP       NOT NULL,
@@ -15,6 +16,7 @@ CREATE TABLE referral_inbound (
     wish            VARCHAR(500)    NOT NULL,
     note            VARCHAR(2000),
     content         VARCHAR(1000000) NOT NULL,
+    content_hash    VARCHAR(64)     NOT NULL,
     handled_at      TIMESTAMP,
     handled_by      VARCHAR(100),
     version         BIGINT          NOT NULL
@@ -22,3 +24,4 @@ CREATE TABLE referral_inbound (
 
 CREATE INDEX referral_inbound_team_idx ON referral_inbound (team, handled_at, received_at);
 CREATE INDEX referral_inbound_citizen_idx ON referral_inbound (citizen_id);
+CREATE INDEX referral_inbound_hash_idx ON referral_inbound (content_hash);

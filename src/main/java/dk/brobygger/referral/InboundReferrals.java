@@ -39,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Én indgang in the demo). The citizen is identified by the CPR number through the citizen register (audited in
  * the system's name); a known citizen's referral opens the team's need-to-know relation, named by it, and a task
  * on the worklist of the team's first member; one whose CPR number names nobody is kept in quarantine, linked to
- * nobody, until staff have dealt with it. Staff of the team (and managers) see both lists and mark each handled,
+ * nobody, until staff have dealt with it. The same bundle sent again by the same system while the first waits is
+ * recognised and answered as the first was, not kept twice. Staff of the team (and managers) see both lists and mark each handled,
  * which ends the relation and the task.
  */
 @Service
@@ -96,6 +97,16 @@ public class InboundReferrals {
     Receipt receive(Incoming incoming) {
         var sender = users.current().filter(user -> user.has(Role.SYSTEM) && user.organizationId() == null)
                 .orElseThrow(() -> new AccessDeniedException("Only referring systems send referrals"));
+        String hash = sha256(incoming.content());
+        var again = jdbc.sql("""
+                SELECT id, quarantined FROM referral_inbound
+                 WHERE content_hash = :hash AND received_by = :sender AND handled_at IS NULL
+                """).param("hash", hash).param("sender", sender.username())
+                .query((rs, n) -> new Receipt(rs.getObject("id", UUID.class), rs.getBoolean("quarantined")))
+                .optional();
+        if (again.isPresent()) {
+            return again.get();
+        }
         var id = UUID.randomUUID();
         var found = register.identify(incoming.cpr(), "Modtog en henvisning udefra");
         var now = clock.instant();
@@ -110,11 +121,12 @@ public class InboundReferrals {
         params.put("wish", cut(incoming.wish(), 500));
         params.put("note", cut(incoming.note(), 2000));
         params.put("content", incoming.content());
+        params.put("hash", hash);
         jdbc.sql("""
                 INSERT INTO referral_inbound (id, received_at, received_by, team, citizen_id, quarantined, requester,
-                                              wish, note, content, version)
+                                              wish, note, content, content_hash, version)
                 VALUES (:id, :receivedAt, :receivedBy, :team, :citizen, :quarantined, :requester, :wish, :note,
-                        :content, 0)
+                        :content, :hash, 0)
                 """).params(params).update();
         found.ifPresent(citizen -> {
             records.changeFromSystem(citizen, AuditAction.CREATE, "Modtog en henvisning udefra fra "
@@ -201,6 +213,15 @@ public class InboundReferrals {
     private Optional<String> firstMember() {
         return teams.history(team).stream().filter(Teams.Membership::isActive).map(Teams.Membership::username)
                 .sorted().findFirst();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static @Nullable String cut(@Nullable String text, int max) {

@@ -128,7 +128,7 @@ class ReferralContribution implements CitizenContribution {
                 """).param("citizen", citizen.value()).update();
         // A referral from another system: the bundle as it came (CPR number, name) and its note go.
         jdbc.sql("""
-                UPDATE referral_inbound SET content = '', note = NULL, requester = NULL, version = version + 1
+                UPDATE referral_inbound SET content = '', content_hash = '', note = NULL, requester = NULL, version = version + 1
                  WHERE citizen_id = :citizen
                 """).param("citizen", citizen.value()).update();
     }

@@ -368,9 +368,13 @@ class ReferralFhirTests {
 
     @Test
     void aReferralFromAGpSystemLandsForTheReceivingTeamWithATaskAndAnUnknownCprIsQuarantined() throws Exception {
-        var answer = read(mvc.perform(post("/fhir").with(GP_SYSTEM).contentType(FHIR_JSON)
-                        .content(json(referralBundle(cpr(karen)))))
+        String sent = json(referralBundle(cpr(karen)));
+        var answer = read(mvc.perform(post("/fhir").with(GP_SYSTEM).contentType(FHIR_JSON).content(sent))
                 .andExpect(status().isOk()).andReturn(), Bundle.class);
+        // Sent again (the sender did not hear the answer): recognised, kept once.
+        var again = read(mvc.perform(post("/fhir").with(GP_SYSTEM).contentType(FHIR_JSON).content(sent))
+                .andExpect(status().isOk()).andReturn(), Bundle.class);
+        assertThat(again.getIdElement().getIdPart()).isEqualTo(answer.getIdElement().getIdPart());
         assertThat(answer.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
         assertThat(answer.getEntryFirstRep().getResponse().getStatus()).startsWith("201");
         UUID inbound = jdbc.sql("SELECT id FROM referral_inbound WHERE citizen_id = :karen AND team = 'en-indgang'")
