@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  * which ends the relation and the task.
  */
 @Service
-public class InboundReferrals {
+class InboundReferrals {
 
     /** The kind of work an inbound referral is, for relations and the worklist. */
     static final String WORK = "referral.inbound";
@@ -88,7 +88,7 @@ public class InboundReferrals {
     }
 
     /** The team that receives referrals from other systems. */
-    public String team() {
+    String team() {
         return team;
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -517,7 +518,7 @@ public class Referrals {
      * a system's checked password is remembered for a minute, and its organisation may have changed since.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<UUID> systemOrganization() {
+    public Optional<UUID> systemOrganization() {
         return users.current().filter(user -> user.has(Role.SYSTEM)).flatMap(user -> users.find(user.username()))
                 .filter(user -> user.has(Role.SYSTEM) && user.enabled()).map(BrobyggerUser::organizationId);
     }
