@@ -48,6 +48,7 @@ case "${1:-}" in
     homevisit) shift; exec bench/homevisit/run.sh "$@" ;;
     medcom) shift; exec bench/medcom/run.sh "$@" ;;
     nodes) shift; exec bench/nodes/run.sh "$@" ;;
+    referral) shift; exec bench/referral/run.sh "$@" ;;
 esac
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"

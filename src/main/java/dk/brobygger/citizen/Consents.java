@@ -121,6 +121,25 @@ class Consents {
         }
     }
 
+    /**
+     * Of {@code citizens}, those with a consent to share with {@code party} (a named one, if given) in force today:
+     * the same rule as {@link #require}, for a page of citizens in one query.
+     */
+    java.util.Set<CitizenId> inForce(java.util.Collection<CitizenId> citizens, ConsentParty party,
+            @Nullable String partyName) {
+        if (citizens.isEmpty()) {
+            return java.util.Set.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        var allowed = new java.util.HashSet<CitizenId>();
+        jdbc.sql("SELECT * FROM consent WHERE citizen_id IN (:citizens) AND party = :party")
+                .param("citizens", citizens.stream().map(CitizenId::value).distinct().toList())
+                .param("party", party.name()).query(Consents::consent).list().stream()
+                .filter(consent -> consent.isInForceOn(today) && consent.covers(party, partyName))
+                .forEach(consent -> allowed.add(consent.citizen()));
+        return allowed;
+    }
+
     private Consent find(UUID id) {
         return jdbc.sql("SELECT * FROM consent WHERE id = :id").param("id", id).query(Consents::consent).single();
     }

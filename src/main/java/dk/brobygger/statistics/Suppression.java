@@ -59,6 +59,29 @@ final class Suppression {
         return hide;
     }
 
+    /**
+     * The same protection for rows whose parts add up to a shown row total (an outreach reason's total and how its
+     * items ended): each row is protected as a column would be.
+     */
+    static boolean[][] hiddenInRows(long[][] parts, long[] rowTotals) {
+        int rows = parts.length;
+        int columns = rows == 0 ? 0 : parts[0].length;
+        long[][] transposed = new long[columns][rows];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                transposed[c][r] = parts[r][c];
+            }
+        }
+        boolean[][] hiddenTransposed = hidden(transposed, rowTotals);
+        boolean[][] hidden = new boolean[rows][columns];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                hidden[r][c] = hiddenTransposed[c][r];
+            }
+        }
+        return hidden;
+    }
+
     /** The cells as shown: a hidden one as "<5" when it is small, else as "–" (hidden to protect another). */
     static List<List<String>> shown(long[][] counts, boolean[][] hidden) {
         List<List<String>> rows = new ArrayList<>();

@@ -89,8 +89,12 @@ public class VisitFigures {
                     }
                     return null;
                 }).list();
+        var protectedCounts = protect(byRule.values().toArray(long[][]::new), total);
         List<List<String>> rows = new ArrayList<>();
-        byRule.forEach((rule, counts) -> rows.add(row(ruleLabel(rule, locale), counts)));
+        int r = 0;
+        for (String rule : byRule.keySet()) {
+            rows.add(row(ruleLabel(rule, locale), protectedCounts[r++]));
+        }
         rows.add(row(text("stats.table.total", locale), total));
         return new Table(text("stats.table.offers", locale, String.valueOf(year)),
                 texts(locale, "stats.table.rule", "stats.table.offered", "stats.table.accepted", "stats.table.declined",
@@ -124,9 +128,23 @@ public class VisitFigures {
                     }
                     return null;
                 }).list();
+        // Within a reason, the outcomes add up to its total: protected row by row.
+        long[][] parts = byReason.values().stream().map(counts -> java.util.Arrays.copyOfRange(counts, 1, 8))
+                .toArray(long[][]::new);
+        long[] reasonTotals = byReason.values().stream().mapToLong(counts -> counts[0]).toArray();
+        boolean[][] hidden = Suppression.hiddenInRows(parts, reasonTotals);
         List<List<String>> rows = new ArrayList<>();
-        byReason.forEach((reason, counts) -> rows.add(row(messages.getMessage("outreach.reason." + reason, null,
-                reason, locale), counts)));
+        int r = 0;
+        for (var entry : byReason.entrySet()) {
+            Count[] cells = new Count[8];
+            cells[0] = new Count(entry.getValue()[0]);
+            for (int c = 0; c < 7; c++) {
+                cells[c + 1] = hidden[r][c] ? new Count(parts[r][c]).protect() : new Count(parts[r][c]);
+            }
+            rows.add(row(messages.getMessage("outreach.reason." + entry.getKey(), null, entry.getKey(), locale),
+                    cells));
+            r++;
+        }
         return new Table(text("stats.table.outreach", locale, String.valueOf(year)),
                 texts(locale, "stats.table.reason", "stats.table.total", "stats.table.open", "stats.table.visitOffered",
                         "stats.table.accepted", "stats.table.declined", "stats.table.notReached",
@@ -134,12 +152,33 @@ public class VisitFigures {
     }
 
     private static List<String> row(String label, long[] counts) {
+        return row(label, java.util.Arrays.stream(counts).mapToObj(Count::new).toArray(Count[]::new));
+    }
+
+    private static List<String> row(String label, Count[] counts) {
         List<String> row = new ArrayList<>();
         row.add(label);
-        for (long count : counts) {
-            row.add(new Count(count).shown());
+        for (Count count : counts) {
+            row.add(count.shown());
         }
         return row;
+    }
+
+    /**
+     * The counts of a table whose columns add up to {@code totals}, each a {@link Count}: small ones "<5", and the
+     * ones hidden so that no small one can be had by subtraction ({@link Suppression}) "–".
+     */
+    static Count[][] protect(long[][] counts, long[] totals) {
+        boolean[][] hidden = Suppression.hidden(counts, totals);
+        Count[][] protectedCounts = new Count[counts.length][];
+        for (int r = 0; r < counts.length; r++) {
+            protectedCounts[r] = new Count[counts[r].length];
+            for (int c = 0; c < counts[r].length; c++) {
+                var count = new Count(counts[r][c]);
+                protectedCounts[r][c] = hidden[r][c] && !count.suppressed() ? count.protect() : count;
+            }
+        }
+        return protectedCounts;
     }
 
     /** "TURNS_75" reads "Fylder 75 i året" (or in English), and so on for the §79a rule codes. */
@@ -192,14 +231,26 @@ public class VisitFigures {
                 conversation++;
             }
         }
+        // Each table's columns add up to a total the summary shows: protected so no hidden count can be subtracted.
+        var monthCounts = protect(months.values().toArray(long[][]::new), new long[] {held.size(), tagged, conversation});
         List<MonthRow> monthRows = new ArrayList<>();
-        months.forEach((month, counts) -> monthRows.add(new MonthRow(month, new Count(counts[0]),
-                new Count(counts[1]), new Count(counts[2]))));
+        int m = 0;
+        for (Month month : months.keySet()) {
+            monthRows.add(new MonthRow(month, monthCounts[m][0], monthCounts[m][1], monthCounts[m][2]));
+            m++;
+        }
+        var districtCounts = protect(byDistrict.values().stream().map(count -> new long[] {count})
+                .toArray(long[][]::new), new long[] {tagged});
         Map<String, Count> districts = new TreeMap<>();
-        byDistrict.forEach((district, count) -> districts.put(district, new Count(count)));
+        int d = 0;
+        for (String district : byDistrict.keySet()) {
+            districts.put(district, districtCounts[d++][0]);
+        }
+        var ageCounts = protect(java.util.Arrays.stream(AgeBand.values())
+                .map(band -> new long[] {byAge.getOrDefault(band, 0L)}).toArray(long[][]::new), new long[] {tagged});
         Map<AgeBand, Count> ages = new EnumMap<>(AgeBand.class);
         for (AgeBand band : AgeBand.values()) {
-            ages.put(band, new Count(byAge.getOrDefault(band, 0L)));
+            ages.put(band, ageCounts[band.ordinal()][0]);
         }
 
         Map<String, Long> statuses = new HashMap<>();

@@ -533,4 +533,52 @@ class ReferralTests {
         mvc.perform(get("/tilbud/{id}", knitting)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("inden for 2 dage og siger ja til omkring 70 %")));
     }
+
+    @Test
+    void theJsonApiFollowsThePagesRulesWithDanishProblemsAndConflicts() throws Exception {
+        String created = mvc.perform(post("/api/citizens/{id}/referrals", karen).with(STAFF)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                                {"offerId": "%s", "need": "ACCOMPANIED", "accompaniment": true,
+                                 "shared": ["FIRST_NAME"], "citizenWords": "Jeg vil gerne ud", "context": "OUTREACH"}
+                                """.formatted(knitting)))
+                .andExpect(status().isCreated())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status")
+                        .value("REQUESTED"))
+                .andReturn().getResponse().getHeader("Location");
+        UUID referral = UUID.fromString(created.substring(created.lastIndexOf('/') + 1));
+        assertThat(column(referral, "context")).isEqualTo("OUTREACH");
+        mvc.perform(post("/api/citizens/{id}/referrals", karen).with(STAFF)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"offerId\": \"%s\"}".formatted(knitting)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(content().string(containsString("allerede")));
+
+        mvc.perform(get("/api/association/referrals").with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"firstName\":\"Karen\"")))
+                .andExpect(content().string(not(containsString("Jeg vil gerne ud"))));
+        mvc.perform(get("/api/association/referrals").with(OTHER_CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Karen"))));
+        mvc.perform(post("/api/association/referrals/{id}/answers", referral).with(CONTACT)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"action\": \"ACCEPT\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("version")));
+        mvc.perform(post("/api/association/referrals/{id}/answers", referral).with(OTHER_CONTACT)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"action\": \"ACCEPT\", \"version\": %d}".formatted(version(referral))))
+                .andExpect(status().isNotFound());
+        long seen = version(referral);
+        mvc.perform(post("/api/association/referrals/{id}/answers", referral).with(CONTACT)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"action\": \"ACCEPT\", \"version\": %d}".formatted(seen)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("\"status\":\"ACCEPTED\"")));
+        mvc.perform(post("/api/association/referrals/{id}/answers", referral).with(CONTACT)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"action\": \"DECLINE\", \"reason\": \"NOT_ELIGIBLE\", \"version\": %d}".formatted(seen)))
+                .andExpect(status().isConflict());
+        assertThat(stateOf(referral)).isEqualTo("ACCEPTED");
+        mvc.perform(get("/api/referrals/{id}", referral).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"history\"")));
+        mvc.perform(get("/api/citizens/{id}/referrals", karen).with(CONTACT)).andExpect(status().isForbidden());
+    }
 }
