@@ -14,12 +14,12 @@ import java.util.Random;
 import java.util.UUID;
 
 import dk.brobygger.access.NeedToKnow;
-import dk.brobygger.access.Relations;
 import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.ConsentParty;
 import dk.brobygger.citizen.DemoConsents;
+import dk.brobygger.citizen.DemoWork;
 import dk.brobygger.directory.OfferFacts;
 import dk.brobygger.directory.OfferQuery;
 import dk.brobygger.directory.OfferSearch;
@@ -77,15 +77,15 @@ class DemoReferrals implements ApplicationRunner {
     private final NeedToKnow needToKnow;
     private final DemoConsents consents;
     private final TaskList tasks;
-    private final Relations relations;
+    private final DemoWork demoWork;
     private final Clock clock;
     private final PasswordEncoder passwords;
     private final String systemPassword;
 
     DemoReferrals(JdbcClient jdbc, ReferralRepository repository, OfferSearch search, OfferFacts offers, Users users,
-            NeedToKnow needToKnow, DemoConsents consents, TaskList tasks, Relations relations, Clock clock,
+            NeedToKnow needToKnow, DemoConsents consents, TaskList tasks, DemoWork demoWork, Clock clock,
             PasswordEncoder passwords, @Value("${brobygger.referral.demo-system-password:demo}") String systemPassword) {
-        this.relations = relations;
+        this.demoWork = demoWork;
         this.passwords = passwords;
         this.systemPassword = systemPassword;
         this.jdbc = jdbc;
@@ -283,8 +283,7 @@ class DemoReferrals implements ApplicationRunner {
         referral.proposeFirstDate(LocalDate.now(clock.withZone(DanishTime.ZONE)).plusDays(5).atTime(10, 0),
                 LocalDateTime.ofInstant(answered, DanishTime.ZONE), CONTACT, answered);
         var saved = repository.save(referral);
-        relations.open(own.get(), Relations.Holder.team(TEAM), Referrals.work(saved), null,
-                "Henvisning til " + offer.name(), "demo");
+        demoWork.startForTeam(id, TEAM, Referrals.work(saved), "Henvisning til " + offer.name());
         return true;
     }
 
