@@ -66,6 +66,22 @@ public class CitizenWork {
     }
 
     /**
+     * Work another system sends the municipality starts in the team that owns such work (a referral from a GP
+     * system or the region, received at {@code /fhir}): every current member sees the citizen while it lasts. Only
+     * a system ({@link Role#SYSTEM}) starts work this way; the calling module vouches that the team owns it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Relations.Relation startForTeamFromSystem(CitizenId citizen, String team, WorkRef work, String purpose) {
+        var user = users.current().filter(u -> u.has(Role.SYSTEM)).orElseThrow(
+                () -> new AccessDeniedException("Only systems start work sent from other systems"));
+        citizens.find(citizen).orElseThrow(() -> new NotFoundException("citizen"));
+        var relation = relations.open(citizen.value(), Relations.Holder.team(team), work, null, purpose,
+                user.username());
+        audit.granted(citizen.value(), AuditAction.UPDATE, purpose + " (teamet " + team + " tilknyttet)");
+        return relation;
+    }
+
+    /**
      * Work starts for one person, e.g. a volunteer on a referral. With a {@code scope} the person sees only
      * that part of the citizen (see {@link dk.brobygger.access.NeedToKnow#maySee(BrobyggerUser, java.util.UUID, String)}).
      */

@@ -112,6 +112,19 @@ class AssociationInbox {
         return new Page(rows, Paging.page(page), hasNext, filter);
     }
 
+    /**
+     * The referrals, all to one organisation, whose citizens' consent to share with it is in force today; each
+     * shown is audited as read by the logged-in user (the association's contact or its system) with the purpose.
+     */
+    @Transactional
+    Set<CitizenId> consented(List<Referral> referrals, String purpose) {
+        if (referrals.isEmpty()) {
+            return Set.of();
+        }
+        return records.readAsParty(referrals.stream().map(Referral::citizen).toList(), ConsentParty.ASSOCIATION,
+                referrals.getFirst().organizationName(), purpose);
+    }
+
     /** Is the consent the referral was shared under still in force? Audited as the association's read. */
     @Transactional
     boolean consented(Referral referral) {

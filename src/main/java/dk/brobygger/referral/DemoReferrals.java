@@ -14,11 +14,12 @@ import java.util.Random;
 import java.util.UUID;
 
 import dk.brobygger.access.NeedToKnow;
-import dk.brobygger.access.Relations;
+import dk.brobygger.access.Role;
 import dk.brobygger.access.Users;
 import dk.brobygger.citizen.CitizenId;
 import dk.brobygger.citizen.ConsentParty;
 import dk.brobygger.citizen.DemoConsents;
+import dk.brobygger.citizen.DemoWork;
 import dk.brobygger.directory.OfferFacts;
 import dk.brobygger.directory.OfferQuery;
 import dk.brobygger.directory.OfferSearch;
@@ -29,11 +30,13 @@ import dk.brobygger.shared.DanishTime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,12 +77,17 @@ class DemoReferrals implements ApplicationRunner {
     private final NeedToKnow needToKnow;
     private final DemoConsents consents;
     private final TaskList tasks;
-    private final Relations relations;
+    private final DemoWork demoWork;
     private final Clock clock;
+    private final PasswordEncoder passwords;
+    private final String systemPassword;
 
     DemoReferrals(JdbcClient jdbc, ReferralRepository repository, OfferSearch search, OfferFacts offers, Users users,
-            NeedToKnow needToKnow, DemoConsents consents, TaskList tasks, Relations relations, Clock clock) {
-        this.relations = relations;
+            NeedToKnow needToKnow, DemoConsents consents, TaskList tasks, DemoWork demoWork, Clock clock,
+            PasswordEncoder passwords, @Value("${brobygger.referral.demo-system-password:demo}") String systemPassword) {
+        this.demoWork = demoWork;
+        this.passwords = passwords;
+        this.systemPassword = systemPassword;
         this.jdbc = jdbc;
         this.repository = repository;
         this.search = search;
@@ -107,6 +115,8 @@ class DemoReferrals implements ApplicationRunner {
         UUID other = byOrganization.keySet().stream().filter(id -> !id.equals(mine)).findFirst().orElse(mine);
         tie(CONTACT, mine);
         tie(OTHER_CONTACT, other);
+        systemUser(mine, byOrganization.get(mine).getFirst().organizationName());
+        systemUser(other, byOrganization.get(other).getFirst().organizationName());
         if (jdbc.sql("SELECT COUNT(*) FROM referral").query(Long.class).single() > 0) {
             return;
         }
@@ -226,6 +236,23 @@ class DemoReferrals implements ApplicationRunner {
     }
 
     /**
+     * Each organisation with demo referrals gets a system user for its own system at {@code /fhir} (HTTP Basic, role
+     * SYSTEM, tied to the organisation), e.g. {@code system-strikkeklubben}, with the demo system password
+     * ({@code brobygger.referral.demo-system-password}).
+     */
+    private void systemUser(UUID organization, String name) {
+        String username = systemUsername(name);
+        users.save(username, "System: " + name, passwords.encode(systemPassword), EnumSet.of(Role.SYSTEM), organization);
+    }
+
+    /** {@code system-} and the organisation's first word, lower case, letters and digits only. */
+    static String systemUsername(String organizationName) {
+        String first = organizationName.strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT)
+                .replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replaceAll("[^a-z0-9]", "");
+        return "system-" + (first.isEmpty() ? "forening" : first);
+    }
+
+    /**
      * The demo citizen login ({@code borger}) has one referral of their own to answer in /mig: the knitting club said
      * yes and proposed a first time next week, and someone goes along. The Fællesteam works with the citizen.
      */
@@ -256,8 +283,7 @@ class DemoReferrals implements ApplicationRunner {
         referral.proposeFirstDate(LocalDate.now(clock.withZone(DanishTime.ZONE)).plusDays(5).atTime(10, 0),
                 LocalDateTime.ofInstant(answered, DanishTime.ZONE), CONTACT, answered);
         var saved = repository.save(referral);
-        relations.open(own.get(), Relations.Holder.team(TEAM), Referrals.work(saved), null,
-                "Henvisning til " + offer.name(), "demo");
+        demoWork.startForTeam(id, TEAM, Referrals.work(saved), "Henvisning til " + offer.name());
         return true;
     }
 

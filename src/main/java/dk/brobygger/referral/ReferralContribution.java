@@ -126,5 +126,10 @@ class ReferralContribution implements CitizenContribution {
                 UPDATE referral_change SET reason = NULL
                  WHERE referral_id IN (SELECT id FROM referral WHERE citizen_id = :citizen)
                 """).param("citizen", citizen.value()).update();
+        // A referral from another system: the bundle as it came (CPR number, name) and its note go.
+        jdbc.sql("""
+                UPDATE referral_inbound SET content = '', content_hash = '', note = NULL, requester = NULL, version = version + 1
+                 WHERE citizen_id = :citizen
+                """).param("citizen", citizen.value()).update();
     }
 }

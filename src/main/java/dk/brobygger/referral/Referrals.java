@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -226,7 +227,34 @@ public class Referrals {
     /** The association's contact answers a referral to its own offer, as it was at {@code seenVersion}. */
     @Transactional
     public Referral answer(ReferralId id, long seenVersion, Answer answer) {
-        var referral = forAssociation(id);
+        return answer(forAssociation(id), seenVersion, answer);
+    }
+
+    /**
+     * A referral to the organisation of the logged-in system user (an association's own system at {@code /fhir},
+     * {@link Role#SYSTEM} tied to the organisation). Another organisation's referral, a draft, or a system user
+     * tied to no organisation: not found, whatever the id, so nothing tells that it exists.
+     */
+    @Transactional(readOnly = true)
+    public Referral forOrganizationSystem(ReferralId id) {
+        var user = organizationSystem();
+        var referral = find(id);
+        if (!referral.organizationId().equals(user.organizationId()) || referral.status() == ReferralStatus.DRAFT) {
+            throw new NotFoundException("referral");
+        }
+        return referral;
+    }
+
+    /**
+     * The association's own system answers on the organisation's behalf, as the referral was at
+     * {@code seenVersion}: the same answers, guarded by the same transitions, as a contact's in the inbox.
+     */
+    @Transactional
+    public Referral answerForOrganization(ReferralId id, long seenVersion, Answer answer) {
+        return answer(forOrganizationSystem(id), seenVersion, answer);
+    }
+
+    private Referral answer(Referral referral, long seenVersion, Answer answer) {
         requireVersion(referral, seenVersion);
         String by = username();
         var now = clock.instant();
@@ -483,6 +511,22 @@ public class Referrals {
     private BrobyggerUser contact() {
         return users.current().filter(user -> user.has(Role.ASSOCIATION_CONTACT) && user.organizationId() != null)
                 .orElseThrow(() -> new AccessDeniedException("Only an association's contacts answer its referrals"));
+    }
+
+    /**
+     * The organisation whose system is logged in, if a system tied to one is. Read afresh, not from the login:
+     * a system's checked password is remembered for a minute, and its organisation may have changed since.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> systemOrganization() {
+        return users.current().filter(user -> user.has(Role.SYSTEM)).flatMap(user -> users.find(user.username()))
+                .filter(user -> user.has(Role.SYSTEM) && user.enabled()).map(BrobyggerUser::organizationId);
+    }
+
+    private BrobyggerUser organizationSystem() {
+        return users.current().filter(user -> user.has(Role.SYSTEM)).flatMap(user -> users.find(user.username()))
+                .filter(user -> user.has(Role.SYSTEM) && user.enabled() && user.organizationId() != null)
+                .orElseThrow(() -> new NotFoundException("referral"));
     }
 
     private String username() {

@@ -41,6 +41,8 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("leder", "Lise Leder", EnumSet.of(Role.MANAGER, Role.STAFF), ""),
             new DemoUser("borger", "Demoborger", EnumSet.of(Role.CITIZEN), ""),
             new DemoUser("medcom", "MedCom-modtagelse", EnumSet.of(Role.SYSTEM), ""),
+            // A referring system (a GP system, the region) that sends referrals to /fhir; tied to no organisation.
+            new DemoUser("laegesystem", "Lægesystem (henvisninger udefra)", EnumSet.of(Role.SYSTEM), ""),
             // Association contacts answer referrals; the referral module's demo data ties each to its organisation.
             new DemoUser("kontakt", "Karin Kontaktperson", EnumSet.of(Role.ASSOCIATION_CONTACT), ""),
             new DemoUser("kontakt2", "Kurt Kontaktperson", EnumSet.of(Role.ASSOCIATION_CONTACT), ""),

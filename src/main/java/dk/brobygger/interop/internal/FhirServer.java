@@ -25,7 +25,7 @@ class FhirServer extends RestfulServer {
         super(fhir);
         setServerName("Brobygger");
         setServerVersion(version);
-        setImplementationDescription("Brobygger FHIR R4 (MedCom HospitalNotification $process-message)");
+        setImplementationDescription("Brobygger FHIR R4 (MedCom HospitalNotification $process-message; referrals as Task and ServiceRequest)");
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setServerAddressStrategy(new IncomingRequestAddressStrategy());
         registerInterceptor(errors);
