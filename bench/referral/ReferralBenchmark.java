@@ -191,6 +191,17 @@ public class ReferralBenchmark {
                 statement.setString(2, CONTACT);
                 statement.executeUpdate();
             }
+            // The organisation's own system (FHIR, HTTP Basic): a SYSTEM user tied to it, with the demo password.
+            try (var statement = connection.prepareStatement("""
+                    INSERT INTO app_user (username, display_name, password_hash, enabled, organization_id, version)
+                    SELECT 'system-bench', 'Foreningens system (benchmark)', password_hash, TRUE, ?, 0
+                      FROM app_user WHERE username = 'laegesystem'""")) {
+                statement.setObject(1, busiest.getKey());
+                statement.executeUpdate();
+            }
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO app_user_role (username, role) VALUES ('system-bench', 'SYSTEM')");
+            }
             System.out.printf("loaded %,d referrals in %.1f s; %s answers for the busiest organisation (%,d referrals,"
                     + " %,d organisations in all)%n", referrals, (System.nanoTime() - start) / 1e9, CONTACT,
                     busiest.getValue(), counts.size());
@@ -291,10 +302,19 @@ public class ReferralBenchmark {
                 funnel.add(measure(report, "funnel " + year + " (page)", round, 2, 10,
                         i -> manager.get("/leder/statistik/henvisninger?aar=" + year)));
             }
+            UUID organization = organizationOfContact(db);
+            var system = Session.basic(base, "system-bench", "demo");
+            var fhir = new ArrayList<double[]>();
+            for (int round = 1; round <= rounds; round++) {
+                fhir.add(measure(report, "FHIR Task?owner=&status=requested", round, warmup, reads,
+                        i -> system.get("/fhir/Task?owner=Organization/" + organization + "&status=requested")));
+            }
             print(report, "%n## Medians of the rounds%n%n| what | p50 ms | p99 ms | target |%n|---|---:|---:|---|%n");
             print(report, "| inbox page | %.1f | %.1f | p99 ≤ 30 ms |%n", median(inbox, 0), median(inbox, 2));
             print(report, "| funnel (whole municipality, one year) | %.1f | %.1f | ≤ 1 s |%n", median(funnel, 0),
                     median(funnel, 2));
+            print(report, "| FHIR Task?owner=&status=requested | %.1f | %.1f | p99 ≤ 30 ms |%n", median(fhir, 0),
+                    median(fhir, 2));
             print(report, "%nLoad average at the end: %s%n", loadAverage());
         }
         Files.createDirectories(out);
@@ -350,6 +370,14 @@ public class ReferralBenchmark {
                  WHERE u.username = 'kontakt' AND r.status IN ('REQUESTED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD')""")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    static UUID organizationOfContact(Connection db) throws SQLException {
+        try (var statement = db.createStatement(); var rs = statement.executeQuery(
+                "SELECT organization_id FROM app_user WHERE username = 'kontakt'")) {
+            rs.next();
+            return rs.getObject(1, UUID.class);
         }
     }
 

@@ -67,6 +67,7 @@ class Assignment {
     private final Instant assignedAt;
     private @Nullable Instant answeredAt;
     private @Nullable Instant reportedAt;
+    private @Nullable Integer minutesGiven;
     @Version
     private @Nullable Long version;
 
@@ -74,7 +75,7 @@ class Assignment {
     Assignment(UUID id, UUID volunteerId, UUID referralId, Status status, @Nullable LocalDateTime meetingAt,
             @Nullable String meetingPlace, @Nullable Visit visit, @Nullable Next nextStep, @Nullable String reason,
             String assignedBy, Instant assignedAt, @Nullable Instant answeredAt, @Nullable Instant reportedAt,
-            @Nullable Long version) {
+            @Nullable Integer minutesGiven, @Nullable Long version) {
         this.id = id;
         this.volunteerId = volunteerId;
         this.referralId = referralId;
@@ -88,6 +89,7 @@ class Assignment {
         this.assignedAt = assignedAt;
         this.answeredAt = answeredAt;
         this.reportedAt = reportedAt;
+        this.minutesGiven = minutesGiven;
         this.version = version;
     }
 
@@ -99,7 +101,7 @@ class Assignment {
             throw new DomainException("volunteer.assignment.place.tooLong", 300);
         }
         return new Assignment(UUID.randomUUID(), volunteer, referral.value(), Status.PROPOSED, when, where, null,
-                null, null, by, now, null, null, null);
+                null, null, by, now, null, null, null, null);
     }
 
     /** The volunteer says yes. */
@@ -117,12 +119,19 @@ class Assignment {
         this.answeredAt = now;
     }
 
-    /** After the visit, in two taps. */
-    void report(@Nullable Visit how, @Nullable Next next, Instant now) {
+    /** The longest visit a volunteer may report: a whole day out. */
+    static final int MAX_MINUTES = 12 * 60;
+
+    /** After the visit, in two taps; how long it took may be told too ({@code minutes}, optional). */
+    void report(@Nullable Visit how, @Nullable Next next, @Nullable Integer minutes, Instant now) {
         require(Status.ACCEPTED);
         if (how == null || next == null) {
             throw new DomainException("volunteer.report.incomplete");
         }
+        if (minutes != null && (minutes <= 0 || minutes > MAX_MINUTES)) {
+            throw new DomainException("volunteer.report.minutes.invalid", MAX_MINUTES / 60);
+        }
+        this.minutesGiven = minutes;
         this.visit = how;
         this.nextStep = next;
         this.status = Status.REPORTED;
@@ -169,5 +178,7 @@ class Assignment {
     public Instant assignedAt() { return assignedAt; }
     public @Nullable Instant answeredAt() { return answeredAt; }
     public @Nullable Instant reportedAt() { return reportedAt; }
+    /** How long the visit took, when the volunteer said. */
+    public @Nullable Integer minutesGiven() { return minutesGiven; }
     public @Nullable Long version() { return version; }
 }

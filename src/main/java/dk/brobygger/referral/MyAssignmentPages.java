@@ -87,13 +87,27 @@ class MyAssignmentPages {
     @PostMapping("/frivillig/opgaver/{id}/rapport")
     String report(@PathVariable UUID id, @RequestParam(defaultValue = "-1") long version,
             @RequestParam(name = "besoeg", required = false) @Nullable String visit,
-            @RequestParam(name = "naeste", required = false) @Nullable String next, HttpServletResponse response,
+            @RequestParam(name = "naeste", required = false) @Nullable String next,
+            @RequestParam(name = "minutter", required = false) @Nullable String minutes, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         return VolunteerPages.attempt(() -> {
             volunteers.report(id, version, VolunteerPages.choice(Assignment.Visit.values(), visit == null ? "" : visit,
-                    null), VolunteerPages.choice(Assignment.Next.values(), next == null ? "" : next, null));
+                    null), VolunteerPages.choice(Assignment.Next.values(), next == null ? "" : next, null),
+                    minutes(minutes));
             redirect.addFlashAttribute("success", "volunteer.reported");
             return "redirect:/frivillig/opgaver/" + id;
         }, response, model, () -> assignment(id, model));
+    }
+
+    /** The optional time given; a value that is no number of minutes is refused by the aggregate's rule. */
+    private static @Nullable Integer minutes(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

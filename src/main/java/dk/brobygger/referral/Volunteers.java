@@ -342,13 +342,13 @@ public class Volunteers {
         return saved;
     }
 
-    /** The two taps after the visit: kept on the assignment and in the referral's history, the referrer told. */
+    /** The two taps after the visit (and, if told, how long it took): kept on the assignment and in the referral's history, the referrer told. */
     @Transactional
     public Assignment report(UUID assignmentId, long seenVersion, Assignment.@Nullable Visit visit,
-            Assignment.@Nullable Next next) {
+            Assignment.@Nullable Next next, @Nullable Integer minutes) {
         var assignment = mine(assignmentId);
         requireVersion(assignment.version(), seenVersion);
-        assignment.report(visit, next, clock.instant());
+        assignment.report(visit, next, minutes, clock.instant());
         var referral = referral(assignment);
         referral.buddyReported(visit == Assignment.Visit.WENT_TOGETHER, reportText(visit, next), username(),
                 clock.instant());

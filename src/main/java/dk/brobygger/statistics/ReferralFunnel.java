@@ -76,8 +76,21 @@ public class ReferralFunnel {
         }
     }
 
-    /** A year's funnel: all referrals, and each breakdown's rows. */
-    public record Funnel(int year, Row total, Map<Dimension, List<Row>> breakdowns) {
+    /** A year's funnel: all referrals, each breakdown's rows, and what volunteers gave. */
+    public record Funnel(int year, Row total, Map<Dimension, List<Row>> breakdowns, Volunteering volunteering) {
+    }
+
+    /**
+     * Volunteers and peers: how many are onboarded now (peers among them), how many went along in the year and how
+     * often, and the hours they gave where they said how long it took (the optional third tap of the report).
+     */
+    public record Volunteering(Count onboarded, Count peersOnboarded, Count wentAlong, Count accompaniments,
+            Count reportsWithTime, long hoursGiven) {
+
+        /** The hours, shown only when at least five reports gave a time. */
+        public String hoursShown() {
+            return reportsWithTime.value() < Count.SMALLEST_SHOWN ? "–" : Long.toString(hoursGiven);
+        }
     }
 
     private final ReportsDatabase reports;
@@ -151,7 +164,24 @@ public class ReferralFunnel {
                 });
         Map<Dimension, List<Row>> breakdowns = new EnumMap<>(Dimension.class);
         rows.forEach((dimension, byLabel) -> breakdowns.put(dimension, List.copyOf(byLabel.values())));
-        return new Funnel(year, total, breakdowns);
+        return new Funnel(year, total, breakdowns, volunteering(from, until));
+    }
+
+    private Volunteering volunteering(Instant from, Instant until) {
+        long[] register = jdbc.sql("""
+                SELECT COUNT(*) AS onboarded, COALESCE(SUM(CASE WHEN peer THEN 1 ELSE 0 END), 0) AS peers
+                  FROM referral_volunteer_view WHERE stage = 'ONBOARDED'
+                """).query((rs, n) -> new long[] {rs.getLong("onboarded"), rs.getLong("peers")}).single();
+        long[] given = jdbc.sql("""
+                SELECT COUNT(DISTINCT volunteer_id) AS volunteers, COUNT(*) AS visits,
+                       COUNT(minutes_given) AS timed, COALESCE(SUM(minutes_given), 0) AS minutes
+                  FROM referral_assignment_view
+                 WHERE visit = 'WENT_TOGETHER' AND reported_at >= :from AND reported_at < :until
+                """).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
+                .query((rs, n) -> new long[] {rs.getLong("volunteers"), rs.getLong("visits"), rs.getLong("timed"),
+                        rs.getLong("minutes")}).single();
+        return new Volunteering(new Count(register[0]), new Count(register[1]), new Count(given[0]),
+                new Count(given[1]), new Count(given[2]), Math.round(given[3] / 60.0));
     }
 
     private static Row row(Map<Dimension, Map<String, Row>> rows, Dimension dimension, String label) {
@@ -188,6 +218,14 @@ public class ReferralFunnel {
             tables.add(table(text("stats.referral.table." + dimension.name(), locale, String.valueOf(funnel.year())),
                     headers, funnel.breakdowns().get(dimension), funnel.total()));
         }
+        var v = funnel.volunteering();
+        tables.add(new Table(text("stats.referral.volunteers", locale, String.valueOf(funnel.year())),
+                List.of(text("stats.referral.group", locale), text("stats.referral.volunteers.count", locale)),
+                List.of(List.of(text("stats.referral.volunteers.onboarded", locale), v.onboarded().shown()),
+                        List.of(text("stats.referral.volunteers.peers", locale), v.peersOnboarded().shown()),
+                        List.of(text("stats.referral.volunteers.wentAlong", locale), v.wentAlong().shown()),
+                        List.of(text("stats.referral.volunteers.accompaniments", locale), v.accompaniments().shown()),
+                        List.of(text("stats.referral.volunteers.hours", locale), v.hoursShown()))));
         return tables;
     }
 

@@ -134,12 +134,17 @@ class VolunteerRulesTests {
     void anAssignmentIsAnsweredOnceReportedInTwoTapsAndHandedBackOnlyWhileOpen() {
         var referral = new ReferralId(UUID.randomUUID());
         var assignment = Assignment.propose(UUID.randomUUID(), referral, null, "Torvet 1", STAFF, NOW);
-        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, NOW),
+        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, null, NOW),
                 "volunteer.assignment.illegal");
         assignment.accept(NOW);
         refused(() -> assignment.accept(NOW), "volunteer.assignment.illegal");
-        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, null, NOW), "volunteer.report.incomplete");
-        assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, NOW);
+        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, null, null, NOW), "volunteer.report.incomplete");
+        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, 0, NOW),
+                "volunteer.report.minutes.invalid");
+        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, 13 * 60, NOW),
+                "volunteer.report.minutes.invalid");
+        assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, 90, NOW);
+        assertThat(assignment.minutesGiven()).isEqualTo(90);
         assertThat(assignment.status()).isEqualTo(Assignment.Status.REPORTED);
         refused(() -> assignment.handBack("pause"), "volunteer.assignment.illegal");
 

@@ -49,6 +49,8 @@ class ReferralFunnelTests {
     @BeforeEach
     void aYearOfReferrals() {
         citizens.reset();
+        jdbc.sql("DELETE FROM volunteer_assignment").update();
+        jdbc.sql("DELETE FROM volunteer").update();
         jdbc.sql("DELETE FROM referral").update();
         Instant march = LocalDate.of(YEAR, 3, 3).atStartOfDay(dk.brobygger.shared.DanishTime.ZONE).toInstant();
         // VEST: 8 women aged 70-74 referred by the Fællesteam; 7 accepted, 6 came (5 with a companion), 5 regularly.
@@ -152,9 +154,46 @@ class ReferralFunnelTests {
                         .with(httpBasic("leder", "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(8);
         }
         mvc.perform(get("/leder/statistik/henvisninger").with(httpBasic("faellesteam", "demo")))
                 .andExpect(status().isForbidden());
+    }
+
+    UUID volunteer(boolean peer, String stage) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO volunteer (id, name, postcode, peer, stage, version, created_by, created_at, updated_by,
+                                       updated_at)
+                VALUES (:id, 'Frivillig', '7100', :peer, :stage, 0, 'test', :now, 'test', :now)
+                """).param("id", id).param("peer", peer).param("stage", stage)
+                .param("now", Timestamp.valueOf("2025-01-01 00:00:00")).update();
+        return id;
+    }
+
+    @Test
+    void volunteersOnboardedAndTheTimesAndHoursTheyGaveAreCountedWithoutPointingAtAnyone() {
+        for (int i = 0; i < 6; i++) {
+            volunteer(i < 2, "ONBOARDED");
+        }
+        volunteer(false, "PAUSED");
+        UUID referral = jdbc.sql("SELECT id FROM referral WHERE status = 'IN_PROGRESS' FETCH FIRST 1 ROWS ONLY")
+                .query(UUID.class).single();
+        UUID going = volunteer(false, "ONBOARDED");
+        Instant reported = LocalDate.of(YEAR, 4, 1).atStartOfDay(dk.brobygger.shared.DanishTime.ZONE).toInstant();
+        for (int i = 0; i < 5; i++) {
+            jdbc.sql("""
+                    INSERT INTO volunteer_assignment (id, volunteer_id, referral_id, status, visit, assigned_by,
+                                                      assigned_at, reported_at, minutes_given, version)
+                    VALUES (:id, :volunteer, :referral, 'REPORTED', 'WENT_TOGETHER', 'faellesteam', :at, :at, 90, 1)
+                    """).param("id", UUID.randomUUID()).param("volunteer", going).param("referral", referral)
+                    .param("at", Timestamp.from(reported)).update();
+        }
+        var v = funnel.year(YEAR, DANISH).volunteering();
+        assertThat(v.onboarded().shown()).isEqualTo("7");
+        assertThat(v.peersOnboarded().shown()).isEqualTo("<5");
+        assertThat(v.wentAlong().shown()).as("one volunteer").isEqualTo("<5");
+        assertThat(v.accompaniments().shown()).isEqualTo("5");
+        assertThat(v.hoursShown()).as("5 × 1½ hours").isEqualTo("8");
     }
 }
