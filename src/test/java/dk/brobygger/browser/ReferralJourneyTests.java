@@ -19,9 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A referral in a real browser (issue 15): a Fællesteam member finds an offer on the citizen's tab, sees its fit,
- * sends the referral and finds it on "Mine henvisninger"; the association's contact finds it from the start page in
- * the inbox and says yes. Every page passes axe, fits a 360 px phone and names people and things in words.
+ * The whole bridge in a real browser (issue 15): a Fællesteam member finds an offer on the citizen's tab, sees its
+ * fit, sends the referral and finds it on "Mine henvisninger"; the association's contact finds it from the start
+ * page in the inbox and says yes; the Fællesteam member asks a volunteer to go along, who says yes on her phone; the
+ * association records that Karen came; and Karen sees it all in /mig on her phone and says "ja tak". Every page
+ * passes axe, fits a 360 px phone and names people and things in words.
  */
 class ReferralJourneyTests extends BrowserJourney {
 
@@ -30,6 +32,7 @@ class ReferralJourneyTests extends BrowserJourney {
     @Autowired Users users;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired dk.brobygger.referral.TestAccompaniment accompaniment;
 
     UUID karen;
 
@@ -37,6 +40,7 @@ class ReferralJourneyTests extends BrowserJourney {
     void karenAndAKnittingClubThatWelcomesHer() {
         data.reset();
         directory.reset();
+        accompaniment.reset();
         jdbc.sql("DELETE FROM citizen_relation").update();
         karen = data.citizen("Karen Jensen", LocalDate.now(clock).minusYears(78), "ALONE", "ØST");
         data.relate(karen, "faellesteam");
@@ -50,11 +54,13 @@ class ReferralJourneyTests extends BrowserJourney {
                         'faellesteam', :now)
                 """).param("id", UUID.randomUUID()).param("citizen", karen).param("today", LocalDate.now(clock))
                 .param("now", Timestamp.from(Instant.now())).update();
+        accompaniment.volunteer("Birgit Holm Sørensen", "7100", false, "frivillig");
+        users.linkCitizen("borger", karen);
         browser.manage().deleteAllCookies();
     }
 
     @Test
-    void theFaellesteamRefersKarenAndTheKnittingClubSaysYes() throws Exception {
+    void theFaellesteamRefersKarenTheClubSaysYesBirgitGoesAlongAndKarenSeesItOnHerPhone() throws Exception {
         logIn("faellesteam");
         browser.get(url("/borgere/" + karen + "/henvisninger"));
         waitUntil(() -> heading().equals("Henvisninger for Karen Jensen"));
@@ -66,6 +72,9 @@ class ReferralJourneyTests extends BrowserJourney {
         assertThat(browser.findElement(By.id("fit")).getText()).contains("Borgeren er 78 år");
         browser.findElement(By.id("ord")).sendKeys("Jeg vil gerne strikke med andre");
         browser.findElement(By.id("deles-CONTACT")).click();
+        if (!browser.findElement(By.id("foelgeskab")).isSelected()) {
+            browser.findElement(By.cssSelector("label[for=foelgeskab]")).click();
+        }
         browser.findElement(By.id("kontakt")).sendKeys("Ring 12 34 56 78 om formiddagen");
         browser.findElement(By.cssSelector("#henvis button[type=submit]")).click();
         waitUntil(() -> heading().equals("Henvisning til Strikkecafé"));
@@ -93,5 +102,52 @@ class ReferralJourneyTests extends BrowserJourney {
         waitUntil(() -> browser.findElement(By.tagName("main")).getText().contains("Dit svar er gemt"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Accepteret");
         checkPage("referral-answered");
+            String referral = browser.getCurrentUrl().replaceAll(".*/forening/henvisninger/([0-9a-f-]+).*", "$1");
+
+        browser.manage().deleteAllCookies();
+        logIn("faellesteam");
+        browser.get(url("/henvisninger/" + referral));
+        waitUntil(() -> heading().equals("Henvisning til Strikkecafé"));
+        browser.findElement(By.linkText("Find en frivillig")).click();
+        waitUntil(() -> heading().equals("Find en frivillig til Strikkecafé"));
+        browser.findElements(By.cssSelector("#forslag > li")).getFirst()
+                .findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntil(() -> heading().equals("Henvisning til Strikkecafé"));
+        assertThat(browser.findElement(By.id("foelgeskab")).getText()).contains("Birgit Holm Sørensen");
+
+        browser.manage().deleteAllCookies();
+        logIn("frivillig");
+        browser.get(url("/frivillig"));
+        waitUntil(() -> heading().equals("Mine opgaver"));
+        browser.findElement(By.partialLinkText("Følgeskab med Karen")).click();
+        waitUntil(() -> heading().equals("Følgeskab til Strikkecafé"));
+        browser.findElement(By.cssSelector("button[value=JA]")).click();
+        waitUntil(() -> browser.findElement(By.tagName("main")).getText().contains("Tak! Du går med"));
+
+        browser.manage().deleteAllCookies();
+        logIn("kontakt");
+        browser.get(url("/forening/henvisninger/" + referral));
+        waitUntil(() -> heading().equals("Henvisning til Strikkecafé"));
+        browser.findElement(By.cssSelector("button[value=CAME]")).click();
+        waitUntil(() -> browser.findElement(By.tagName("main")).getText().contains("Dit svar er gemt"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("I gang");
+        checkPage("referral-came");
+
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(PHONE_WIDTH, 800));
+        try {
+            logIn("borger");
+            browser.get(url("/mig/henvisninger"));
+            waitUntil(() -> heading().equals("Mine henvisninger"));
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("Strikkecafé")
+                    .contains("Strikkeklubben Maske for Maske").contains("Birgit").contains("Torvet 1");
+            checkPage("referral-citizen-phone");
+            browser.findElement(By.cssSelector("label[for^=svar-][for$=-YES]")).click();
+            browser.findElement(By.cssSelector("form.my-referral-answer button[type=submit]")).click();
+            waitUntil(() -> browser.findElement(By.tagName("main")).getText().contains("Tak for dit svar"));
+            checkPage("referral-citizen-answered");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
     }
 }
