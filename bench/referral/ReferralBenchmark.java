@@ -41,7 +41,9 @@ import org.postgresql.core.BaseConnection;
  *         --jdbc URL --rounds 3 --reads 200 --warmup 20 --out OUT
  * </pre>
  *
- * <p>The directory's 100,000 offers come from the application itself (profile {@code bench-data}). The load streams
+ * <p>The directory's 100,000 offers come from the application itself (profile {@code bench-data}); 20,000 volunteers
+ * and peers are loaded beside the referrals, and the Fællesteam works with the citizens of 1,000 accepted referrals
+ * that need a companion (their suggestions are measured). The load streams
  * the citizens from {@link DemoCitizenGenerator} (seeded), then 500,000 referrals of citizens aged 60+ over the last
  * two years to offers drawn with a long tail (a few organisations get many referrals, most get a handful: the demo
  * contact {@code kontakt} answers for the organisation with the most), in every state with a history of one to six
@@ -206,6 +208,18 @@ public class ReferralBenchmark {
                     + " %,d organisations in all)%n", referrals, (System.nanoTime() - start) / 1e9, CONTACT,
                     busiest.getValue(), counts.size());
             start = System.nanoTime();
+            loadVolunteers(connection, copy, random, options.integer("volunteers", 20_000), today, now);
+            System.out.printf("loaded %,d volunteers in %.1f s%n", options.integer("volunteers", 20_000),
+                    (System.nanoTime() - start) / 1e9);
+            // The Fællesteam works with the citizens of 1,000 accepted referrals that need a companion: the
+            // suggestions page reads the referral through need-to-know.
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("""
+                        INSERT INTO citizen_relation (citizen_id, team, reason, created_by, created_at, work_kind, work_id)
+                        SELECT citizen_id, 'faellesteam', 'Benchmark', 'bench', now(), 'referral', id
+                          FROM referral WHERE status = 'ACCEPTED' AND accompaniment ORDER BY id LIMIT 1000""");
+            }
+            start = System.nanoTime();
             try (var statement = connection.createStatement()) {
                 statement.execute("VACUUM ANALYZE");
             }
@@ -222,6 +236,84 @@ public class ReferralBenchmark {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static final String[] STAGES = {"ONBOARDED", "ONBOARDED", "ONBOARDED", "ONBOARDED", "ONBOARDED", "APPLIED",
+            "APPROVED", "PAUSED", "EXPIRED", "DECLINED"};
+    static final String[] INTERESTS = {"WALKING", "CRAFTS", "SINGING", "MUSIC", "CARDS_AND_GAMES", "COFFEE_AND_TALK",
+            "EXERCISE", "NATURE", "GARDENING", "COOKING", "CULTURE", "READING", "CHURCH", "VOLUNTEERING", "TECHNOLOGY"};
+    static final String[] LANGUAGES = {"arabisk", "engelsk", "tyrkisk", "polsk", "somali", "tigrinya", "ukrainsk"};
+    static final String[] DAYS = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
+    static final String[] PARTS = {"MORNING", "AFTERNOON", "EVENING"};
+
+    /**
+     * 20,000 volunteers and peers across the municipality's postcodes, half onboarded with valid checks, the rest
+     * applied, approved, paused, expired or declined; one in eight tied to an organisation; one to four interests,
+     * Danish and sometimes another language, two to six slots a week.
+     */
+    static void loadVolunteers(Connection connection, CopyManager copy, Random random, int count, LocalDate today,
+            Instant now) throws SQLException, IOException {
+        var postcodes = new ArrayList<String>();
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT code FROM postcode ORDER BY code")) {
+            while (rs.next()) {
+                postcodes.add(rs.getString(1));
+            }
+        }
+        var organizations = new ArrayList<UUID>();
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT id FROM organization ORDER BY id LIMIT 500")) {
+            while (rs.next()) {
+                organizations.add(rs.getObject(1, UUID.class));
+            }
+        }
+        var volunteers = new StringBuilder();
+        var interests = new StringBuilder();
+        var languages = new StringBuilder();
+        var slots = new StringBuilder();
+        var requirements = new StringBuilder();
+        for (int n = 0; n < count; n++) {
+            UUID id = new UUID(random.nextLong(), random.nextLong());
+            String stage = STAGES[random.nextInt(STAGES.length)];
+            boolean peer = random.nextInt(6) == 0;
+            boolean onboarded = stage.equals("ONBOARDED");
+            LocalDate vettedUntil = onboarded ? today.plusDays(30 + random.nextInt(700)) : null;
+            UUID organization = random.nextInt(8) == 0 ? organizations.get(random.nextInt(organizations.size())) : null;
+            row(volunteers, id, organization, organization == null ? null : "Forening", "Frivillig " + n,
+                    "2" + (1000000 + random.nextInt(8999999)), null, postcodes.get(random.nextInt(postcodes.size())),
+                    null, peer, true, stage, vettedUntil, null, 0, "bench", now, "bench", now);
+            var chosen = new java.util.TreeSet<String>();
+            for (int i = 0, k = 1 + random.nextInt(4); i < k; i++) {
+                chosen.add(INTERESTS[random.nextInt(INTERESTS.length)]);
+            }
+            chosen.forEach(interest -> row(interests, id, interest));
+            row(languages, id, "dansk");
+            if (random.nextInt(5) == 0) {
+                row(languages, id, LANGUAGES[random.nextInt(LANGUAGES.length)]);
+            }
+            var times = new java.util.TreeSet<String>();
+            for (int i = 0, k = 2 + random.nextInt(5); i < k; i++) {
+                times.add(DAYS[random.nextInt(DAYS.length)] + "," + PARTS[random.nextInt(PARTS.length)]);
+            }
+            times.forEach(time -> row(slots, id, time.split(",")[0], time.split(",")[1]));
+            if (vettedUntil != null) {
+                row(requirements, id, "CONFIDENTIALITY", today.minusDays(100), null);
+                row(requirements, id, "CRIMINAL_RECORD", today.minusDays(100), vettedUntil);
+                if (peer) {
+                    row(requirements, id, "PEER_TRAINING", today.minusDays(100), vettedUntil.plusDays(100));
+                }
+            }
+        }
+        copy(copy, """
+                COPY volunteer (id, organization_id, organization_name, name, phone, email, postcode, district, peer,
+                    criminal_record_required, stage, vetted_until, username, version, created_by, created_at,
+                    updated_by, updated_at) FROM STDIN WITH (FORMAT csv)""", volunteers);
+        copy(copy, "COPY volunteer_interest (volunteer_id, interest) FROM STDIN WITH (FORMAT csv)", interests);
+        copy(copy, "COPY volunteer_language (volunteer_id, language) FROM STDIN WITH (FORMAT csv)", languages);
+        copy(copy, "COPY volunteer_availability (volunteer_id, weekday, part_of_day) FROM STDIN WITH (FORMAT csv)",
+                slots);
+        copy(copy, "COPY volunteer_requirement (volunteer_id, kind, met_on, expires_on) FROM STDIN WITH (FORMAT csv)",
+                requirements);
     }
 
     static String draw(Random random) {
@@ -309,12 +401,22 @@ public class ReferralBenchmark {
                 fhir.add(measure(report, "FHIR Task?owner=&status=requested", round, warmup, reads,
                         i -> system.get("/fhir/Task?owner=Organization/" + organization + "&status=requested")));
             }
+            var staff = Session.login(base, "faellesteam");
+            var needing = referralsNeedingACompanion(db);
+            var suggestions = new ArrayList<double[]>();
+            for (int round = 1; round <= rounds; round++) {
+                int r = round;
+                suggestions.add(measure(report, "volunteer suggestions (page)", round, warmup, reads,
+                        i -> staff.get("/henvisninger/" + needing.get((i * 13 + r) % needing.size()) + "/foelgeskab")));
+            }
             print(report, "%n## Medians of the rounds%n%n| what | p50 ms | p99 ms | target |%n|---|---:|---:|---|%n");
             print(report, "| inbox page | %.1f | %.1f | p99 ≤ 30 ms |%n", median(inbox, 0), median(inbox, 2));
             print(report, "| funnel (whole municipality, one year) | %.1f | %.1f | ≤ 1 s |%n", median(funnel, 0),
                     median(funnel, 2));
             print(report, "| FHIR Task?owner=&status=requested | %.1f | %.1f | p99 ≤ 30 ms |%n", median(fhir, 0),
                     median(fhir, 2));
+            print(report, "| volunteer suggestions for one referral (page) | %.1f | %.1f | p99 ≤ 30 ms |%n",
+                    median(suggestions, 0), median(suggestions, 2));
             print(report, "%nLoad average at the end: %s%n", loadAverage());
         }
         Files.createDirectories(out);
@@ -371,6 +473,18 @@ public class ReferralBenchmark {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    static List<UUID> referralsNeedingACompanion(Connection db) throws SQLException {
+        var ids = new ArrayList<UUID>();
+        try (var statement = db.createStatement(); var rs = statement.executeQuery("""
+                SELECT r.id FROM referral r JOIN citizen_relation c ON c.work_id = r.id AND c.team = 'faellesteam'
+                 ORDER BY r.id LIMIT 1000""")) {
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+        }
+        return ids;
     }
 
     static UUID organizationOfContact(Connection db) throws SQLException {
