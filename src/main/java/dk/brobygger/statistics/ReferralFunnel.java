@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.Districts;
@@ -132,6 +133,17 @@ public class ReferralFunnel {
             rows.put(dimension, new TreeMap<>());
         }
         List<String> noCategory = List.of(text("stats.referral.noCategory", locale));
+        // Each row's labels looked up once per code, not once per referral (a year may have hundreds of thousands).
+        Map<String, String> labels = new HashMap<>();
+        Function<String, String> needLabel = code -> labels.computeIfAbsent("need:" + code,
+                key -> label("supportLevel.", code, "stats.referral.needUnknown", locale));
+        Function<String, String> contextLabel = code -> labels.computeIfAbsent("context:" + code,
+                key -> label("referral.context.", code, "stats.referral.needUnknown", locale));
+        Function<String, String> districtLabel = code -> labels.computeIfAbsent("district:" + code,
+                key -> code == null ? VisitFigures.NO_DISTRICT
+                        : Objects.requireNonNullElse(districts.name(code), code));
+        Function<String, String> sexLabel = code -> labels.computeIfAbsent("sex:" + code,
+                key -> text("MALE".equals(code) ? "stats.aed10.men" : "stats.aed10.women", locale));
         // One streamed pass: each referral is counted into every breakdown as it is read, none is kept.
         jdbc.sql("""
                 SELECT r.offer_id, r.needs_support, r.context, r.full_offer, r.accepted_at, r.first_visit_at,
@@ -150,17 +162,12 @@ public class ReferralFunnel {
                     for (String category : categories.getOrDefault(referral.offer(), noCategory)) {
                         add(row(rows, Dimension.CATEGORY, category), referral);
                     }
-                    add(row(rows, Dimension.NEED, label("supportLevel.", referral.need(), "stats.referral.needUnknown",
-                            locale)), referral);
-                    add(row(rows, Dimension.DISTRICT, referral.district() == null ? VisitFigures.NO_DISTRICT
-                            : Objects.requireNonNullElse(districts.name(referral.district()), referral.district())),
-                            referral);
+                    add(row(rows, Dimension.NEED, needLabel.apply(referral.need())), referral);
+                    add(row(rows, Dimension.DISTRICT, districtLabel.apply(referral.district())), referral);
                     add(row(rows, Dimension.AGE_BAND, AgeBand.of(referral.birthDate(),
                             LocalDate.ofInstant(referral.requested(), DanishTime.ZONE)).label()), referral);
-                    add(row(rows, Dimension.SEX, text("MALE".equals(referral.sex()) ? "stats.aed10.men"
-                            : "stats.aed10.women", locale)), referral);
-                    add(row(rows, Dimension.CONTEXT, label("referral.context.", referral.context(),
-                            "stats.referral.needUnknown", locale)), referral);
+                    add(row(rows, Dimension.SEX, sexLabel.apply(referral.sex())), referral);
+                    add(row(rows, Dimension.CONTEXT, contextLabel.apply(referral.context())), referral);
                 });
         Map<Dimension, List<Row>> breakdowns = new EnumMap<>(Dimension.class);
         rows.forEach((dimension, byLabel) -> breakdowns.put(dimension, List.copyOf(byLabel.values())));
