@@ -65,7 +65,7 @@ class AccompanimentPages {
         var found = EnumSet.noneOf(Interest.class);
         if (values != null) {
             for (String value : values) {
-                var interest = VolunteerPages.choice(Interest.values(), value, null);
+                var interest = Codes.named(Interest.class, value);
                 if (interest != null) {
                     found.add(interest);
                 }

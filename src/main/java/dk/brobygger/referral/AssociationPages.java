@@ -41,7 +41,8 @@ class AssociationPages {
     String inbox(@RequestParam(name = "vis", defaultValue = "OPEN") String filter,
             @RequestParam(name = "side", defaultValue = "1") int page, Model model) {
         var user = users.currentOrFail();
-        model.addAttribute("page", inbox.page(user, filter(filter), page));
+        var chosen = Codes.named(AssociationInbox.Filter.class, filter, AssociationInbox.Filter.OPEN);
+        model.addAttribute("page", inbox.page(user, chosen, page));
         model.addAttribute("filters", AssociationInbox.Filter.values());
         model.addAttribute("tied", user.organizationId() != null);
         return "referral/inbox";
@@ -68,7 +69,8 @@ class AssociationPages {
             @RequestParam(name = "dato", required = false) @Nullable String date, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            referrals.answer(new ReferralId(id), version, new Referrals.Answer(action(action), businessStatus(reason),
+            referrals.answer(new ReferralId(id), version, new Referrals.Answer(action(action),
+                    Codes.named(BusinessStatus.class, reason),
                     note, dateTime(date)));
             redirect.addFlashAttribute("success", "referral.answered");
             return "redirect:/forening/henvisninger/" + id;
@@ -82,34 +84,12 @@ class AssociationPages {
         }
     }
 
-    private static AssociationInbox.Filter filter(String value) {
-        for (var filter : AssociationInbox.Filter.values()) {
-            if (filter.name().equals(value)) {
-                return filter;
-            }
-        }
-        return AssociationInbox.Filter.OPEN;
-    }
-
     private static Referrals.Action action(String value) {
-        for (var action : Referrals.Action.values()) {
-            if (action.name().equals(value)) {
-                return action;
-            }
+        var action = Codes.named(Referrals.Action.class, value);
+        if (action == null) {
+            throw new DomainException("referral.answer.unknown");
         }
-        throw new DomainException("referral.answer.unknown");
-    }
-
-    private static @Nullable BusinessStatus businessStatus(@Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        for (var status : BusinessStatus.values()) {
-            if (status.name().equals(value)) {
-                return status;
-            }
-        }
-        return null;
+        return action;
     }
 
     private static @Nullable LocalDateTime dateTime(@Nullable String value) {

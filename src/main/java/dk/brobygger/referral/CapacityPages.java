@@ -54,7 +54,7 @@ class CapacityPages {
             @RequestParam(name = "note", required = false) @Nullable String note, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         var user = users.currentOrFail();
-        var chosen = MyReferralPages.choice(Capacity.class, code);
+        var chosen = Codes.named(Capacity.class, code);
         try {
             capacity.change(organization(user), offer, version, chosen, places(places), note, user.username());
             redirect.addFlashAttribute("success", "capacity.saved");

@@ -91,8 +91,7 @@ class MyAssignmentPages {
             @RequestParam(name = "minutter", required = false) @Nullable String minutes, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         return VolunteerPages.attempt(() -> {
-            volunteers.report(id, version, VolunteerPages.choice(Assignment.Visit.values(), visit == null ? "" : visit,
-                    null), VolunteerPages.choice(Assignment.Next.values(), next == null ? "" : next, null),
+            volunteers.report(id, version, Codes.named(Assignment.Visit.class, visit), Codes.named(Assignment.Next.class, next),
                     minutes(minutes));
             redirect.addFlashAttribute("success", "volunteer.reported");
             return "redirect:/frivillig/opgaver/" + id;

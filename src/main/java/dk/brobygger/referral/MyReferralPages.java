@@ -93,7 +93,7 @@ class MyReferralPages {
             RedirectAttributes redirect) {
         try {
             referrals.answerAsCitizen(new ReferralId(id), version, new Referrals.CitizenReply(
-                    choice(CitizenAnswer.class, answer), choice(ContactWish.class, wish), note));
+                    Codes.named(CitizenAnswer.class, answer), Codes.named(ContactWish.class, wish), note));
             redirect.addFlashAttribute("success", "referral.my.answered");
             return "redirect:/mig/henvisninger#h-" + id;
         } catch (DomainException e) {
@@ -107,7 +107,7 @@ class MyReferralPages {
             @RequestParam(name = "note", required = false) @Nullable String note, Model model,
             RedirectAttributes redirect) {
         try {
-            referrals.reportAsCitizen(new ReferralId(id), version, choice(CitizenReport.class, report), note);
+            referrals.reportAsCitizen(new ReferralId(id), version, Codes.named(CitizenReport.class, report), note);
             redirect.addFlashAttribute("success", "referral.my.reported");
             return "redirect:/mig/henvisninger#h-" + id;
         } catch (DomainException e) {
@@ -121,18 +121,5 @@ class MyReferralPages {
         model.addAttribute("errorReferral", id);
         model.addAttribute("note", note);
         return mine(model);
-    }
-
-    /** The enum constant named {@code value}; null for none or one that does not exist (the service says which). */
-    static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        for (E candidate : type.getEnumConstants()) {
-            if (candidate.name().equals(value)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

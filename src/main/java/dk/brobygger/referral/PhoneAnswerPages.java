@@ -31,8 +31,8 @@ class PhoneAnswerPages {
             @RequestParam(name = "kontakt", required = false) @Nullable String wish,
             @RequestParam(name = "note", required = false) @Nullable String note, RedirectAttributes redirect) {
         return back(id, redirect, "referral.phone.answered", () -> referrals.answerFromPhoneCall(new ReferralId(id),
-                version, new Referrals.CitizenReply(MyReferralPages.choice(CitizenAnswer.class, answer),
-                        MyReferralPages.choice(ContactWish.class, wish), note)));
+                version, new Referrals.CitizenReply(Codes.named(CitizenAnswer.class, answer),
+                        Codes.named(ContactWish.class, wish), note)));
     }
 
     @PostMapping("/henvisninger/{id}/borgerens-fortaelling")
@@ -40,7 +40,7 @@ class PhoneAnswerPages {
             @RequestParam(name = "hvordan", required = false) @Nullable String report,
             @RequestParam(name = "note", required = false) @Nullable String note, RedirectAttributes redirect) {
         return back(id, redirect, "referral.phone.reported", () -> referrals.reportFromPhoneCall(new ReferralId(id),
-                version, MyReferralPages.choice(CitizenReport.class, report), note));
+                version, Codes.named(CitizenReport.class, report), note));
     }
 
     private static String back(UUID id, RedirectAttributes redirect, String success, Runnable change) {

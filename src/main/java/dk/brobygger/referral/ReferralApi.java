@@ -110,11 +110,11 @@ class ReferralApi {
     ResponseEntity<ReferralView> refer(@PathVariable UUID id, @RequestBody ReferralRequest request) {
         var shared = EnumSet.noneOf(SharedField.class);
         if (request.shared() != null) {
-            request.shared().stream().map(field -> MyReferralPages.choice(SharedField.class, field))
+            request.shared().stream().map(field -> Codes.named(SharedField.class, field))
                     .filter(java.util.Objects::nonNull).forEach(shared::add);
         }
         var referral = referrals.refer(new CitizenId(id), new Referrals.Request(offerId(request.offerId()),
-                MyReferralPages.choice(SupportLevel.class, request.need()), request.team(),
+                Codes.named(SupportLevel.class, request.need()), request.team(),
                 Boolean.TRUE.equals(request.accompaniment()), shared, request.contact(), request.citizenWords(),
                 Boolean.TRUE.equals(request.waitlistAccepted()), ReferralContext.named(request.context())));
         return ResponseEntity.created(URI.create("/api/referrals/" + referral.id())).body(ReferralView.of(referral));
@@ -138,7 +138,7 @@ class ReferralApi {
         if (!user.has(dk.brobygger.access.Role.ASSOCIATION_CONTACT)) {
             throw new org.springframework.security.access.AccessDeniedException("Only an association's contacts");
         }
-        var chosen = MyReferralPages.choice(AssociationInbox.Filter.class, filter);
+        var chosen = Codes.named(AssociationInbox.Filter.class, filter);
         var found = inbox.page(user, chosen == null ? AssociationInbox.Filter.OPEN : chosen, page);
         return new InboxView(found.rows().stream().map(InboxRow::of).toList(), found.page(), found.hasNext());
     }
@@ -146,12 +146,12 @@ class ReferralApi {
     /** The association's answer; the referral as the association may now see it (its status and version). */
     @PostMapping("/api/association/referrals/{id}/answers")
     InboxRow answer(@PathVariable UUID id, @RequestBody AnswerRequest answer) {
-        var action = MyReferralPages.choice(Referrals.Action.class, answer.action());
+        var action = Codes.named(Referrals.Action.class, answer.action());
         if (action == null) {
             throw new DomainException("referral.answer.unknown");
         }
         var saved = referrals.answer(new ReferralId(id), version(answer.version()), new Referrals.Answer(action,
-                MyReferralPages.choice(BusinessStatus.class, answer.reason()), answer.note(), answer.firstDate()));
+                Codes.named(BusinessStatus.class, answer.reason()), answer.note(), answer.firstDate()));
         boolean consented = inbox.consented(saved);
         return new InboxRow(saved.id().value(), saved.offerName(), saved.status(), saved.businessStatus(),
                 consented ? saved.firstName() : null, consented ? saved.contact() : null,

@@ -19,14 +19,6 @@ public enum ReferralContext {
 
     /** The context a link named ({@code fra=...}); null for none or an unknown one. */
     static @Nullable ReferralContext named(@Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        for (var context : values()) {
-            if (context.name().equals(value)) {
-                return context;
-            }
-        }
-        return null;
+        return Codes.named(ReferralContext.class, value);
     }
 }

@@ -58,20 +58,11 @@ class ReferralPages {
     String mine(@RequestParam(name = "vis", defaultValue = "MINE") String whose,
             @RequestParam(name = "sorter", defaultValue = "OLDEST") String sort,
             @RequestParam(name = "side", defaultValue = "1") int page, Model model) {
-        model.addAttribute("page", list.page(choice(ReferrerList.Whose.values(), whose, ReferrerList.Whose.MINE),
-                choice(ReferrerList.Sort.values(), sort, ReferrerList.Sort.OLDEST), page));
+        model.addAttribute("page", list.page(Codes.named(ReferrerList.Whose.class, whose, ReferrerList.Whose.MINE),
+                Codes.named(ReferrerList.Sort.class, sort, ReferrerList.Sort.OLDEST), page));
         model.addAttribute("whoses", ReferrerList.Whose.values());
         model.addAttribute("sorts", ReferrerList.Sort.values());
         return "referral/mine";
-    }
-
-    private static <E extends Enum<E>> E choice(E[] values, String value, E fallback) {
-        for (E candidate : values) {
-            if (candidate.name().equals(value)) {
-                return candidate;
-            }
-        }
-        return fallback;
     }
 
     @GetMapping("/borgere/{id}/henvisninger")

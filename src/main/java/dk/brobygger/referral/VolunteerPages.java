@@ -100,8 +100,8 @@ class VolunteerPages {
             @RequestParam(name = "side", defaultValue = "1") int page, HttpServletRequest request, Model model) {
         var user = volunteers.keeper();
         model.addAttribute("base", base(request));
-        model.addAttribute("page", list.page(user, query, choice(VolunteerList.Show.values(), show,
-                VolunteerList.Show.ALL), choice(VolunteerList.Sort.values(), sort, VolunteerList.Sort.NAME), page,
+        model.addAttribute("page", list.page(user, query, Codes.named(VolunteerList.Show.class, show,
+                VolunteerList.Show.ALL), Codes.named(VolunteerList.Sort.class, sort, VolunteerList.Sort.NAME), page,
                 volunteers.today()));
         model.addAttribute("shows", VolunteerList.Show.values());
         model.addAttribute("sorts", VolunteerList.Sort.values());
@@ -199,7 +199,7 @@ class VolunteerPages {
             @RequestParam(name = "begrundelse", required = false) @Nullable String reason, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         return attempt(() -> {
-            volunteers.stage(id, version, choice(Volunteers.StageChange.values(), change == null ? "" : change, null),
+            volunteers.stage(id, version, Codes.named(Volunteers.StageChange.class, change),
                     reason);
             redirect.addFlashAttribute("success", "volunteer.stageChanged");
             return "redirect:" + base(request) + "/" + id;
@@ -216,7 +216,7 @@ class VolunteerPages {
             @RequestParam(name = "udloeber", required = false) @Nullable String expiresOn, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         return attempt(() -> {
-            volunteers.meet(id, version, choice(Requirement.values(), kind == null ? "" : kind, null), date(metOn),
+            volunteers.meet(id, version, Codes.named(Requirement.class, kind), date(metOn),
                     date(expiresOn));
             redirect.addFlashAttribute("success", "volunteer.requirementSaved");
             return "redirect:" + base(request) + "/" + id;
@@ -264,20 +264,11 @@ class VolunteerPages {
         return request.getRequestURI().startsWith(request.getContextPath() + CONTACT) ? CONTACT : STAFF;
     }
 
-    static <E extends Enum<E>> @Nullable E choice(E[] values, String value, @Nullable E fallback) {
-        for (E candidate : values) {
-            if (candidate.name().equals(value)) {
-                return candidate;
-            }
-        }
-        return fallback;
-    }
-
     private static Set<Interest> interests(@Nullable List<String> values) {
         var found = EnumSet.noneOf(Interest.class);
         if (values != null) {
             values.forEach(value -> {
-                var interest = choice(Interest.values(), value, null);
+                var interest = Codes.named(Interest.class, value);
                 if (interest != null) {
                     found.add(interest);
                 }
