@@ -320,7 +320,8 @@ class DemoReferrals implements ApplicationRunner {
                             random.nextInt(100)), null, CONTEXTS.get(random.nextInt(CONTEXTS.size())), false),
                     REFERRER, sent);
             referral.send(REFERRER, sent);
-            String contact = "forening";
+            // Most of these associations have no login of their own here: their answers carry the association's name.
+            String contact = offer.organizationName();
             Instant answered = sent.plus(Duration.ofHours(8 + random.nextInt(24 * 9)));
             int fate = random.nextInt(100);
             if (fate < 12) {

@@ -132,6 +132,16 @@ class ReferralJourneyTests extends BrowserJourney {
         waitUntil(() -> browser.findElement(By.tagName("main")).getText().contains("Dit svar er gemt"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("I gang");
         checkPage("referral-came");
+        browser.get(url("/forening/kapacitet"));
+        waitUntil(() -> heading().equals("Ledige pladser"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Strikkecafé");
+        checkPage("capacity");
+
+        browser.manage().deleteAllCookies();
+        logIn("leder");
+        browser.get(url("/leder/statistik/henvisninger"));
+        waitUntil(() -> heading().equals("Henvisninger i tal"));
+        checkPage("referral-funnel");
 
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(PHONE_WIDTH, 800));
