@@ -48,7 +48,8 @@ public class Task extends AbstractAggregateRoot<Task> {
     private final UUID citizenId;
     private final String sourceKind;
     private final UUID sourceId;
-    private String assignee;
+    private @Nullable String assignee;
+    private @Nullable String team;
     private @Nullable LocalDate dueOn;
     private Status status;
     private @Nullable String outcome;
@@ -62,7 +63,8 @@ public class Task extends AbstractAggregateRoot<Task> {
     private @Nullable Long version;
 
     @PersistenceCreator
-    Task(TaskId id, UUID citizenId, String sourceKind, UUID sourceId, String assignee, @Nullable LocalDate dueOn,
+    Task(TaskId id, UUID citizenId, String sourceKind, UUID sourceId, @Nullable String assignee, @Nullable String team,
+            @Nullable LocalDate dueOn,
             Status status, @Nullable String outcome, @Nullable String outcomeDetail, @Nullable String notes,
             @Nullable LocalDate doneOn, @Nullable String doneBy, @Nullable Instant doneAt, Instant createdAt,
             @Nullable Long version) {
@@ -71,6 +73,7 @@ public class Task extends AbstractAggregateRoot<Task> {
         this.sourceKind = sourceKind;
         this.sourceId = sourceId;
         this.assignee = assignee;
+        this.team = team;
         this.dueOn = dueOn;
         this.status = status;
         this.outcome = outcome;
@@ -95,9 +98,27 @@ public class Task extends AbstractAggregateRoot<Task> {
         if (dueOn != null && dueOn.isBefore(workStartedOn)) {
             throw new DomainException("task.dueOn.past");
         }
-        var task = new Task(TaskId.random(), citizen.value(), source.kind(), source.id(), assignee.strip(), dueOn,
+        var task = new Task(TaskId.random(), citizen.value(), source.kind(), source.id(), assignee.strip(), null,
+                dueOn, Status.OPEN, null, null, null, null, null, null, now, null);
+        task.registerEvent(new TaskOpened(task.id, source, citizen, task.owner(), dueOn));
+        return task;
+    }
+
+    /**
+     * A new open task on a team's list (every member sees it, the first to act completes it), for work the team
+     * holds rather than one person: a referral from another system to the receiving team.
+     */
+    static Task openForTeam(WorkRef source, CitizenId citizen, String team, @Nullable LocalDate dueOn,
+            LocalDate workStartedOn, Instant now) {
+        if (team.isBlank()) {
+            throw new IllegalArgumentException("A team task names its team");
+        }
+        if (dueOn != null && dueOn.isBefore(workStartedOn)) {
+            throw new DomainException("task.dueOn.past");
+        }
+        var task = new Task(TaskId.random(), citizen.value(), source.kind(), source.id(), null, team.strip(), dueOn,
                 Status.OPEN, null, null, null, null, null, null, now, null);
-        task.registerEvent(new TaskOpened(task.id, source, citizen, task.assignee, dueOn));
+        task.registerEvent(new TaskOpened(task.id, source, citizen, task.owner(), dueOn));
         return task;
     }
 
@@ -194,8 +215,24 @@ public class Task extends AbstractAggregateRoot<Task> {
         return sourceKind;
     }
 
-    public String assignee() {
+    /** The person whose list the task is on; empty for a team's task no one has taken. */
+    public @Nullable String assignee() {
         return assignee;
+    }
+
+    /** The team whose list the task is on, for a team's task. */
+    public @Nullable String team() {
+        return team;
+    }
+
+    /** On the team's list, not one person's. */
+    public boolean isTeamTask() {
+        return assignee == null && team != null;
+    }
+
+    /** Whose list the task is on: the person, or else the team. */
+    public String owner() {
+        return assignee != null ? assignee : java.util.Objects.requireNonNull(team);
     }
 
     public @Nullable LocalDate dueOn() {

@@ -65,7 +65,7 @@ class TaskContribution implements CitizenContribution {
         var shown = sources.show(task);
         var title = new DefaultMessageSourceResolvable(new String[] {shown.title().key()},
                 shown.title().arguments().toArray());
-        return new TimelineEntry(task.createdAt(), KIND, "followup.timeline.opened", List.of(title, people.name(task.assignee())),
+        return new TimelineEntry(task.createdAt(), KIND, "followup.timeline.opened", List.of(title, people.name(task.owner())),
                 "followup.timeline.citizen", "/opgaver/" + task.id());
     }
 
@@ -81,6 +81,7 @@ class TaskContribution implements CitizenContribution {
         values.put("kind", task.kind());
         values.put("created", task.createdAt());
         values.put("assignee", task.assignee());
+        values.put("team", task.team());
         values.put("dueOn", task.dueOn());
         values.put("status", task.status().name());
         values.put("outcome", task.outcome());

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import dk.brobygger.access.Teams;
 import dk.brobygger.access.Users;
 import dk.brobygger.audit.AuditAction;
 import dk.brobygger.citizen.CitizenId;
@@ -38,9 +39,11 @@ public class TaskList {
     private final TaskSources sources;
     private final CitizenRecords records;
     private final Users users;
+    private final Teams teams;
     private final Clock clock;
 
-    TaskList(Tasks tasks, TaskSources sources, CitizenRecords records, Users users, Clock clock) {
+    TaskList(Tasks tasks, TaskSources sources, CitizenRecords records, Users users, Teams teams, Clock clock) {
+        this.teams = teams;
         this.tasks = tasks;
         this.sources = sources;
         this.records = records;
@@ -74,6 +77,20 @@ public class TaskList {
         return tasks.save(Task.open(source, citizen, assignee, dueOn, workStartedOn, clock.instant()));
     }
 
+    /**
+     * Opens the task for a piece of work a team holds, on the team's list: every member of the team sees it on
+     * their own list until one of them completes it (or it is handed to one person). An open task for the work
+     * stays as it is.
+     */
+    @Transactional
+    public Task openForTeam(WorkRef source, CitizenId citizen, String team, @Nullable LocalDate dueOn) {
+        var existing = tasks.findBySourceKindAndSourceId(source.kind(), source.id());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        return tasks.save(Task.openForTeam(source, citizen, team, dueOn, today(), clock.instant()));
+    }
+
     /** The task for a piece of work, if there is one. */
     @Transactional(readOnly = true)
     public Optional<Task> forWork(WorkRef source) {
@@ -99,10 +116,15 @@ public class TaskList {
         return save(task);
     }
 
-    /** The user's open tasks, earliest due first, and those done in the last 30 days. */
+    /**
+     * The user's open tasks and the open tasks of the user's teams that no one has taken, earliest due first, and
+     * those done in the last 30 days.
+     */
     @Transactional(readOnly = true)
     public List<Task> worklist(String assignee) {
-        return tasks.onListOf(assignee, today().minusDays(30));
+        var mine = teams.of(assignee);
+        // An empty IN () is not SQL; a team name is never blank, so "" matches no team.
+        return tasks.onListOf(assignee, mine.isEmpty() ? List.of("") : mine, today().minusDays(30));
     }
 
     /** One task, for someone who may see its citizen (audited). */

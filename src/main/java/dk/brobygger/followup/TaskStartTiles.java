@@ -7,6 +7,7 @@ import java.util.List;
 
 import dk.brobygger.access.BrobyggerUser;
 import dk.brobygger.access.Role;
+import dk.brobygger.access.Teams;
 import dk.brobygger.citizen.CitizenRecords;
 import dk.brobygger.shared.DanishTime;
 import dk.brobygger.start.StartTile;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tile of the user's task list: overdue tasks and those due within a week (the follow-up calls among them),
- * counted on the assignee's index, and the first few by due date.
+ * counted on the assignee's index (and the team index for the user's teams' tasks no one has taken), and the
+ * first few by due date.
  */
 @Component
 class TaskStartTiles implements StartTiles {
@@ -33,9 +35,11 @@ class TaskStartTiles implements StartTiles {
     private final CitizenRecords records;
     private final MessageSource messages;
     private final Clock clock;
+    private final Teams teams;
 
     TaskStartTiles(JdbcClient jdbc, Tasks tasks, TaskSources sources, CitizenRecords records,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, Teams teams) {
+        this.teams = teams;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.sources = sources;
@@ -52,18 +56,22 @@ class TaskStartTiles implements StartTiles {
         }
         LocalDate today = LocalDate.now(clock.withZone(DanishTime.ZONE));
         LocalDate week = today.plusDays(7);
+        var mine = teams.of(user.username());
+        var teamsOf = mine.isEmpty() ? List.of("") : mine;
         var counts = jdbc.sql("""
                 SELECT SUM(CASE WHEN due_on < :today THEN 1 ELSE 0 END) AS overdue, COUNT(*) AS due
                   FROM followup_task
-                 WHERE assignee = :assignee AND status = 'OPEN' AND due_on <= :week
-                """).param("assignee", user.username()).param("today", today).param("week", week)
+                 WHERE (assignee = :assignee OR (assignee IS NULL AND team IN (:teams)))
+                   AND status = 'OPEN' AND due_on <= :week
+                """).param("assignee", user.username()).param("teams", teamsOf).param("today", today).param("week", week)
                 .query((rs, row) -> new long[] {rs.getLong("overdue"), rs.getLong("due")}).single();
         var first = jdbc.sql("""
                 SELECT id FROM followup_task
-                 WHERE assignee = :assignee AND status = 'OPEN' AND due_on <= :week
+                 WHERE (assignee = :assignee OR (assignee IS NULL AND team IN (:teams)))
+                   AND status = 'OPEN' AND due_on <= :week
                  ORDER BY due_on, created_at, id
                  FETCH FIRST :limit ROWS ONLY
-                """).param("assignee", user.username()).param("week", week).param("limit", StartTile.LINES)
+                """).param("assignee", user.username()).param("teams", teamsOf).param("week", week).param("limit", StartTile.LINES)
                 .query(java.util.UUID.class).list().stream()
                 .flatMap(id -> tasks.findById(TaskId.of(id)).stream()).toList();
         var names = first.isEmpty() ? java.util.Map.<dk.brobygger.citizen.CitizenId, CitizenRecords.Summary>of()

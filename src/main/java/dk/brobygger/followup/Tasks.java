@@ -18,10 +18,12 @@ interface Tasks extends Repository<Task, TaskId> {
 
     List<Task> findByCitizenIdOrderByCreatedAtDesc(UUID citizenId);
 
+    /** The person's tasks and their teams' tasks no one has taken ({@code teams} never empty). */
     @Query("""
             SELECT * FROM followup_task
-             WHERE assignee = :assignee AND (status = 'OPEN' OR done_on >= :since)
+             WHERE (assignee = :assignee OR (assignee IS NULL AND team IN (:teams)))
+               AND (status = 'OPEN' OR done_on >= :since)
              ORDER BY CASE WHEN status = 'OPEN' THEN 0 ELSE 1 END, due_on NULLS LAST, created_at, id
             """)
-    List<Task> onListOf(String assignee, java.time.LocalDate since);
+    List<Task> onListOf(String assignee, java.util.Collection<String> teams, java.time.LocalDate since);
 }

@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * tied to no organisation) lands for the team that owns such requests ({@code brobygger.referral.external-team},
  * Én indgang in the demo). The citizen is identified by the CPR number through the citizen register (audited in
  * the system's name); a known citizen's referral opens the team's need-to-know relation, named by it, and a task
- * on the worklist of the team's first member; one whose CPR number names nobody is kept in quarantine, linked to
+ * on the team's own worklist (every member sees it until one of them handles it); one whose CPR number names nobody is kept in quarantine, linked to
  * nobody, until staff have dealt with it. The same bundle sent again by the same system while the first waits is
  * recognised and answered as the first was, not kept twice. Staff of the team (and managers) see both lists and mark each handled,
  * which ends the relation and the task.
@@ -132,8 +132,7 @@ class InboundReferrals {
             records.changeFromSystem(citizen, AuditAction.CREATE, "Modtog en henvisning udefra fra "
                     + sender.displayName());
             work.startForTeamFromSystem(citizen, team, WorkRef.of(WORK, id), "Henvisning udefra: " + incoming.wish());
-            firstMember().ifPresent(member -> tasks.open(WorkRef.of(WORK, id), citizen, member,
-                    LocalDate.now(clock.withZone(DanishTime.ZONE))));
+            tasks.openForTeam(WorkRef.of(WORK, id), citizen, team, LocalDate.now(clock.withZone(DanishTime.ZONE)));
         });
         return new Receipt(id, found.isEmpty());
     }
@@ -208,11 +207,6 @@ class InboundReferrals {
             throw new AccessDeniedException("Only the receiving team sees referrals from other systems");
         }
         return user;
-    }
-
-    private Optional<String> firstMember() {
-        return teams.history(team).stream().filter(Teams.Membership::isActive).map(Teams.Membership::username)
-                .sorted().findFirst();
     }
 
     private static String sha256(String text) {

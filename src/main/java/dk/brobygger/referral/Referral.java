@@ -315,6 +315,25 @@ class Referral extends AbstractAggregateRoot<Referral> {
                 reason(note, true, "referral.reason.missing"), by, now);
     }
 
+    /**
+     * The citizen withdrew the consent the referral was shared under. One the association has taken on (accepted, in
+     * progress) waits on hold for the citizen; one not yet answered cannot go on hold (FHIR Task: on-hold only
+     * follows accepted or in-progress work), so it is withdrawn from the association's inbox: cancelled with the
+     * reason, so it cannot be accepted on data the association may no longer see. Anything else is left as it is;
+     * the answer says whether the referral changed.
+     */
+    boolean consentWithdrawn(String why, String by, Instant now) {
+        switch (status) {
+            case REQUESTED -> move(ReferralStatus.CANCELLED, BusinessStatus.NEEDS_CITIZEN_ACTION,
+                    reason(why, true, "referral.reason.missing"), by, now);
+            case ACCEPTED, IN_PROGRESS -> hold(BusinessStatus.NEEDS_CITIZEN_ACTION, why, by, now);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Going on after a pause: back in progress once the citizen has come, else accepted again. */
     void resume(String by, Instant now) {
         require(ReferralStatus.ON_HOLD);

@@ -393,10 +393,13 @@ public class Referrals {
 
     /**
      * The citizen withdrew the consent to share with an association (every association, when it named none): each
-     * open referral to it stops sharing. An accepted or running one is put on hold for the citizen with that
-     * reason; one not yet answered stays as it is. The referrer and the association are told; the association
+     * open referral to it stops sharing ({@link Referral#consentWithdrawn}). An accepted or running one is put on
+     * hold for the citizen with that reason; one not yet answered is withdrawn from the association's inbox
+     * (cancelled with the reason), which ends the referrer's team's need-to-know relation and the unanswered-days
+     * task. The referrer and the association are told (the association only that it was withdrawn); the association
      * sees nothing more of the citizen at once, since its inbox shows only what a consent in force allows. A second
-     * consent to the same association still in force is not looked for: the referrer decides whether to resume.
+     * consent to the same association still in force is not looked for: the referrer decides whether to resume or
+     * refer again.
      */
     @Transactional
     public void consentWithdrawn(CitizenId citizen, @Nullable String association) {
@@ -407,13 +410,20 @@ public class Referrals {
                         || referral.organizationName().equalsIgnoreCase(association.strip()))
                 .toList();
         for (var referral : sharing) {
-            records.changeBySystem(citizen, AuditAction.UPDATE, "Satte en henvisning i bero: samtykket blev trukket tilbage");
-            if (referral.status() == ReferralStatus.ACCEPTED || referral.status() == ReferralStatus.IN_PROGRESS) {
-                referral.hold(BusinessStatus.NEEDS_CITIZEN_ACTION, CONSENT_WITHDRAWN, CitizenWork.SYSTEM, clock.instant());
-                save(referral);
+            boolean unanswered = referral.status() == ReferralStatus.REQUESTED;
+            records.changeBySystem(citizen, AuditAction.UPDATE, unanswered
+                    ? "Trak en ubesvaret henvisning tilbage fra foreningen: samtykket blev trukket tilbage"
+                    : "Satte en henvisning i bero: samtykket blev trukket tilbage");
+            referral.consentWithdrawn(CONSENT_WITHDRAWN, CitizenWork.SYSTEM, clock.instant());
+            var saved = save(referral);
+            if (!saved.isOpen()) {
+                work.end(work(saved), "Henvisningen til " + saved.offerName()
+                        + " trukket tilbage: samtykket blev trukket tilbage");
+                closeUnansweredTask(saved, CitizenWork.SYSTEM);
             }
-            notifications.toUser(referral.referrer(), referral.id(), "referral.notify.consentWithdrawn");
-            notifications.toOrganization(referral.organizationId(), referral.id(), "referral.notify.consentWithdrawn");
+            String key = unanswered ? "referral.notify.consentWithdrawnCancelled" : "referral.notify.consentWithdrawn";
+            notifications.toUser(referral.referrer(), referral.id(), key);
+            notifications.toOrganization(referral.organizationId(), referral.id(), key);
         }
     }
 

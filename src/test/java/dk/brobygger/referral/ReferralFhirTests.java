@@ -2,6 +2,7 @@ package dk.brobygger.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -379,8 +380,15 @@ class ReferralFhirTests {
         assertThat(answer.getEntryFirstRep().getResponse().getStatus()).startsWith("201");
         UUID inbound = jdbc.sql("SELECT id FROM referral_inbound WHERE citizen_id = :karen AND team = 'en-indgang'")
                 .param("karen", karen).query(UUID.class).single();
-        assertThat(jdbc.sql("SELECT assignee FROM followup_task WHERE source_kind = 'referral.inbound' AND source_id = :id")
-                .param("id", inbound).query(String.class).single()).isEqualTo("vaert");
+        assertThat(jdbc.sql("""
+                SELECT team FROM followup_task WHERE source_kind = 'referral.inbound' AND source_id = :id AND assignee IS NULL
+                """).param("id", inbound).query(String.class).single())
+                .as("on the receiving team's list, not its first member's").isEqualTo("en-indgang");
+        mvc.perform(get("/opgaver").with(HOST)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Henvisning udefra")))
+                .andExpect(content().string(containsString("Teamets opgave (en-indgang)")));
+        mvc.perform(get("/opgaver").with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Henvisning udefra"))));
         mvc.perform(get("/borgere/{id}", karen).with(HOST)).andExpect(status().isOk());
         mvc.perform(get("/henvisninger/udefra").with(HOST)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Samtalegruppe for ensomme")))

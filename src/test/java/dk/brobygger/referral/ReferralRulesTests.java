@@ -59,6 +59,28 @@ class ReferralRulesTests {
     }
 
     @Test
+    void aWithdrawnConsentCancelsAnUnansweredReferralAndPutsOneUnderWayOnHold() {
+        var unanswered = requested();
+        assertThat(unanswered.consentWithdrawn(Referrals.CONSENT_WITHDRAWN, "system", NOW)).isTrue();
+        assertThat(unanswered.status()).as("on hold is not a state a requested Task may go to")
+                .isEqualTo(ReferralStatus.CANCELLED);
+        assertThat(unanswered.statusReason()).contains("trukket samtykket");
+        assertThat(unanswered.history().getLast().fromStatus()).isEqualTo(ReferralStatus.REQUESTED);
+        assertThat(unanswered.domainEvents()).anyMatch(ReferralClosed.class::isInstance);
+        refused(() -> unanswered.accept(ASSOCIATION, NOW), "referral.transition.illegal");
+
+        var underWay = inProgress();
+        assertThat(underWay.consentWithdrawn(Referrals.CONSENT_WITHDRAWN, "system", NOW)).isTrue();
+        assertThat(underWay.status()).isEqualTo(ReferralStatus.ON_HOLD);
+        assertThat(underWay.businessStatus()).isEqualTo(BusinessStatus.NEEDS_CITIZEN_ACTION);
+
+        var closed = inProgress();
+        closed.complete("Kommer fast hver tirsdag", ASSOCIATION, NOW);
+        assertThat(closed.consentWithdrawn(Referrals.CONSENT_WITHDRAWN, "system", NOW)).isFalse();
+        assertThat(closed.status()).isEqualTo(ReferralStatus.COMPLETED);
+    }
+
+    @Test
     void onlyWhatTheCitizenAgreedToShareIsKeptAsShared() {
         var referral = draft(false, EnumSet.of(SharedField.WORDS));
         assertThat(referral.shared()).containsExactly(SharedField.WORDS);

@@ -233,6 +233,43 @@ class ReferralTests {
     }
 
     @Test
+    void withdrawingTheConsentBeforeTheAssociationAnsweredWithdrawsTheReferralFromItsInboxAndTellsTheReferrer()
+            throws Exception {
+        UUID knit = refer(knitting, "FIRST_NAME", "CONTACT", "WORDS");
+        assertThat(openRelations(knit)).isOne();
+        UUID consent = jdbc.sql("SELECT id FROM consent WHERE citizen_id = :c AND party_name = 'Strikkeklubben Maske for Maske'")
+                .param("c", karen).query(UUID.class).single();
+
+        mvc.perform(post("/api/citizens/{id}/consents/{consent}/withdraw", karen, consent).with(STAFF))
+                .andExpect(status().isOk());
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(stateOf(knit)).isEqualTo("CANCELLED"));
+        assertThat(jdbc.sql("SELECT reason FROM referral_change WHERE referral_id = :id AND to_status = 'CANCELLED'")
+                .param("id", knit).query(String.class).single()).contains("trukket samtykket");
+        assertThat(openRelations(knit)).as("the referral no longer opens the citizen to the team").isZero();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM referral_notification
+                 WHERE referral_id = :id AND message_key = 'referral.notify.consentWithdrawnCancelled'
+                """).param("id", knit).query(Long.class).single()).as("the referrer and the association").isEqualTo(2);
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM audit_record WHERE citizen_id = :c AND purpose LIKE 'Trak en ubesvaret henvisning%'
+                """).param("c", karen).query(Long.class).single()).isOne();
+
+        mvc.perform(get("/forening/henvisninger").with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Strikkecafé"))));
+        mvc.perform(get("/forening/henvisninger/{id}", knit).with(CONTACT)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Ring 12 34 56 78"))))
+                .andExpect(content().string(not(containsString("Jeg vil gerne ud blandt andre"))));
+        mvc.perform(post("/forening/henvisninger/{id}", knit).with(CONTACT).with(csrf()).param("svar", "ACCEPT")
+                        .param("version", String.valueOf(version(knit))))
+                .andExpect(status().isBadRequest());
+        assertThat(stateOf(knit)).isEqualTo("CANCELLED");
+        mvc.perform(get("/henvisninger/{id}", knit).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("trukket samtykket")));
+    }
+
+    @Test
     void anAssociationSeesOnlyItsOwnReferralsAndOnlyTheConsentedFields() throws Exception {
         UUID mine = refer(knitting, "FIRST_NAME");
         UUID theirs = refer(choir, "FIRST_NAME", "CONTACT", "WORDS");
