@@ -186,18 +186,68 @@ class InboundReferrals {
         if (updated == 0) {
             throw new DomainException("referral.inbound.stale");
         }
-        citizen.ifPresent(known -> {
-            work.end(WorkRef.of(WORK, id), "Henvisning udefra behandlet");
-            tasks.forWork(WorkRef.of(WORK, id)).filter(Task::isOpen).ifPresent(task -> tasks.completeWork(
-                    WorkRef.of(WORK, id), new Task.Completion(LocalDate.now(clock.withZone(DanishTime.ZONE)), HANDLED,
-                            null, null), user.username()));
-        });
+        citizen.ifPresent(known -> ended(id, user.username(), "Henvisning udefra behandlet"));
+    }
+
+    /**
+     * An inbound referral for a known citizen, as the referral form is prefilled from it ("Henvis til et tilbud" on
+     * the inbound page): the wish and the sender's note become the words the referral starts from.
+     */
+    record ForReferral(UUID id, UUID citizen, String wish, @Nullable String note, @Nullable String requester) {
+
+        /** The words the referral form starts from: what the citizen was referred for, and the sender's note. */
+        public String words() {
+            return note == null ? wish : wish + ". " + note;
+        }
+    }
+
+    /** One open inbound referral of a known citizen, for the receiving team's referral form; empty otherwise. */
+    @Transactional(readOnly = true)
+    Optional<ForReferral> forReferral(UUID id, CitizenId citizen) {
+        requireTeam();
+        return jdbc.sql("""
+                SELECT id, citizen_id, wish, note, requester FROM referral_inbound
+                 WHERE id = :id AND team = :team AND citizen_id = :citizen AND handled_at IS NULL
+                """).param("id", id).param("team", team).param("citizen", citizen.value())
+                .query((rs, n) -> new ForReferral(rs.getObject("id", UUID.class), rs.getObject("citizen_id", UUID.class),
+                        rs.getString("wish"), rs.getString("note"), rs.getString("requester"))).optional();
+    }
+
+    /**
+     * The team turned the inbound referral into a referral to an offer: it is handled (its relation and task end,
+     * as when marked by hand). Already handled by someone else in between: nothing more to do, the referral stands.
+     */
+    @Transactional
+    void referred(UUID id, CitizenId citizen, String offerName) {
+        var user = requireTeam();
+        records.change(citizen, AuditAction.UPDATE, "Henviste borgeren fra en henvisning udefra til " + offerName);
+        int updated = jdbc.sql("""
+                UPDATE referral_inbound SET handled_at = :now, handled_by = :by, version = version + 1
+                 WHERE id = :id AND team = :team AND citizen_id = :citizen AND handled_at IS NULL
+                """).param("now", Timestamp.from(clock.instant())).param("by", user.username()).param("id", id)
+                .param("team", team).param("citizen", citizen.value()).update();
+        if (updated == 1) {
+            ended(id, user.username(), "Henvisning udefra behandlet: henvist til " + offerName);
+        }
+    }
+
+    private void ended(UUID id, String by, String purpose) {
+        work.end(WorkRef.of(WORK, id), purpose);
+        tasks.forWork(WorkRef.of(WORK, id)).filter(Task::isOpen).ifPresent(task -> tasks.completeWork(
+                WorkRef.of(WORK, id), new Task.Completion(LocalDate.now(clock.withZone(DanishTime.ZONE)), HANDLED,
+                        null, null), by));
     }
 
     /** The wish of one inbound referral, for its task's title. */
     Optional<String> wish(UUID id) {
         return jdbc.sql("SELECT wish FROM referral_inbound WHERE id = :id").param("id", id).query(String.class)
                 .optional();
+    }
+
+    /** Is the logged-in user one who receives referrals from other systems (the team's staff, a manager)? */
+    boolean receives() {
+        return users.current().filter(user -> user.has(Role.MANAGER)
+                || (user.has(Role.STAFF) && teams.of(user.username()).contains(team))).isPresent();
     }
 
     /** Staff in the receiving team, or a manager. */

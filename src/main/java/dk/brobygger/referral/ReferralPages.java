@@ -43,8 +43,11 @@ class ReferralPages {
     private final Volunteers volunteers;
     private final Clock clock;
 
+    private final InboundReferrals inbound;
+
     ReferralPages(Referrals referrals, ReferrerList list, OfferSearch search, CitizenTabs tabs, Teams teams,
-            Volunteers volunteers, Clock clock) {
+            Volunteers volunteers, InboundReferrals inbound, Clock clock) {
+        this.inbound = inbound;
         this.clock = clock;
         this.teams = teams;
         this.volunteers = volunteers;
@@ -68,8 +71,10 @@ class ReferralPages {
     @GetMapping("/borgere/{id}/henvisninger")
     String citizenReferrals(@PathVariable UUID id, @RequestParam(name = "q", required = false) @Nullable String text,
             @RequestParam(name = "stoette", required = false) @Nullable String need,
-            @RequestParam(name = "fra", required = false) @Nullable String from, Model model) {
+            @RequestParam(name = "fra", required = false) @Nullable String from,
+            @RequestParam(name = "udefra", required = false) @Nullable UUID fromOutside, Model model) {
         var page = referrals.ofCitizen(new CitizenId(id));
+        showInbound(model, inbound(fromOutside, id));
         model.addAttribute("origin", ReferralContext.named(from));
         var level = supportLevel(need);
         model.addAttribute("citizen", page.citizen());
@@ -89,10 +94,13 @@ class ReferralPages {
     @GetMapping("/borgere/{id}/henvisninger/ny")
     String prepare(@PathVariable UUID id, @RequestParam(name = "tilbud", required = false) @Nullable UUID offer,
             @RequestParam(name = "stoette", required = false) @Nullable String need,
-            @RequestParam(name = "fra", required = false) @Nullable String from, Model model) {
+            @RequestParam(name = "fra", required = false) @Nullable String from,
+            @RequestParam(name = "udefra", required = false) @Nullable UUID fromOutside, Model model) {
         model.addAttribute("origin", ReferralContext.named(from));
         var level = supportLevel(need);
         var prepared = referrals.prepare(new CitizenId(id), offer, level);
+        var outside = inbound(fromOutside, id);
+        showInbound(model, outside);
         model.addAttribute("prepared", prepared);
         model.addAttribute("citizen", prepared.citizen());
         model.addAttribute("fit", prepared.fit());
@@ -104,7 +112,7 @@ class ReferralPages {
             model.addAttribute("form", new Form(level, prepared.teams().isEmpty() ? null : prepared.teams().getFirst(),
                     prepared.fit().suggestsAccompaniment(), prepared.contact() == null
                             ? EnumSet.of(SharedField.FIRST_NAME, SharedField.WORDS) : EnumSet.allOf(SharedField.class),
-                    prepared.contact(), null,
+                    prepared.contact(), outside == null ? null : outside.words(),
                     false));
         }
         return "referral/new";
@@ -128,20 +136,24 @@ class ReferralPages {
             @RequestParam(name = "kontakt", required = false) @Nullable String contact,
             @RequestParam(name = "ord", required = false) @Nullable String words,
             @RequestParam(name = "venteliste", defaultValue = "false") boolean waitlist,
-            @RequestParam(name = "fra", required = false) @Nullable String from, Model model,
+            @RequestParam(name = "fra", required = false) @Nullable String from,
+            @RequestParam(name = "udefra", required = false) @Nullable UUID fromOutside, Model model,
             RedirectAttributes redirect) {
         var level = supportLevel(need);
         var fields = sharedFields(shared);
         try {
             var referral = referrals.refer(new CitizenId(id), new Referrals.Request(offer, level, team, accompaniment,
                     fields, contact, words, waitlist, ReferralContext.named(from)));
+            if (inbound(fromOutside, id) != null) {
+                inbound.referred(fromOutside, referral.citizen(), referral.offerName());
+            }
             redirect.addFlashAttribute("success", "referral.sent");
             return "redirect:/henvisninger/" + referral.id();
         } catch (DomainException e) {
             model.addAttribute("form", new Form(level, team, accompaniment, fields, contact, words, waitlist));
             model.addAttribute("error", e.messageKey());
             model.addAttribute("errorArguments", e.arguments());
-            return prepare(id, offer, need, from, model);
+            return prepare(id, offer, need, from, fromOutside, model);
         }
     }
 
@@ -173,6 +185,26 @@ class ReferralPages {
             model.addAttribute("errorArguments", e.arguments());
             model.addAttribute("reason", reason);
             return referral(id, model);
+        }
+    }
+
+    /**
+     * The inbound referral the form was reached from ("Henvis til et tilbud" on /henvisninger/udefra), when it is
+     * the citizen's, open, and the user is in the receiving team; otherwise none (the form is the usual one).
+     */
+    private InboundReferrals.@Nullable ForReferral inbound(@Nullable UUID fromOutside, UUID citizen) {
+        if (fromOutside == null || !inbound.receives()) {
+            return null;
+        }
+        return inbound.forReferral(fromOutside, new CitizenId(citizen)).orElse(null);
+    }
+
+    /** What the page says of the inbound referral it came from (plain values: the record is package-private). */
+    private static void showInbound(Model model, InboundReferrals.@Nullable ForReferral outside) {
+        if (outside != null) {
+            model.addAttribute("inboundId", outside.id());
+            model.addAttribute("inboundWish", outside.wish());
+            model.addAttribute("inboundFrom", outside.requester());
         }
     }
 

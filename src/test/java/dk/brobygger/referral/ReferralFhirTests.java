@@ -416,6 +416,60 @@ class ReferralFhirTests {
     }
 
     @Test
+    void theReceivingTeamTurnsAReferralFromOutsideIntoAReferralToAnOfferInOneClickAndItIsThenHandled()
+            throws Exception {
+        mvc.perform(post("/fhir").with(GP_SYSTEM).contentType(FHIR_JSON).content(json(referralBundle(cpr(karen)))))
+                .andExpect(status().isOk());
+        UUID inbound = jdbc.sql("SELECT id FROM referral_inbound WHERE citizen_id = :karen").param("karen", karen)
+                .query(UUID.class).single();
+        mvc.perform(get("/henvisninger/udefra").with(HOST)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Henvis til et tilbud")))
+                .andExpect(content().string(containsString("udefra=" + inbound)));
+        mvc.perform(get("/borgere/{id}/henvisninger", karen).with(HOST).param("q", "Samtalegruppe for ensomme")
+                        .param("udefra", inbound.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Henvisning udefra fra Læge Hansen, Lægehuset Torvet")));
+        mvc.perform(get("/borgere/{id}/henvisninger/ny", karen).with(HOST).param("tilbud", knitting.toString())
+                        .param("udefra", inbound.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"udefra\" value=\"" + inbound + "\"")))
+                .andExpect(content().string(containsString(
+                        "Samtalegruppe for ensomme. Har mistet sin mand i foråret og kommer ikke ud.</textarea>")));
+
+        String location = mvc.perform(post("/borgere/{id}/henvisninger", karen).with(HOST).with(csrf())
+                        .param("tilbud", knitting.toString()).param("udefra", inbound.toString())
+                        .param("deles", "FIRST_NAME").param("ord", "Samtalegruppe for ensomme"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/henvisninger/");
+        assertThat(jdbc.sql("SELECT handled_by FROM referral_inbound WHERE id = :id").param("id", inbound)
+                .query(String.class).single()).isEqualTo("vaert");
+        assertThat(jdbc.sql("SELECT status FROM followup_task WHERE source_id = :id").param("id", inbound)
+                .query(String.class).single()).isEqualTo("DONE");
+        assertThat(jdbc.sql("SELECT team FROM referral WHERE citizen_id = :karen").param("karen", karen)
+                .query(String.class).single()).isEqualTo("en-indgang");
+        mvc.perform(get("/henvisninger/udefra").with(HOST)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("udefra=" + inbound))));
+    }
+
+    @Test
+    void aReferralFormReachedWithSomeoneElsesInboundReferralIsTheUsualForm() throws Exception {
+        mvc.perform(post("/fhir").with(GP_SYSTEM).contentType(FHIR_JSON).content(json(referralBundle(cpr(karen)))))
+                .andExpect(status().isOk());
+        UUID inbound = jdbc.sql("SELECT id FROM referral_inbound WHERE citizen_id = :karen").param("karen", karen)
+                .query(UUID.class).single();
+        mvc.perform(get("/borgere/{id}/henvisninger/ny", karen).with(STAFF).param("tilbud", knitting.toString())
+                        .param("udefra", inbound.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Har mistet sin mand"))));
+        mvc.perform(post("/borgere/{id}/henvisninger", karen).with(STAFF).with(csrf())
+                        .param("tilbud", knitting.toString()).param("udefra", inbound.toString())
+                        .param("deles", "FIRST_NAME"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT handled_at IS NULL FROM referral_inbound WHERE id = :id").param("id", inbound)
+                .query(Boolean.class).single()).as("not the Fællesteam's to handle").isTrue();
+    }
+
+    @Test
     void aReferralFromOutsideThatIsNotOneIsRefusedInDanishAndNothingIsKept() throws Exception {
         var noPatient = referralBundle(cpr(karen));
         noPatient.getEntry().removeIf(entry -> entry.getResource() instanceof Patient);
