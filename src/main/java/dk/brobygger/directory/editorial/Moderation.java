@@ -101,8 +101,9 @@ class Moderation {
     }
 
     /**
-     * Applies the proposal as the moderator. If the offer or organisation changed after the proposal
-     * was made, nothing is applied and {@link OptimisticLockingFailureException} tells the moderator.
+     * Applies the proposal as the moderator. If the offer's content or the organisation changed after the proposal
+     * was made, nothing is applied and {@link OptimisticLockingFailureException} tells the moderator; a capacity
+     * change the association made meanwhile is kept, not overwritten by the proposal.
      */
     @Transactional
     ChangeRequest approve(UUID requestId, String moderator) {
@@ -113,8 +114,9 @@ class Moderation {
                 var offer = changes.createOffer(request.organizationId(), offerProposal(request), moderator, APPROVED);
                 request.linkTo(offer.id());
             }
-            case OFFER -> changes.reviseOffer(Objects.requireNonNull(request.offerId()),
-                    Objects.requireNonNull(request.baseVersion()), offerProposal(request), moderator, APPROVED);
+            case OFFER -> changes.reviseOfferFromProposal(Objects.requireNonNull(request.offerId()),
+                    Objects.requireNonNull(request.baseVersion()), request.submittedAt(), offerProposal(request),
+                    moderator, APPROVED);
             case ORGANIZATION -> changes.reviseOrganization(request.organizationId(),
                     Objects.requireNonNull(request.baseVersion()), organizationProposal(request), moderator);
         }

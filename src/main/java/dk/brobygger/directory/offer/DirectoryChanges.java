@@ -99,6 +99,36 @@ public class DirectoryChanges {
         return offer;
     }
 
+    /**
+     * Applies a moderated proposal made at {@code proposedAt} against {@code baseVersion}. Capacity is operational
+     * data the association keeps current without moderation (and accepted referrals take places): when the only
+     * changes since the proposal are capacity changes, the proposal's content is applied and the offer keeps its
+     * newer places left and waitlist, which the proposal (a copy of the form as it was) would otherwise put back.
+     * Any other change since then is a conflict, as for {@link #reviseOffer}.
+     */
+    @Transactional
+    public Offer reviseOfferFromProposal(UUID offerId, long baseVersion, Instant proposedAt, OfferDetails details,
+            String by, String kind) {
+        var offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer " + offerId));
+        if (Objects.equals(offer.version(), baseVersion)) {
+            return reviseOffer(offerId, baseVersion, details, by, kind);
+        }
+        boolean onlyCapacity = history.of(offerId).stream().filter(entry -> !entry.changedAt().isBefore(proposedAt))
+                .allMatch(entry -> NOT_CONTENT.contains(entry.kind()));
+        if (!onlyCapacity) {
+            throw new OptimisticLockingFailureException("Offer " + offerId + " changed since version " + baseVersion);
+        }
+        var keepingCapacity = new OfferDetails(details.name(), details.description(), details.locationId(),
+                details.status(), details.supportLevel(), details.accompaniment(), details.minAge(), details.maxAge(),
+                details.freeOfCharge(), details.costDescription(), details.transportOffered(), details.transportNote(),
+                details.languages(), offer.placesLeft(), offer.waitlist(), details.contactName(),
+                details.contactEmail(), details.contactPhone(), details.url(), details.termIds(), details.schedules());
+        return reviseOffer(offerId, Objects.requireNonNull(offer.version()), keepingCapacity, by, kind);
+    }
+
+    /** History kinds that change no content: capacity, and proposals made or turned down. */
+    private static final java.util.Set<String> NOT_CONTENT = java.util.Set.of("CAPACITY", "PROPOSED", "REJECTED");
+
     /** "Stadig aktuelt": one click confirms that an offer is current. */
     @Transactional
     public Offer confirm(UUID offerId, String by) {

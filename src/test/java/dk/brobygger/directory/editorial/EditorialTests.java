@@ -297,6 +297,47 @@ class EditorialTests {
     }
 
     @Test
+    void aProposalApprovedAfterTheAssociationChangedTheCapacityKeepsTheNewerCapacity() throws Exception {
+        var before = changes.changeCapacity(knitting.id(), knitting.version(), dk.brobygger.directory.Capacity.AVAILABLE,
+                5, null, "kontakt");
+        knitting = before;
+        var form = formOf(knitting);
+        form.set("name", "Strik og kaffe");
+        form.set("placesLeft", "5");
+        mvc.perform(saveOffer(knitting, form, association())).andExpect(redirectedUrl("/redaktion"));
+        UUID request = requests.findByOrganizationIdOrderBySubmittedAtDesc(knitters.id()).getFirst().id();
+        // Meanwhile the association's contact says only 2 places are left, and an accepted referral takes one.
+        var changed = changes.changeCapacity(knitting.id(), knitting.version(), dk.brobygger.directory.Capacity.AVAILABLE,
+                2, "Kun to pladser til jul", "kontakt");
+        changes.takePlace(changed.id(), "kontakt");
+
+        mvc.perform(post("/redaktion/moderation/{id}/godkend", request).with(user(editor())).with(csrf()))
+                .andExpect(redirectedUrl("/redaktion/moderation"));
+
+        var now = reload(knitting);
+        assertThat(now.name()).as("the proposal's content is applied").isEqualTo("Strik og kaffe");
+        assertThat(now.placesLeft()).as("not the 5 the form showed when the proposal was made").isEqualTo(1);
+        assertThat(now.capacity()).isEqualTo(dk.brobygger.directory.Capacity.AVAILABLE);
+        assertThat(requests.findById(request).orElseThrow().status()).isEqualTo(ChangeRequest.Status.APPROVED);
+        assertThat(history.of(knitting.id())).extracting(OfferHistory.Entry::kind)
+                .startsWith("APPROVED", "CAPACITY", "CAPACITY", "PROPOSED");
+    }
+
+    @Test
+    void aProposalForAnOfferWhoseContentAndCapacityChangedSinceIsStillNotApplied() throws Exception {
+        UUID request = proposeNewName("Strik og kaffe");
+        var changed = changes.changeCapacity(knitting.id(), knitting.version(), dk.brobygger.directory.Capacity.WAITLIST,
+                null, null, "kontakt");
+        changes.reviseOffer(knitting.id(), changed.version(), changed.details(), "admin", "CHANGED");
+
+        mvc.perform(post("/redaktion/moderation/{id}/godkend", request).with(user(editor())).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("tilbuddet er ændret, efter foreningen sendte forslaget")));
+        assertThat(reload(knitting).name()).isEqualTo("Strikkeklubben");
+        assertThat(requests.findById(request).orElseThrow().isPending()).isTrue();
+    }
+
+    @Test
     void anAssociationEditorCannotTouchAnotherOrganisation() throws Exception {
         mvc.perform(get("/redaktion/tilbud/{id}/rediger", otherOffer.id()).with(user(association())))
                 .andExpect(status().isForbidden());
