@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -40,6 +41,10 @@ class ReferralFhir {
     static final String BUSINESS_STATUSES = "urn:brobygger:fhir:referral-business-status";
     /** The offer in the directory, by its id. */
     static final String OFFERS = "urn:brobygger:fhir:offer";
+    /** The kinds of Task.output Brobygger gives: the offer the citizen attends, the first visit. */
+    static final String OUTPUTS = "urn:brobygger:fhir:referral-output";
+    static final String ATTENDING = "attending-offer";
+    static final String FIRST_VISIT = "first-visit";
     /** A UUID as identifier (the directory's organisation id, the referral's id). */
     static final String UUIDS = "urn:ietf:rfc:3986";
 
@@ -73,6 +78,16 @@ class ReferralFhir {
         task.setOwner(owner(referral));
         task.setAuthoredOn(Date.from(referral.requestedAt() != null ? referral.requestedAt() : referral.createdAt()));
         task.setLastModified(Date.from(referral.updatedAt()));
+        if (referral.firstVisitAt() != null) {
+            // What came of it, as references rather than only words: the offer the citizen now takes part in
+            // (the directory's offer, a logical reference by its id) and when the citizen first came.
+            task.addOutput().setType(outputType(ATTENDING, "referral.fhir.output.attending"))
+                    .setValue(new Reference().setType("HealthcareService").setIdentifier(
+                            new Identifier().setSystem(OFFERS).setValue(referral.offerId().toString()))
+                            .setDisplay(referral.offerName()));
+            task.addOutput().setType(outputType(FIRST_VISIT, "referral.fhir.output.firstVisit"))
+                    .setValue(new DateTimeType(Date.from(referral.firstVisitAt())));
+        }
         if (referral.outcome() != null) {
             task.addOutput().setValue(new StringType(referral.outcome())).getType().setText(text("referral.fhir.outcome"));
         }
@@ -249,8 +264,18 @@ class ReferralFhir {
                 .DefaultMessageSourceResolvable(target.messageKey()));
     }
 
+    /**
+     * The outcome the association gives when completing: its own output in words, a code's text, or a reference
+     * (e.g. to its Encounter of the visit, by display or reference); our own outputs it read back do not count.
+     */
     private static @Nullable String outcome(Task wanted, @Nullable String note) {
         for (var output : wanted.getOutput()) {
+            if (output.getType().getCoding().stream().anyMatch(coding -> OUTPUTS.equals(coding.getSystem()))) {
+                continue;
+            }
+            if (output.getValue() instanceof Reference reference && (reference.hasDisplay() || reference.hasReference())) {
+                return reference.hasDisplay() ? reference.getDisplay() : reference.getReference();
+            }
             if (output.getValue() instanceof StringType value && value.hasValue() && !value.getValue().isBlank()) {
                 return value.getValue();
             }
@@ -267,6 +292,11 @@ class ReferralFhir {
         }
         return concept.getCoding().stream().map(Coding::getDisplay).filter(display -> display != null
                 && !display.isBlank()).findFirst().orElse(null);
+    }
+
+    private CodeableConcept outputType(String code, String key) {
+        String label = text(key);
+        return new CodeableConcept(new Coding(OUTPUTS, code, label)).setText(label);
     }
 
     private String text(String key, Object... arguments) {

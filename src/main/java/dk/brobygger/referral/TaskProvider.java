@@ -11,11 +11,13 @@ import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Patch;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.PatchTypeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
@@ -36,7 +38,8 @@ import org.springframework.stereotype.Component;
  * an association's own system (HTTP Basic, {@link Role#SYSTEM}, tied to its organisation) reads its organisation's
  * referrals, searches them ({@code owner}, {@code status}, {@code _lastUpdated}, paged with {@code _count} and
  * {@code _offset}) and answers them by updating {@code status}, {@code businessStatus} and {@code statusReason}
- * (the version it saw in {@code If-Match} or {@code meta.versionId}), through {@link Referrals} with the same
+ * (the version it saw in {@code If-Match} or {@code meta.versionId}) or patching them (JSON Patch or FHIRPath
+ * Patch, the version in {@code If-Match}), through {@link Referrals} with the same
  * guarded transitions as the inbox. Another organisation's referral is not found; what the citizen consented to
  * share is all that is shown, and every read is audited on the citizen as the inbox's reads are.
  * Public because HAPI binds the methods by reflection.
@@ -52,9 +55,11 @@ public class TaskProvider implements IResourceProvider, FhirProvider {
     private final AssociationInbox inbox;
     private final ReferralFhir fhir;
     private final ReferralFhirErrors errors;
+    private final TaskPatches patches;
 
     TaskProvider(Referrals referrals, ReferralFhirSearch search, AssociationInbox inbox, ReferralFhir fhir,
-            ReferralFhirErrors errors) {
+            ReferralFhirErrors errors, TaskPatches patches) {
+        this.patches = patches;
         this.referrals = referrals;
         this.search = search;
         this.inbox = inbox;
@@ -111,7 +116,30 @@ public class TaskProvider implements IResourceProvider, FhirProvider {
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Task wanted, RequestDetails request) {
         var referral = find(id);
-        long seen = seenVersion(id, wanted, request, referral);
+        return answer(referral, seenVersion(id, wanted, request, referral), wanted);
+    }
+
+    /**
+     * The association answers with a patch (JSON Patch or FHIRPath Patch, see {@link TaskPatches}) of the Task as it
+     * reads it, from the version in {@code If-Match} (412 when it is not the current one, 428 without it): the
+     * patched Task is answered as an update is, with the same guards (422 for an illegal transition, 409 when
+     * someone answered in between).
+     */
+    @Patch
+    public MethodOutcome patch(@IdParam IdType id, PatchTypeEnum type, @ResourceParam String body,
+            RequestDetails request) {
+        var referral = find(id);
+        long seen = patchVersion(id, request, referral);
+        Task wanted;
+        try {
+            wanted = patches.apply(fhir.task(referral, false), type, body);
+        } catch (RuntimeException e) {
+            throw errors.of(e);
+        }
+        return answer(referral, seen, wanted);
+    }
+
+    private MethodOutcome answer(Referral referral, long seen, Task wanted) {
         if (!ReferralFhir.namesOwner(wanted, referral)) {
             throw errors.refusal(422, IssueType.BUSINESSRULE, "referral.fhir.owner.unknown");
         }
@@ -164,6 +192,21 @@ public class TaskProvider implements IResourceProvider, FhirProvider {
         }
         if (!meta.strip().equals(String.valueOf(current))) {
             throw errors.refusal(409, IssueType.CONFLICT, "referral.fhir.stale");
+        }
+        return current;
+    }
+
+    /** A patch names the version it was made from in {@code If-Match} (or a versioned id): never a blind change. */
+    private long patchVersion(IdType id, RequestDetails request, Referral referral) {
+        String ifMatch = request.getHeader("If-Match");
+        String expected = ifMatch != null && !ifMatch.isBlank() ? ifMatch.replace("W/", "").replace("\"", "").strip()
+                : id.hasVersionIdPart() ? id.getVersionIdPart() : null;
+        if (expected == null) {
+            throw errors.refusal(428, IssueType.REQUIRED, "referral.fhir.patch.version.missing");
+        }
+        long current = referral.version() == null ? 0 : referral.version();
+        if (!expected.equals(String.valueOf(current))) {
+            throw errors.refusal(412, IssueType.CONFLICT, "referral.fhir.stale");
         }
         return current;
     }

@@ -42,6 +42,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
@@ -172,7 +173,8 @@ class ReferralFhirTests {
                 new StringType("Kommer nu på egen hånd hver tirsdag.")).getType().setText("Udfald");
         task = update(referral, task);
         assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
-        assertThat(task.getOutputFirstRep().getValue().primitiveValue()).isEqualTo("Kommer nu på egen hånd hver tirsdag.");
+        assertThat(task.getOutput()).extracting(output -> output.getValue().primitiveValue())
+                .contains("Kommer nu på egen hånd hver tirsdag.");
         assertThat(jdbc.sql("SELECT outcome FROM referral WHERE id = :id").param("id", referral).query(String.class)
                 .single()).isEqualTo("Kommer nu på egen hånd hver tirsdag.");
 
@@ -186,6 +188,129 @@ class ReferralFhirTests {
         assertThat(stateOf(declined)).isEqualTo("REJECTED");
         assertThat(jdbc.sql("SELECT business_status FROM referral WHERE id = :id").param("id", declined)
                 .query(String.class).single()).isEqualTo("NOT_ELIGIBLE");
+    }
+
+    static final MediaType JSON_PATCH = MediaType.parseMediaType("application/json-patch+json");
+
+    org.springframework.test.web.servlet.ResultActions patch(UUID referral, MediaType type, String body,
+            @org.jspecify.annotations.Nullable String ifMatch) throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/fhir/Task/{id}", referral)
+                .with(KNITTING_SYSTEM).contentType(type).content(body);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return mvc.perform(request);
+    }
+
+    String ifMatch(UUID referral) {
+        return "W/\"" + version(referral) + "\"";
+    }
+
+    @Test
+    void theAssociationsSystemAnswersWithAJsonPatchThroughTheSameGuardsAsTheInbox() throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME");
+
+        var accepted = read(patch(referral, JSON_PATCH, """
+                [{"op": "test", "path": "/status", "value": "requested"},
+                 {"op": "replace", "path": "/status", "value": "accepted"}]
+                """, ifMatch(referral)).andExpect(status().isOk()).andReturn(), Task.class);
+        assertThat(accepted.getStatus()).isEqualTo(Task.TaskStatus.ACCEPTED);
+        assertThat(stateOf(referral)).isEqualTo("ACCEPTED");
+
+        var came = read(patch(referral, JSON_PATCH, """
+                [{"op": "replace", "path": "/status", "value": "in-progress"},
+                 {"op": "add", "path": "/businessStatus", "value": {"coding": [
+                    {"system": "urn:brobygger:fhir:referral-business-status", "code": "attended"}]}}]
+                """, ifMatch(referral)).andExpect(status().isOk()).andReturn(), Task.class);
+        assertThat(came.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
+        var offer = came.getOutput().stream().filter(output -> output.getValue() instanceof Reference).findFirst()
+                .orElseThrow();
+        assertThat(offer.getType().getCodingFirstRep().getCode()).isEqualTo("attending-offer");
+        var reference = (Reference) offer.getValue();
+        assertThat(reference.getType()).isEqualTo("HealthcareService");
+        assertThat(reference.getIdentifier().getValue()).isEqualTo(knitting.toString());
+        assertThat(reference.getDisplay()).isEqualTo("Strikkecafé");
+
+        // Completing needs an outcome, as in the inbox: without one nothing changes.
+        var noOutcome = patch(referral, JSON_PATCH, """
+                [{"op": "replace", "path": "/status", "value": "completed"}]
+                """, ifMatch(referral)).andExpect(status().isUnprocessableContent()).andReturn();
+        assertThat(read(noOutcome, OperationOutcome.class).getIssueFirstRep().getDiagnostics()).isNotBlank();
+        assertThat(stateOf(referral)).isEqualTo("IN_PROGRESS");
+
+        // An illegal transition (back to requested) is refused in Danish.
+        var illegal = patch(referral, JSON_PATCH, """
+                [{"op": "replace", "path": "/status", "value": "requested"}]
+                """, ifMatch(referral)).andExpect(status().isUnprocessableContent()).andReturn();
+        assertThat(read(illegal, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+                .contains("Foreningen kan ikke sætte henvisningen til");
+
+        // The association may not patch anything but its answer.
+        var owner = patch(referral, JSON_PATCH, """
+                [{"op": "replace", "path": "/owner/display", "value": "Et andet kor"}]
+                """, ifMatch(referral)).andExpect(status().isUnprocessableContent()).andReturn();
+        assertThat(read(owner, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+                .contains("kan kun rette Task.status, businessStatus, statusReason og output");
+
+        // A stale If-Match and none at all: refused, nothing overwritten.
+        String stale = "W/\"" + (version(referral) - 1) + "\"";
+        var conflict = patch(referral, JSON_PATCH, """
+                [{"op": "replace", "path": "/status", "value": "failed"}]
+                """, stale).andExpect(status().isPreconditionFailed()).andReturn();
+        assertThat(read(conflict, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+                .contains("Henvisningen er ændret");
+        patch(referral, JSON_PATCH, """
+                [{"op": "replace", "path": "/status", "value": "failed"}]
+                """, null).andExpect(status().isPreconditionRequired());
+        patch(referral, JSON_PATCH, "not a patch", ifMatch(referral)).andExpect(status().isUnprocessableContent());
+        assertThat(stateOf(referral)).isEqualTo("IN_PROGRESS");
+
+        var completed = read(patch(referral, JSON_PATCH, """
+                [{"op": "replace", "path": "/status", "value": "completed"},
+                 {"op": "add", "path": "/output/-", "value": {"type": {"text": "Besøget"},
+                   "valueReference": {"reference": "Encounter/42", "display": "Kom alene tirsdag den 3."}}}]
+                """, ifMatch(referral)).andExpect(status().isOk()).andReturn(), Task.class);
+        assertThat(completed.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+        assertThat(jdbc.sql("SELECT outcome FROM referral WHERE id = :id").param("id", referral).query(String.class)
+                .single()).isEqualTo("Kom alene tirsdag den 3.");
+    }
+
+    @Test
+    void theAssociationsSystemAnswersWithAFhirPathPatchAndTwoAnswersAtOnceDoNotOverwriteEachOther()
+            throws Exception {
+        UUID referral = refer(knitting, "FIRST_NAME");
+        String seen = ifMatch(referral);
+        var decline = new org.hl7.fhir.r4.model.Parameters();
+        var status = decline.addParameter().setName("operation");
+        status.addPart().setName("type").setValue(new org.hl7.fhir.r4.model.CodeType("replace"));
+        status.addPart().setName("path").setValue(new StringType("Task.status"));
+        status.addPart().setName("value").setValue(new org.hl7.fhir.r4.model.CodeType("rejected"));
+        var business = decline.addParameter().setName("operation");
+        business.addPart().setName("type").setValue(new org.hl7.fhir.r4.model.CodeType("add"));
+        business.addPart().setName("path").setValue(new StringType("Task"));
+        business.addPart().setName("name").setValue(new StringType("businessStatus"));
+        business.addPart().setName("value").setValue(business("no-capacity"));
+
+        var declined = read(patch(referral, FHIR_JSON, json(decline), seen).andExpect(status().isOk()).andReturn(),
+                Task.class);
+        assertThat(declined.getStatus()).isEqualTo(Task.TaskStatus.REJECTED);
+        assertThat(jdbc.sql("SELECT business_status FROM referral WHERE id = :id").param("id", referral)
+                .query(String.class).single()).isEqualTo("NO_CAPACITY");
+
+        var accept = new org.hl7.fhir.r4.model.Parameters();
+        var op = accept.addParameter().setName("operation");
+        op.addPart().setName("type").setValue(new org.hl7.fhir.r4.model.CodeType("replace"));
+        op.addPart().setName("path").setValue(new StringType("Task.status"));
+        op.addPart().setName("value").setValue(new org.hl7.fhir.r4.model.CodeType("accepted"));
+        patch(referral, FHIR_JSON, json(accept), seen).andExpect(status().isPreconditionFailed());
+        assertThat(stateOf(referral)).as("the first answer stands").isEqualTo("REJECTED");
+
+        var elsewhere = new org.hl7.fhir.r4.model.Parameters();
+        var focus = elsewhere.addParameter().setName("operation");
+        focus.addPart().setName("type").setValue(new org.hl7.fhir.r4.model.CodeType("replace"));
+        focus.addPart().setName("path").setValue(new StringType("Task.focus"));
+        focus.addPart().setName("value").setValue(new Reference("ServiceRequest/other"));
+        patch(referral, FHIR_JSON, json(elsewhere), ifMatch(referral)).andExpect(status().isUnprocessableContent());
     }
 
     Task fetch(UUID referral) throws Exception {
