@@ -94,6 +94,8 @@ class Volunteer {
     private VolunteerStage stage;
     private @Nullable LocalDate vettedUntil;
     private @Nullable String username;
+    private @Nullable Instant leftAt;
+    private @Nullable Instant anonymisedAt;
     @MappedCollection(idColumn = "volunteer_id")
     private Set<InterestRow> interests;
     @MappedCollection(idColumn = "volunteer_id")
@@ -115,7 +117,8 @@ class Volunteer {
     Volunteer(UUID id, @Nullable UUID organizationId, @Nullable String organizationName, String name,
             @Nullable String phone, @Nullable String email, String postcode, @Nullable String district, boolean peer,
             boolean criminalRecordRequired, VolunteerStage stage, @Nullable LocalDate vettedUntil,
-            @Nullable String username, Set<InterestRow> interests, Set<LanguageRow> languages,
+            @Nullable String username, @Nullable Instant leftAt, @Nullable Instant anonymisedAt,
+            Set<InterestRow> interests, Set<LanguageRow> languages,
             Set<Availability> availability, Set<Met> requirements, List<Change> history, @Nullable Long version,
             String createdBy, Instant createdAt, String updatedBy, Instant updatedAt) {
         this.id = id;
@@ -131,6 +134,8 @@ class Volunteer {
         this.stage = stage;
         this.vettedUntil = vettedUntil;
         this.username = username;
+        this.leftAt = leftAt;
+        this.anonymisedAt = anonymisedAt;
         this.interests = new LinkedHashSet<>(interests);
         this.languages = new LinkedHashSet<>(languages);
         this.availability = new LinkedHashSet<>(availability);
@@ -147,7 +152,7 @@ class Volunteer {
     static Volunteer apply(Profile profile, @Nullable UUID organizationId, @Nullable String organizationName, String by,
             Instant now) {
         var volunteer = new Volunteer(UUID.randomUUID(), organizationId, organizationName, "", null, null, "0000",
-                null, false, true, VolunteerStage.APPLIED, null, null, Set.of(), Set.of(), Set.of(), Set.of(),
+                null, false, true, VolunteerStage.APPLIED, null, null, null, null, Set.of(), Set.of(), Set.of(), Set.of(),
                 List.of(), null, by, now, by, now);
         volunteer.profile(profile, by, now);
         volunteer.history.add(new Change(now, by, null, VolunteerStage.APPLIED, null));
@@ -156,6 +161,7 @@ class Volunteer {
 
     /** Changes who the volunteer is and what they offer; a required requirement may become missing. */
     void profile(Profile profile, String by, Instant now) {
+        requireNotAnonymised();
         String newName = text(profile.name(), 200, "volunteer.name");
         if (newName == null) {
             throw new DomainException("volunteer.name.missing");
@@ -202,6 +208,7 @@ class Volunteer {
     /** A requirement met (again): replaces what was recorded of the same kind. */
     void meet(@Nullable Requirement kind, @Nullable LocalDate metOn, @Nullable LocalDate expiresOn, LocalDate today,
             String by, Instant now) {
+        requireNotAnonymised();
         if (kind == null) {
             throw new DomainException("volunteer.requirement.kindMissing");
         }
@@ -262,6 +269,7 @@ class Volunteer {
 
     /** Introduced and ready: only with every required requirement valid today. */
     void onboard(LocalDate today, String by, Instant now) {
+        requireNotAnonymised();
         require(VolunteerStage.APPROVED, VolunteerStage.PAUSED, VolunteerStage.EXPIRED);
         requireVetted(today);
         move(VolunteerStage.ONBOARDED, null, by, now);
@@ -281,6 +289,53 @@ class Volunteer {
         move(VolunteerStage.DECLINED, reason(reason), by, now);
     }
 
+    /** What an anonymised volunteer is called wherever they appear: assignments, histories. */
+    static final String FORMER = "Tidligere frivillig";
+
+    /**
+     * Removed from the register (the volunteer asked, or stopped for good): stopped for the reason, and their own
+     * data anonymised at once ({@link #anonymise}). No row is deleted: what they did stays, as "tidligere frivillig".
+     */
+    void remove(@Nullable String reason, String by, Instant now) {
+        if (anonymisedAt != null) {
+            throw illegal();
+        }
+        String why = reason(reason);
+        if (stage != VolunteerStage.DECLINED) {
+            move(VolunteerStage.DECLINED, why, by, now);
+        }
+        anonymise(by, now);
+    }
+
+    /**
+     * Opbevaring: the volunteer's own data go (name, contact, postcode, district, interests, languages, times,
+     * vetting dates, login); the stage history stays, with who changed what and when, so the register's figures and
+     * the referrals' histories still add up. Only a volunteer who stopped is anonymised; once is enough.
+     */
+    void anonymise(String by, Instant now) {
+        if (stage != VolunteerStage.DECLINED && stage != VolunteerStage.EXPIRED) {
+            throw illegal();
+        }
+        if (anonymisedAt != null) {
+            return;
+        }
+        this.name = FORMER;
+        this.phone = null;
+        this.email = null;
+        this.postcode = "0000";
+        this.district = null;
+        this.username = null;
+        this.interests.clear();
+        this.languages.clear();
+        this.availability.clear();
+        this.requirements.clear();
+        this.anonymisedAt = now;
+        this.updatedBy = by;
+        this.updatedAt = now;
+        this.vettedUntil = null;
+        history.add(new Change(now, by, stage, stage, "Anonymiseret: den frivilliges egne oplysninger er slettet"));
+    }
+
     /**
      * A required requirement has lapsed: an onboarded or paused volunteer is expired (by the nightly job), with
      * the lapsed requirements as the reason. False when nothing has lapsed or the stage does not expire.
@@ -295,6 +350,7 @@ class Volunteer {
 
     /** The login tied to this volunteer (role VOLUNTEER), or none. */
     void tieLogin(@Nullable String login) {
+        requireNotAnonymised();
         this.username = login == null || login.isBlank() ? null : login.strip();
     }
 
@@ -314,6 +370,7 @@ class Volunteer {
     private void move(VolunteerStage to, @Nullable String why, String by, Instant now) {
         var from = stage;
         this.stage = to;
+        this.leftAt = to == VolunteerStage.DECLINED || to == VolunteerStage.EXPIRED ? now : null;
         touched(by, now);
         history.add(new Change(now, by, from, to, why));
     }
@@ -335,6 +392,13 @@ class Volunteer {
             }
         }
         this.vettedUntil = until;
+    }
+
+    /** An anonymised volunteer is history: nothing of them is changed or brought back. */
+    private void requireNotAnonymised() {
+        if (anonymisedAt != null) {
+            throw new DomainException("volunteer.anonymised");
+        }
     }
 
     private void require(VolunteerStage... allowed) {
@@ -380,6 +444,10 @@ class Volunteer {
     public VolunteerStage stage() { return stage; }
     public @Nullable LocalDate vettedUntil() { return vettedUntil; }
     public @Nullable String username() { return username; }
+    /** When the volunteer stopped (declined, left, expired); null while still in the register's work. */
+    public @Nullable Instant leftAt() { return leftAt; }
+    public @Nullable Instant anonymisedAt() { return anonymisedAt; }
+    public boolean isAnonymised() { return anonymisedAt != null; }
     public Set<Interest> interests() {
         return interests.stream().map(InterestRow::interest)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Interest.class)));

@@ -190,6 +190,7 @@ class VolunteerPages {
         model.addAttribute("assignments", volunteers.ofVolunteer(id));
         model.addAttribute("staff", Volunteers.isStaff(users.currentOrFail()));
         model.addAttribute("warnDays", Volunteers.WARN_DAYS);
+        model.addAttribute("anonymised", volunteer.isAnonymised());
         return "referral/volunteer";
     }
 

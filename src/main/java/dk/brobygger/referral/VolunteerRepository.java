@@ -22,5 +22,12 @@ interface VolunteerRepository extends Repository<Volunteer, UUID> {
             """)
     List<Volunteer> findLapsed(@Param("today") java.time.LocalDate today);
 
+    /** Volunteers who stopped before {@code before} and still have their own data (the retention). */
+    @Query("""
+            SELECT * FROM volunteer WHERE left_at < :before AND anonymised_at IS NULL
+               AND stage IN ('DECLINED', 'EXPIRED')
+            """)
+    List<Volunteer> findStoppedBefore(@Param("before") java.time.Instant before);
+
     Volunteer save(Volunteer volunteer);
 }

@@ -22,6 +22,8 @@ import dk.brobygger.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +52,15 @@ public class Volunteers {
     private final VolunteerSuggestions suggestions;
     private final CitizenRecords records;
     private final Clock clock;
+    private final JdbcClient jdbc;
+    private final int retentionDays;
 
     Volunteers(VolunteerRepository volunteers, AssignmentRepository assignments, ReferralRepository referrals,
             Referrals referralService, OfferFacts offers, Users users, Notifications notifications,
-            VolunteerSuggestions suggestions, CitizenRecords records, Clock clock) {
+            VolunteerSuggestions suggestions, CitizenRecords records, Clock clock, JdbcClient jdbc,
+            @Value("${brobygger.referral.volunteer-retention-days:730}") int retentionDays) {
+        this.jdbc = jdbc;
+        this.retentionDays = retentionDays;
         this.suggestions = suggestions;
         this.records = records;
         this.volunteers = volunteers;
@@ -68,7 +75,7 @@ public class Volunteers {
 
     /** A change of stage, as the pages ask for it. */
     public enum StageChange {
-        APPROVE, ONBOARD, PAUSE, DECLINE
+        APPROVE, ONBOARD, PAUSE, DECLINE, REMOVE
     }
 
     /** Registers a volunteer who applied: the municipality's for staff, the own association's for its contact. */
@@ -107,16 +114,21 @@ public class Volunteers {
         if (change == null) {
             throw new DomainException("volunteer.stage.unknown");
         }
+        String formerName = visible(id, keeper()).name();
         var saved = change(id, seenVersion, volunteer -> {
             switch (change) {
                 case APPROVE -> volunteer.approve(username(), clock.instant());
                 case ONBOARD -> volunteer.onboard(today(), username(), clock.instant());
                 case PAUSE -> volunteer.pause(reason, username(), clock.instant());
                 case DECLINE -> volunteer.decline(reason, username(), clock.instant());
+                case REMOVE -> volunteer.remove(reason, username(), clock.instant());
             }
         });
         if (saved.stage() != VolunteerStage.ONBOARDED) {
             handBack(saved, username());
+        }
+        if (change == StageChange.REMOVE) {
+            forgetName(saved, formerName);
         }
         return saved;
     }
@@ -155,6 +167,47 @@ public class Volunteers {
             }
         }
         return expired;
+    }
+
+    /**
+     * Opbevaring: each volunteer who stopped (declined, left, expired) more than
+     * {@code brobygger.referral.volunteer-retention-days} ago (default two years) is anonymised: their own data go,
+     * the referrals' histories name them "tidligere frivillig". Returns how many.
+     */
+    @Transactional
+    public int anonymiseStopped() {
+        var before = clock.instant().minus(java.time.Duration.ofDays(retentionDays));
+        int anonymised = 0;
+        for (var volunteer : volunteers.findStoppedBefore(before)) {
+            String formerName = volunteer.name();
+            volunteer.anonymise(CitizenWork.SYSTEM, clock.instant());
+            forgetName(volunteers.save(volunteer), formerName);
+            anonymised++;
+        }
+        return anonymised;
+    }
+
+    /**
+     * The referral histories written while the volunteer went along ("Følges af Anna Holm") name them as "tidligere
+     * frivillig" once they are anonymised; the lines stay, and each referral gets a new version so a form open on it
+     * cannot write the old line back.
+     */
+    private void forgetName(Volunteer volunteer, String formerName) {
+        if (!volunteer.isAnonymised() || formerName.equals(Volunteer.FORMER)) {
+            return;
+        }
+        var ofVolunteer = assignments.findByVolunteerIdOrderByAssignedAtDesc(volunteer.id()).stream()
+                .map(assignment -> assignment.referral().value()).distinct().toList();
+        for (UUID referral : ofVolunteer) {
+            int changed = jdbc.sql("""
+                    UPDATE referral_change SET reason = :former
+                     WHERE referral_id = :referral AND reason = :named
+                    """).param("former", "Følges af tidligere frivillig").param("referral", referral)
+                    .param("named", "Følges af " + formerName).update();
+            if (changed > 0) {
+                jdbc.sql("UPDATE referral SET version = version + 1 WHERE id = :id").param("id", referral).update();
+            }
+        }
     }
 
     /** A suggested volunteer and why. */
@@ -386,10 +439,12 @@ public class Volunteers {
         return how + "; " + then + ".";
     }
 
+    /** Each open assignment handed back, with notice to the referrer. */
     private void handBack(Volunteer volunteer, String by) {
         for (var assignment : assignments.findOpenOfVolunteer(volunteer.id())) {
-            String why = "Den frivillige er ikke længere aktiv ("
-                    + stageName(volunteer.stage()) + "); find en anden til at gå med.";
+            String why = volunteer.isAnonymised()
+                    ? "Den frivillige er fjernet fra registret; find en anden til at gå med."
+                    : "Den frivillige er ikke længere aktiv (" + stageName(volunteer.stage()) + "); find en anden til at gå med.";
             assignment.handBack(why);
             assignments.save(assignment);
             referrals.findById(assignment.referral().value()).ifPresent(referral -> {

@@ -162,6 +162,66 @@ class VolunteerTests {
     }
 
     @Test
+    void removingAVolunteerHandsBackTheirAssignmentWithNoticeAnonymisesThemAndKeepsTheHistoryAsAFormerVolunteer()
+            throws Exception {
+        var birgit = birgit();
+        UUID assignment = assign(birgit);
+        accept(assignment);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral_change WHERE referral_id = :r AND reason = 'Følges af Birgit Holm Sørensen'")
+                .param("r", referral).query(Long.class).single()).isOne();
+
+        mvc.perform(post("/frivillige/{id}/stadie", birgit.id()).with(STAFF).with(csrf()).param("skift", "REMOVE")
+                        .param("version", String.valueOf(version("volunteer", birgit.id()))))
+                .andExpect(status().isBadRequest());
+        assertThat(volunteers.findById(birgit.id()).orElseThrow().isAnonymised()).as("a reason is needed").isFalse();
+
+        mvc.perform(post("/frivillige/{id}/stadie", birgit.id()).with(STAFF).with(csrf()).param("skift", "REMOVE")
+                        .param("begrundelse", "Flytter fra kommunen og ønsker sig slettet")
+                        .param("version", String.valueOf(version("volunteer", birgit.id()))))
+                .andExpect(status().is3xxRedirection());
+
+        var removed = volunteers.findById(birgit.id()).orElseThrow();
+        assertThat(removed.stage()).isEqualTo(VolunteerStage.DECLINED);
+        assertThat(removed.name()).isEqualTo("Tidligere frivillig");
+        assertThat(removed.phone()).isNull();
+        assertThat(removed.username()).as("the login no longer reaches the register").isNull();
+        assertThat(removed.interests()).isEmpty();
+        assertThat(removed.requirements()).isEmpty();
+        assertThat(assignmentStatus(assignment)).isEqualTo("HANDED_BACK");
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM referral_notification WHERE referral_id = :r AND message_key = 'volunteer.notify.handedBack'
+                """).param("r", referral).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM volunteer WHERE id = :id").param("id", birgit.id())
+                .query(Long.class).single()).as("no hard delete").isOne();
+        mvc.perform(get("/henvisninger/{id}", referral).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tidligere frivillig")))
+                .andExpect(content().string(containsString("Følges af tidligere frivillig")))
+                .andExpect(content().string(not(containsString("Følges af Birgit"))));
+        mvc.perform(get("/frivillige/{id}", birgit.id()).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("fjernet fra registret og anonymiseret")));
+        mvc.perform(post("/frivillige/{id}/stadie", birgit.id()).with(STAFF).with(csrf()).param("skift", "ONBOARD")
+                        .param("version", String.valueOf(version("volunteer", birgit.id()))))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aVolunteerWhoStoppedIsAnonymisedOnceTheRetentionTimeHasPassedAndNotBefore() {
+        var stopped = plain("Ove Stoppet", "7100");
+        stopped.decline("Har ikke tid længere", "faellesteam", clock.instant());
+        volunteers.save(stopped);
+        var active = plain("Anna Aktiv", "7100");
+        assertThat(service.anonymiseStopped()).as("stopped today").isZero();
+
+        jdbc.sql("UPDATE volunteer SET left_at = :long_ago WHERE id = :id")
+                .param("long_ago", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(731))))
+                .param("id", stopped.id()).update();
+        assertThat(service.anonymiseStopped()).isOne();
+        assertThat(volunteers.findById(stopped.id()).orElseThrow().name()).isEqualTo("Tidligere frivillig");
+        assertThat(volunteers.findById(active.id()).orElseThrow().name()).isEqualTo("Anna Aktiv");
+        assertThat(service.anonymiseStopped()).as("once is enough").isZero();
+    }
+
+    @Test
     void staffRegisterAVolunteerWithDanishMessagesForBadInputAndFindThemInTheList() throws Exception {
         mvc.perform(get("/frivillige").with(STAFF)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Der er ingen frivillige endnu")));
