@@ -25,9 +25,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MyAssignmentPages {
 
     private final Volunteers volunteers;
+    private final VolunteerPhotos photos;
 
-    MyAssignmentPages(Volunteers volunteers) {
+    MyAssignmentPages(Volunteers volunteers, VolunteerPhotos photos) {
         this.volunteers = volunteers;
+        this.photos = photos;
     }
 
     /** One assignment as the volunteer sees it: the citizen's shared fields only when {@code shown}. */
@@ -52,6 +54,8 @@ class MyAssignmentPages {
         }).toList();
         model.addAttribute("me", me);
         model.addAttribute("assignments", seen);
+        model.addAttribute("hasPhoto", photos.mine().isPresent());
+        model.addAttribute("photoMaxMb", VolunteerPhotos.MAX_BYTES / (1024 * 1024));
         return "referral/my-assignments";
     }
 

@@ -372,15 +372,25 @@ public class Referrals {
         return saved;
     }
 
-    /** One of the logged-in citizen's own sent referrals; anything else is not found. */
+    /** One of the logged-in citizen's own sent referrals, read (audited), for what goes with it. */
+    @Transactional
+    Referral ownForReading(ReferralId id, String purpose) {
+        return ownReferral(id, purpose, AuditAction.READ);
+    }
+
     private Referral ownReferral(ReferralId id, String purpose) {
-        var citizen = records.own(AuditAction.UPDATE, purpose).orElseThrow(() -> new NotFoundException("referral"));
+        return ownReferral(id, purpose, AuditAction.UPDATE);
+    }
+
+    /** One of the logged-in citizen's own sent referrals; anything else is not found. */
+    private Referral ownReferral(ReferralId id, String purpose, AuditAction action) {
+        var citizen = records.own(action, purpose).orElseThrow(() -> new NotFoundException("referral"));
         var referral = repository.findById(id.value())
                 .filter(found -> found.citizen().equals(citizen.id()) && found.status() != ReferralStatus.DRAFT
                         && found.status() != ReferralStatus.ENTERED_IN_ERROR);
         if (referral.isEmpty()) {
-            repository.findById(id.value()).ifPresent(other -> records.refusedOwn(other.citizen(), AuditAction.UPDATE,
-                    "Borger forsøgte at svare på en henvisning, der ikke er borgerens egen"));
+            repository.findById(id.value()).ifPresent(other -> records.refusedOwn(other.citizen(), action,
+                    "Borger forsøgte at åbne en henvisning, der ikke er borgerens egen"));
             throw new NotFoundException("referral");
         }
         return referral.get();

@@ -40,10 +40,12 @@ class VolunteerPages {
     private static final String CONTACT = "/forening/frivillige";
 
     private final Volunteers volunteers;
+    private final VolunteerPhotos photos;
     private final VolunteerList list;
     private final Users users;
 
-    VolunteerPages(Volunteers volunteers, VolunteerList list, Users users) {
+    VolunteerPages(Volunteers volunteers, VolunteerList list, Users users, VolunteerPhotos photos) {
+        this.photos = photos;
         this.volunteers = volunteers;
         this.list = list;
         this.users = users;
@@ -191,6 +193,7 @@ class VolunteerPages {
         model.addAttribute("staff", Volunteers.isStaff(users.currentOrFail()));
         model.addAttribute("warnDays", Volunteers.WARN_DAYS);
         model.addAttribute("anonymised", volunteer.isAnonymised());
+        model.addAttribute("hasPhoto", photos.kept(id).isPresent());
         return "referral/volunteer";
     }
 

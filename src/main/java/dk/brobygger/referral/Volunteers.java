@@ -193,7 +193,11 @@ public class Volunteers {
      * cannot write the old line back.
      */
     private void forgetName(Volunteer volunteer, String formerName) {
-        if (!volunteer.isAnonymised() || formerName.equals(Volunteer.FORMER)) {
+        if (!volunteer.isAnonymised()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM volunteer_photo WHERE volunteer_id = :id").param("id", volunteer.id()).update();
+        if (formerName.equals(Volunteer.FORMER)) {
             return;
         }
         var ofVolunteer = assignments.findByVolunteerIdOrderByAssignedAtDesc(volunteer.id()).stream()
@@ -263,7 +267,19 @@ public class Volunteers {
 
     /** Who goes with the citizen, as the citizen is told: the volunteer's first name, whether a peer, when and where. */
     public record Companion(String firstName, boolean peer, @Nullable LocalDateTime meetingAt,
-            @Nullable String meetingPlace) {
+            @Nullable String meetingPlace, boolean photo) {
+    }
+
+    /**
+     * The volunteer who said yes to go with the logged-in citizen on one of their own referrals (read through the
+     * gate, audited), for the photo the citizen is shown; none when no one has said yes.
+     */
+    @Transactional
+    public java.util.Optional<UUID> companionOf(ReferralId referral) {
+        var own = referralService.ownForReading(referral, "Så billedet af den, der går med");
+        return assignments.findOpenOfReferral(own.id().value()).stream()
+                .filter(assignment -> assignment.status() == Assignment.Status.ACCEPTED).findFirst()
+                .map(Assignment::volunteerId);
     }
 
     /**
@@ -278,10 +294,15 @@ public class Volunteers {
                     .filter(assignment -> assignment.status() == Assignment.Status.ACCEPTED).findFirst()
                     .flatMap(assignment -> volunteers.findById(assignment.volunteerId()).map(volunteer ->
                             new Companion(Referrals.firstName(volunteer.name()), volunteer.peer(),
-                                    assignment.meetingAt(), assignment.meetingPlace())))
+                                    assignment.meetingAt(), assignment.meetingPlace(), hasPhoto(volunteer.id()))))
                     .ifPresent(companion -> found.put(referral.id().value(), companion));
         }
         return found;
+    }
+
+    private boolean hasPhoto(UUID volunteer) {
+        return jdbc.sql("SELECT COUNT(*) FROM volunteer_photo WHERE volunteer_id = :id").param("id", volunteer)
+                .query(Long.class).single() > 0;
     }
 
     /** An assignment with its volunteer's name, as the referral page lists it. */

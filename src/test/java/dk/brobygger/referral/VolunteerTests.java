@@ -379,6 +379,61 @@ class VolunteerTests {
                 .andExpect(content().string(containsString("Går med")));
     }
 
+    static byte[] png(int width, int height) throws Exception {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    org.springframework.test.web.servlet.ResultActions uploadPhoto(byte[] bytes, String contentType) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/frivillig/foto")
+                .file(new org.springframework.mock.web.MockMultipartFile("foto", "mig.png", contentType, bytes))
+                .with(VOLUNTEER).with(csrf()));
+    }
+
+    @Test
+    void theVolunteersPhotoIsCheckedMadeSmallAndShownOnlyToThemToStaffAndToTheirCitizenOnceTheySaidYes()
+            throws Exception {
+        var citizen = httpBasic("borger", "demo");
+        users.linkCitizen("borger", karen);
+        var birgit = birgit();
+
+        uploadPhoto("bare tekst, ingen billede".getBytes(java.nio.charset.StandardCharsets.UTF_8), "image/png")
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("photoError", "volunteer.photo.type"));
+        uploadPhoto(new byte[VolunteerPhotos.MAX_BYTES + 1], "image/jpeg")
+                .andExpect(flash().attribute("photoError", "volunteer.photo.tooLarge"));
+        uploadPhoto(new byte[0], "image/png").andExpect(flash().attribute("photoError", "volunteer.photo.missing"));
+        mvc.perform(get("/frivillig/foto").with(VOLUNTEER)).andExpect(status().isNotFound());
+
+        uploadPhoto(png(1600, 1200), "image/png").andExpect(flash().attribute("success", "volunteer.photo.saved"));
+        byte[] stored = mvc.perform(get("/frivillig/foto").with(VOLUNTEER)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Cache-Control", containsString("no-store")))
+                .andReturn().getResponse().getContentAsByteArray();
+        var shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored));
+        assertThat(shown.getWidth()).as("made small").isEqualTo(VolunteerPhotos.MAX_SIDE);
+        mvc.perform(get("/frivillig").with(VOLUNTEER)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("src=\"/frivillig/foto\"")));
+        mvc.perform(get("/frivillige/{id}/foto", birgit.id()).with(STAFF)).andExpect(status().isOk());
+        mvc.perform(get("/forening/frivillige/{id}/foto", birgit.id()).with(CONTACT)).andExpect(status().isNotFound());
+
+        UUID assignment = assign(birgit);
+        mvc.perform(get("/mig/henvisninger/{id}/foelge/foto", referral).with(citizen)).andExpect(status().isNotFound());
+        mvc.perform(get("/mig/henvisninger").with(citizen)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/foelge/foto"))));
+        accept(assignment);
+        mvc.perform(get("/mig/henvisninger").with(citizen)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/mig/henvisninger/" + referral + "/foelge/foto")))
+                .andExpect(content().string(containsString("Billede af Birgit")));
+        mvc.perform(get("/mig/henvisninger/{id}/foelge/foto", referral).with(citizen)).andExpect(status().isOk());
+        mvc.perform(get("/mig/henvisninger/{id}/foelge/foto", referral).with(STAFF)).andExpect(status().isForbidden());
+
+        mvc.perform(post("/frivillig/foto/slet").with(VOLUNTEER).with(csrf()))
+                .andExpect(flash().attribute("success", "volunteer.photo.removed"));
+        mvc.perform(get("/mig/henvisninger/{id}/foelge/foto", referral).with(citizen)).andExpect(status().isNotFound());
+    }
+
     @Test
     void theCitizenIsToldWhoGoesAlongWhenAndWhereOnceTheVolunteerSaidYes() throws Exception {
         var citizen = httpBasic("borger", "demo");

@@ -1,0 +1,7 @@
+-- A volunteer's own photo for the citizen they go with (one per volunteer, re-encoded JPEG without metadata).
+-- Binary columns differ: VARBINARY here, BYTEA on PostgreSQL.
+CREATE TABLE volunteer_photo (
+    volunteer_id  UUID             PRIMARY KEY REFERENCES volunteer (id) ON DELETE CASCADE,
+    image         VARBINARY(2000000) NOT NULL,
+    uploaded_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);
