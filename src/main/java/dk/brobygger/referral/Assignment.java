@@ -1,6 +1,10 @@
 package dk.brobygger.referral;
 
 import java.time.Instant;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import java.util.List;
+import java.util.ArrayList;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.UUID;
@@ -53,6 +57,24 @@ class Assignment {
         }
     }
 
+    /**
+     * How much support the citizen got one time, falling as the citizen finds their feet (Hedensted): the
+     * companion goes along the whole way, meets the citizen at the door, rings before, and at last the citizen goes
+     * alone.
+     */
+    enum Support {
+        ALL_THE_WAY, AT_THE_DOOR, PHONE_BEFORE, ALONE;
+
+        public String messageKey() {
+            return "volunteer.support." + name();
+        }
+    }
+
+    /** One accompanied time: the day, the support given, how long it took (optional). */
+    @Table("volunteer_accompaniment")
+    record Time(LocalDate happenedOn, Support support, @Nullable Integer minutes, Instant recordedAt) {
+    }
+
     @Id
     private final UUID id;
     private final UUID volunteerId;
@@ -68,6 +90,8 @@ class Assignment {
     private @Nullable Instant answeredAt;
     private @Nullable Instant reportedAt;
     private @Nullable Integer minutesGiven;
+    @MappedCollection(idColumn = "assignment_id", keyColumn = "position")
+    private final List<Time> times;
     @Version
     private @Nullable Long version;
 
@@ -75,7 +99,8 @@ class Assignment {
     Assignment(UUID id, UUID volunteerId, UUID referralId, Status status, @Nullable LocalDateTime meetingAt,
             @Nullable String meetingPlace, @Nullable Visit visit, @Nullable Next nextStep, @Nullable String reason,
             String assignedBy, Instant assignedAt, @Nullable Instant answeredAt, @Nullable Instant reportedAt,
-            @Nullable Integer minutesGiven, @Nullable Long version) {
+            @Nullable Integer minutesGiven, List<Time> times, @Nullable Long version) {
+        this.times = new ArrayList<>(times);
         this.id = id;
         this.volunteerId = volunteerId;
         this.referralId = referralId;
@@ -101,7 +126,7 @@ class Assignment {
             throw new DomainException("volunteer.assignment.place.tooLong", 300);
         }
         return new Assignment(UUID.randomUUID(), volunteer, referral.value(), Status.PROPOSED, when, where, null,
-                null, null, by, now, null, null, null, null);
+                null, null, by, now, null, null, null, List.of(), null);
     }
 
     /** The volunteer says yes. */
@@ -123,7 +148,7 @@ class Assignment {
     static final int MAX_MINUTES = 12 * 60;
 
     /** After the visit, in two taps; how long it took may be told too ({@code minutes}, optional). */
-    void report(@Nullable Visit how, @Nullable Next next, @Nullable Integer minutes, Instant now) {
+    void report(@Nullable Visit how, @Nullable Next next, @Nullable Integer minutes, LocalDate today, Instant now) {
         require(Status.ACCEPTED);
         if (how == null || next == null) {
             throw new DomainException("volunteer.report.incomplete");
@@ -136,6 +161,52 @@ class Assignment {
         this.nextStep = next;
         this.status = Status.REPORTED;
         this.reportedAt = now;
+        if (how == Visit.WENT_TOGETHER) {
+            times.add(new Time(today, Support.ALL_THE_WAY, minutes, now));
+        }
+    }
+
+    /**
+     * Another accompanied time after the first visit (Hedensted's falling support): only while the citizen wanted to
+     * go again together and has not yet gone alone; the support never rises, the day is not in the future nor
+     * before the last time; the minutes add to the time the volunteer gave.
+     */
+    void accompanied(@Nullable LocalDate on, @Nullable Support support, @Nullable Integer minutes, LocalDate today,
+            Instant now) {
+        if (status != Status.REPORTED || nextStep != Next.AGAIN_TOGETHER || goesAlone()) {
+            throw new DomainException("volunteer.time.notNow");
+        }
+        if (on == null || support == null) {
+            throw new DomainException("volunteer.time.incomplete");
+        }
+        if (on.isAfter(today)) {
+            throw new DomainException("volunteer.time.future");
+        }
+        var last = times.isEmpty() ? null : times.getLast();
+        if (last != null && on.isBefore(last.happenedOn())) {
+            throw new DomainException("volunteer.time.beforeLast");
+        }
+        if (last != null && support.ordinal() < last.support().ordinal()) {
+            throw new DomainException("volunteer.time.supportRises",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(last.support().messageKey()));
+        }
+        if (minutes != null && (minutes <= 0 || minutes > MAX_MINUTES)) {
+            throw new DomainException("volunteer.report.minutes.invalid", MAX_MINUTES / 60);
+        }
+        times.add(new Time(on, support, minutes, now));
+        if (minutes != null) {
+            this.minutesGiven = (minutesGiven == null ? 0 : minutesGiven) + minutes;
+        }
+    }
+
+    /** The citizen goes alone now: no more accompanied times. */
+    public boolean goesAlone() {
+        return !times.isEmpty() && times.getLast().support() == Support.ALONE;
+    }
+
+    /** Another time may be recorded (the citizen wanted to go again together and does not yet go alone). */
+    public boolean takesAnotherTime() {
+        return status == Status.REPORTED && nextStep == Next.AGAIN_TOGETHER && !goesAlone();
     }
 
     /** The volunteer left (paused, expired, declined): the open assignment goes back to staff. */
@@ -180,5 +251,7 @@ class Assignment {
     public @Nullable Instant reportedAt() { return reportedAt; }
     /** How long the visit took, when the volunteer said. */
     public @Nullable Integer minutesGiven() { return minutesGiven; }
+    /** The accompanied times, first first. */
+    public List<Time> times() { return java.util.Collections.unmodifiableList(times); }
     public @Nullable Long version() { return version; }
 }

@@ -222,7 +222,7 @@ class DemoVolunteers implements ApplicationRunner {
                 referral.buddyAssigned(volunteer.name(), "frivillig", now.minus(Duration.ofDays(1)));
             }
             if (i == 2) {
-                assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, 120, now.minus(Duration.ofHours(3)));
+                assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, 120, LocalDate.now(clock.withZone(dk.brobygger.shared.DanishTime.ZONE)), now.minus(Duration.ofHours(3)));
                 referral.buddyReported(true, Volunteers.reportText(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE),
                         "frivillig", now.minus(Duration.ofHours(3)));
             }

@@ -66,6 +66,8 @@ class MyAssignmentPages {
         boolean open = assignment.isOpen() || assignment.status() == Assignment.Status.REPORTED;
         model.addAttribute("seen", Seen.of(assignment, referral, open && volunteers.consented(referral)));
         model.addAttribute("visits", Assignment.Visit.values());
+        model.addAttribute("supports", Assignment.Support.values());
+        model.addAttribute("today", volunteers.today());
         model.addAttribute("nexts", Assignment.Next.values());
         return "referral/my-assignment";
     }
@@ -100,6 +102,31 @@ class MyAssignmentPages {
             redirect.addFlashAttribute("success", "volunteer.reported");
             return "redirect:/frivillig/opgaver/" + id;
         }, response, model, () -> assignment(id, model));
+    }
+
+    @PostMapping("/frivillig/opgaver/{id}/gang")
+    String time(@PathVariable UUID id, @RequestParam(defaultValue = "-1") long version,
+            @RequestParam(name = "dato", required = false) @Nullable String day,
+            @RequestParam(name = "stoette", required = false) @Nullable String support,
+            @RequestParam(name = "minutter", required = false) @Nullable String minutes, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        return VolunteerPages.attempt(() -> {
+            volunteers.accompanied(id, version, date(day), Codes.named(Assignment.Support.class, support),
+                    minutes(minutes));
+            redirect.addFlashAttribute("success", "volunteer.time.recorded");
+            return "redirect:/frivillig/opgaver/" + id;
+        }, response, model, () -> assignment(id, model));
+    }
+
+    private static java.time.@Nullable LocalDate date(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new dk.brobygger.shared.DomainException("volunteer.time.incomplete");
+        }
     }
 
     /** The optional time given; a value that is no number of minutes is refused by the aggregate's rule. */

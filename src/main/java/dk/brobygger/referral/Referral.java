@@ -233,6 +233,18 @@ class Referral extends AbstractAggregateRoot<Referral> {
                 reason(words, true, "referral.reason.missing"), by, now);
     }
 
+    /**
+     * The buddy went along again ({@code time}: the how-manieth time), with less support each time, kept in the
+     * history; the citizen going alone at last is the detail "attending regularly" is then recorded for by the
+     * association, so the state does not change here.
+     */
+    void accompaniedAgain(int time, String how, String by, Instant now) {
+        if (!status.isOpen()) {
+            throw illegal();
+        }
+        move(status, businessStatus, "Følgeskab " + time + ". gang: " + how, by, now);
+    }
+
     private void requireForBuddy() {
         if (status != ReferralStatus.ACCEPTED && status != ReferralStatus.IN_PROGRESS) {
             throw new DomainException("volunteer.assign.notAccepted",

@@ -422,7 +422,7 @@ public class Volunteers {
             Assignment.@Nullable Next next, @Nullable Integer minutes) {
         var assignment = mine(assignmentId);
         requireVersion(assignment.version(), seenVersion);
-        assignment.report(visit, next, minutes, clock.instant());
+        assignment.report(visit, next, minutes, today(), clock.instant());
         var referral = referral(assignment);
         referral.buddyReported(visit == Assignment.Visit.WENT_TOGETHER, reportText(visit, next), username(),
                 clock.instant());
@@ -430,6 +430,37 @@ public class Volunteers {
         saveReferral(referral);
         notifications.toUser(referral.referrer(), referral.id(), "volunteer.notify.reported");
         return saved;
+    }
+
+    /**
+     * The volunteer records another accompanied time on their own assignment (Hedensted's falling support, see
+     * {@link Assignment#accompanied}); the referral's history and its referrer hear of it, and "goes alone" is said
+     * so in the history.
+     */
+    @Transactional
+    public Assignment accompanied(UUID assignmentId, long seenVersion, @Nullable LocalDate on,
+            Assignment.@Nullable Support support, @Nullable Integer minutes) {
+        var assignment = mine(assignmentId);
+        requireVersion(assignment.version(), seenVersion);
+        assignment.accompanied(on, support, minutes, today(), clock.instant());
+        var saved = save(assignment);
+        var referral = referral(assignment);
+        if (referral.isOpen()) {
+            referral.accompaniedAgain(saved.times().size(), supportText(java.util.Objects.requireNonNull(support)),
+                    username(), clock.instant());
+            saveReferral(referral);
+        }
+        notifications.toUser(referral.referrer(), referral.id(), "volunteer.notify.time");
+        return saved;
+    }
+
+    static String supportText(Assignment.Support support) {
+        return switch (support) {
+            case ALL_THE_WAY -> "gik med hele vejen";
+            case AT_THE_DOOR -> "mødtes ved døren";
+            case PHONE_BEFORE -> "ringede før";
+            case ALONE -> "borgeren gik alene";
+        };
     }
 
     /**

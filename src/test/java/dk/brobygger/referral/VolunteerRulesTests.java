@@ -134,16 +134,16 @@ class VolunteerRulesTests {
     void anAssignmentIsAnsweredOnceReportedInTwoTapsAndHandedBackOnlyWhileOpen() {
         var referral = new ReferralId(UUID.randomUUID());
         var assignment = Assignment.propose(UUID.randomUUID(), referral, null, "Torvet 1", STAFF, NOW);
-        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, null, NOW),
+        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, null, TODAY, NOW),
                 "volunteer.assignment.illegal");
         assignment.accept(NOW);
         refused(() -> assignment.accept(NOW), "volunteer.assignment.illegal");
-        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, null, null, NOW), "volunteer.report.incomplete");
-        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, 0, NOW),
+        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, null, null, TODAY, NOW), "volunteer.report.incomplete");
+        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, 0, TODAY, NOW),
                 "volunteer.report.minutes.invalid");
-        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, 13 * 60, NOW),
+        refused(() -> assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, 13 * 60, TODAY, NOW),
                 "volunteer.report.minutes.invalid");
-        assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, 90, NOW);
+        assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.ALONE, 90, TODAY, NOW);
         assertThat(assignment.minutesGiven()).isEqualTo(90);
         assertThat(assignment.status()).isEqualTo(Assignment.Status.REPORTED);
         refused(() -> assignment.handBack("pause"), "volunteer.assignment.illegal");
@@ -154,6 +154,37 @@ class VolunteerRulesTests {
         var handedBack = Assignment.propose(UUID.randomUUID(), referral, null, null, STAFF, NOW);
         handedBack.handBack("Holder pause");
         assertThat(handedBack.status()).isEqualTo(Assignment.Status.HANDED_BACK);
+    }
+
+    @Test
+    void aCompanionGoesAlongSeveralTimesWithFallingSupportUntilTheCitizenGoesAlone() {
+        var assignment = Assignment.propose(UUID.randomUUID(), new ReferralId(UUID.randomUUID()), null, null, STAFF, NOW);
+        assignment.accept(NOW);
+        refused(() -> assignment.accompanied(TODAY, Assignment.Support.AT_THE_DOOR, null, TODAY, NOW),
+                "volunteer.time.notNow");
+        assignment.report(Assignment.Visit.WENT_TOGETHER, Assignment.Next.AGAIN_TOGETHER, 120, TODAY.minusDays(14), NOW);
+        assertThat(assignment.times()).extracting(Assignment.Time::support)
+                .as("the first visit is the first time, along the whole way").containsExactly(Assignment.Support.ALL_THE_WAY);
+
+        assignment.accompanied(TODAY.minusDays(7), Assignment.Support.AT_THE_DOOR, 45, TODAY, NOW);
+        refused(() -> assignment.accompanied(TODAY, Assignment.Support.ALL_THE_WAY, null, TODAY, NOW),
+                "volunteer.time.supportRises");
+        refused(() -> assignment.accompanied(TODAY.minusDays(8), Assignment.Support.PHONE_BEFORE, null, TODAY, NOW),
+                "volunteer.time.beforeLast");
+        refused(() -> assignment.accompanied(TODAY.plusDays(1), Assignment.Support.PHONE_BEFORE, null, TODAY, NOW),
+                "volunteer.time.future");
+        refused(() -> assignment.accompanied(TODAY, null, null, TODAY, NOW), "volunteer.time.incomplete");
+        assignment.accompanied(TODAY, Assignment.Support.PHONE_BEFORE, 10, TODAY, NOW);
+        assertThat(assignment.minutesGiven()).as("every time counts in the hours given").isEqualTo(175);
+        assertThat(assignment.takesAnotherTime()).isTrue();
+
+        assignment.accompanied(TODAY, Assignment.Support.ALONE, null, TODAY, NOW);
+        assertThat(assignment.goesAlone()).isTrue();
+        assertThat(assignment.takesAnotherTime()).isFalse();
+        refused(() -> assignment.accompanied(TODAY, Assignment.Support.ALONE, null, TODAY, NOW), "volunteer.time.notNow");
+        assertThat(assignment.times()).extracting(Assignment.Time::support).containsExactly(
+                Assignment.Support.ALL_THE_WAY, Assignment.Support.AT_THE_DOOR, Assignment.Support.PHONE_BEFORE,
+                Assignment.Support.ALONE);
     }
 
     @Test

@@ -449,6 +449,52 @@ class VolunteerTests {
                 .andExpect(content().string(not(containsString("20 30 40 50"))));
     }
 
+    org.springframework.test.web.servlet.ResultActions time(UUID assignment, LocalDate day, String support,
+            String minutes) throws Exception {
+        return mvc.perform(post("/frivillig/opgaver/{id}/gang", assignment).with(VOLUNTEER).with(csrf())
+                .param("dato", day.toString()).param("stoette", support).param("minutter", minutes)
+                .param("version", String.valueOf(version("volunteer_assignment", assignment))));
+    }
+
+    @Test
+    void theVolunteerGoesAlongSeveralTimesWithFallingSupportUntilTheCitizenGoesAloneAndEveryTimeCounts()
+            throws Exception {
+        var birgit = birgit();
+        UUID assignment = assign(birgit);
+        accept(assignment);
+        var today = service.today();
+        mvc.perform(post("/frivillig/opgaver/{id}/rapport", assignment).with(VOLUNTEER).with(csrf())
+                        .param("besoeg", "WENT_TOGETHER").param("naeste", "AGAIN_TOGETHER").param("minutter", "120")
+                        .param("version", String.valueOf(version("volunteer_assignment", assignment))))
+                .andExpect(flash().attribute("success", "volunteer.reported"));
+        mvc.perform(get("/frivillig/opgaver/{id}", assignment).with(VOLUNTEER)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"ny-gang\"")))
+                .andExpect(content().string(containsString("Gik med hele vejen")));
+
+        time(assignment, today, "AT_THE_DOOR", "60").andExpect(flash().attribute("success", "volunteer.time.recorded"));
+        time(assignment, today, "ALL_THE_WAY", "").andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Støtten skal blive mindre eller være den samme som sidst")));
+        time(assignment, today.plusDays(1), "PHONE_BEFORE", "").andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Dagen må ikke ligge i fremtiden")));
+        time(assignment, today, "PHONE_BEFORE", "15").andExpect(flash().attribute("success", "volunteer.time.recorded"));
+        time(assignment, today, "ALONE", "").andExpect(flash().attribute("success", "volunteer.time.recorded"));
+        time(assignment, today, "ALONE", "").andExpect(status().isBadRequest());
+
+        assertThat(jdbc.sql("SELECT support FROM volunteer_accompaniment WHERE assignment_id = :id ORDER BY position")
+                .param("id", assignment).query(String.class).list())
+                .containsExactly("ALL_THE_WAY", "AT_THE_DOOR", "PHONE_BEFORE", "ALONE");
+        assertThat(jdbc.sql("SELECT minutes_given FROM referral_assignment_view WHERE id = :id").param("id", assignment)
+                .query(Integer.class).single()).as("the hours given in the volunteer figures").isEqualTo(195);
+        assertThat(jdbc.sql("SELECT reason FROM referral_change WHERE referral_id = :id ORDER BY position DESC LIMIT 1")
+                .param("id", referral).query(String.class).single()).isEqualTo("Følgeskab 4. gang: borgeren gik alene");
+        mvc.perform(get("/henvisninger/{id}", referral).with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Mødtes ved døren")))
+                .andExpect(content().string(containsString("Ringede før")))
+                .andExpect(content().string(containsString("Borgeren gik alene")));
+        mvc.perform(get("/frivillig/opgaver/{id}", assignment).with(VOLUNTEER)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"ny-gang\""))));
+    }
+
     @Test
     void afterTheVisitTheTwoTapReportReachesTheReferrerAndTheReferralsHistory() throws Exception {
         var birgit = birgit();
