@@ -47,6 +47,9 @@ interface ReferralFacts {
 
     @Nullable Instant requestedAt();
 
+    /** When the citizen first came, for Task.output. */
+    @Nullable Instant firstVisitAt();
+
     Instant createdAt();
 
     Instant updatedAt();

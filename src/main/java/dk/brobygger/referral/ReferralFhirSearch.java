@@ -31,7 +31,8 @@ class ReferralFhirSearch {
             String organizationName, String team, ReferralStatus status, @Nullable BusinessStatus businessStatus,
             @Nullable String statusReason, @Nullable String outcome, Set<SharedField> shared,
             @Nullable String firstName, @Nullable String contact, @Nullable String citizenWords,
-            @Nullable Instant requestedAt, Instant createdAt, Instant updatedAt, @Nullable Long version)
+            @Nullable Instant requestedAt, Instant createdAt, Instant updatedAt, @Nullable Long version,
+            @Nullable Instant firstVisitAt)
             implements ReferralFacts {
     }
 
@@ -68,13 +69,14 @@ class ReferralFhirSearch {
         List<Row> page = jdbc.sql("""
                         SELECT id, citizen_id, offer_id, offer_name, organization_id, organization_name, team, status,
                                business_status, status_reason, outcome, shared_fields, first_name, contact,
-                               citizen_words, requested_at, created_at, updated_at, version
+                               citizen_words, requested_at, created_at, updated_at, version, first_visit_at
                           FROM referral WHERE %s
                          ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""".formatted(where))
                 .params(params).param("limit", count).param("offset", offset)
                 .query((rs, n) -> {
                     String business = rs.getString("business_status");
                     Timestamp requested = rs.getTimestamp("requested_at");
+                    Timestamp firstVisit = rs.getTimestamp("first_visit_at");
                     Long version = rs.getObject("version") == null ? null : rs.getLong("version");
                     return new Row(new ReferralId(rs.getObject("id", UUID.class)),
                             new CitizenId(rs.getObject("citizen_id", UUID.class)), rs.getObject("offer_id", UUID.class),
@@ -85,7 +87,8 @@ class ReferralFhirSearch {
                             rs.getString("outcome"), Referral.sharedFields(rs.getString("shared_fields")),
                             rs.getString("first_name"), rs.getString("contact"), rs.getString("citizen_words"),
                             requested == null ? null : requested.toInstant(), rs.getTimestamp("created_at").toInstant(),
-                            rs.getTimestamp("updated_at").toInstant(), version);
+                            rs.getTimestamp("updated_at").toInstant(), version,
+                            firstVisit == null ? null : firstVisit.toInstant());
                 }).list();
         return new Found(page, total);
     }
