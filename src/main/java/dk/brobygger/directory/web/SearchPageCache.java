@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +40,15 @@ class SearchPageCache {
     private final boolean enabled;
     private volatile long generation = Long.MIN_VALUE;
 
-    SearchPageCache(@Value("${brobygger.search.page-cache-mb:128}") long megabytes) {
+    SearchPageCache(@Value("${brobygger.search.page-cache-mb:128}") long megabytes, MeterRegistry meters) {
         this.enabled = megabytes > 0;
         this.pages = Caffeine.newBuilder().maximumWeight(Math.max(0, megabytes) * 1024 * 1024)
-                .weigher((Key key, byte[] page) -> page.length).build();
+                .weigher((Key key, byte[] page) -> page.length).recordStats().build();
+        // cache.gets (hit/miss), cache.size, cache.evictions with cache=search-pages; the bytes kept beside them
+        CaffeineCacheMetrics.monitor(meters, pages, "search-pages");
+        Gauge.builder("brobygger.search.page-cache.bytes", pages,
+                cache -> cache.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L))
+                .description("Bytes of search pages kept").baseUnit("bytes").register(meters);
     }
 
     static Key key(long generation, Locale locale, String path, SearchForm form) {
