@@ -141,6 +141,41 @@ class ReferralFunnelTests {
     }
 
     @Test
+    void theAgeBandIsTheCitizensAgeOnTheDayOfTheReferralInDanishTime() {
+        // Born 3 March 1960, referred at half past midnight on her 65th birthday in Denmark (still the 2nd in UTC).
+        UUID birthday = citizen("VEST", LocalDate.of(1960, 3, 3), "FEMALE");
+        Instant halfPastMidnight = LocalDate.of(YEAR, 3, 3).atTime(0, 30)
+                .atZone(dk.brobygger.shared.DanishTime.ZONE).toInstant();
+        referral(birthday, "OUTREACH", false, halfPastMidnight, null, null, null, "REQUESTED");
+        var byAge = funnel.year(YEAR, DANISH).breakdowns().get(ReferralFunnel.Dimension.AGE_BAND);
+        assertThat(byAge).extracting(ReferralFunnel.Row::label).containsExactly("65-69", "70-74", "80-84");
+        assertThat(byAge).extracting(row -> row.count(ReferralFunnel.Stage.REFERRED)).containsExactly(1L, 8L, 3L);
+    }
+
+    @Test
+    void referralsToOffersWithoutACategoryAreCountedUnderNoCategory() {
+        var byCategory = funnel.year(YEAR, DANISH).breakdowns().get(ReferralFunnel.Dimension.CATEGORY);
+        assertThat(byCategory).singleElement().satisfies(row -> {
+            assertThat(row.label()).isEqualTo("Uden kategori");
+            assertThat(row.count(ReferralFunnel.Stage.REFERRED)).isEqualTo(11);
+            assertThat(row.count(ReferralFunnel.Stage.REGULARLY)).as("one came regularly only after 4 months")
+                    .isEqualTo(5);
+        });
+    }
+
+    @Test
+    void theMedianIsTheMiddleDayOrTheMeanOfTheTwoMiddleDays() {
+        assertThat(row(java.util.Map.of(3L, 1L, 8L, 1L)).medianDays()).isEqualTo(5.5);
+        assertThat(row(java.util.Map.of(2L, 2L, 9L, 1L)).medianDays()).isEqualTo(2.0);
+        assertThat(row(java.util.Map.of(1L, 1L, 2L, 1L, 3L, 1L, 4L, 1L)).medianDays()).isEqualTo(2.5);
+        assertThat(row(java.util.Map.of()).medianDays()).isNull();
+    }
+
+    static ReferralFunnel.Row row(java.util.Map<Long, Long> days) {
+        return new ReferralFunnel.Row("x", new long[ReferralFunnel.Stage.values().length], days);
+    }
+
+    @Test
     void managersSeeTheFunnelAndDownloadItAndStaffDoNot() throws Exception {
         mvc.perform(get("/leder/statistik/henvisninger").param("aar", String.valueOf(YEAR)).with(httpBasic("leder", "demo")))
                 .andExpect(status().isOk())
