@@ -216,6 +216,14 @@ timeout $((900 + 8 * (FIRST_WARMUP + WARMUP + DURATION) * 3)) "$JAVA" -cp "$PGJA
     --first-warmup "$FIRST_WARMUP" | tee "$OUT/driver.txt"
 
 memory "after load" | tee -a "$OUT/startup.txt"
+# The search page cache (if the application has one): hits and misses over the whole run, pages and bytes kept.
+metric() {
+    curl -fs -u admin:demo "$BASE/actuator/metrics/$1" | grep -o '"value":[0-9.E+]*' | head -1 | cut -d: -f2 || true
+}
+echo "search page cache: hits=$(metric 'cache.gets?tag=cache:search-pages&tag=result:hit')" \
+    "misses=$(metric 'cache.gets?tag=cache:search-pages&tag=result:miss')" \
+    "pages=$(metric 'cache.size?tag=cache:search-pages')" \
+    "bytes=$(metric brobygger.search.page-cache.bytes)" | tee -a "$OUT/startup.txt"
 if [[ -n "$B_PID" ]]; then
     memory "B after load" "$B_PID" "$BASE_B" | tee -a "$OUT/startup.txt"
     kill "$B_PID"

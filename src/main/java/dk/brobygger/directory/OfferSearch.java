@@ -23,6 +23,13 @@ public interface OfferSearch {
     SearchResult search(OfferQuery query);
 
     /**
+     * The index generation searches answer from on this node: it changes whenever a change to an offer
+     * becomes searchable here (after {@link #search} would give another answer) and never goes back, so
+     * anything made from answers alone may be kept for as long as the generation stays the same.
+     */
+    long generation();
+
+    /**
      * The ids of every public offer {@code query} finds (at most {@code limit}), in the order
      * {@link #search} lists them; the query's page is not used. For callers that filter further or
      * page themselves, such as the HSDS API, so that their order stays the portal's.

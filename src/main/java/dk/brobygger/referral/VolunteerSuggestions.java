@@ -98,11 +98,11 @@ class VolunteerSuggestions {
 
     List<Suggestion> suggest(Need need) {
         var origin = origin(need.postcode());
-        String distance = origin.map(point -> "SQRT((p.latitude - %1$.6f) * (p.latitude - %1$.6f) * %3$.4f"
-                + " + (p.longitude - %2$.6f) * (p.longitude - %2$.6f) * %4$.4f)")
-                .map(template -> String.format(Locale.ROOT, template, origin.get()[0], origin.get()[1],
-                        KM_PER_DEGREE * KM_PER_DEGREE, Math.pow(KM_PER_DEGREE * Math.cos(Math.toRadians(origin.get()[0])), 2)))
-                .orElse("CAST(NULL AS DOUBLE PRECISION)");
+        // The origin as parameters, not in the text: the statement is the same for every citizen, so the database
+        // plans it once rather than for every postcode.
+        String distance = origin.isEmpty() ? "CAST(NULL AS DOUBLE PRECISION)"
+                : "SQRT((p.latitude - :latitude) * (p.latitude - :latitude) * :latitudeScale"
+                        + " + (p.longitude - :longitude) * (p.longitude - :longitude) * :longitudeScale)";
         String language = need.language() == null ? "" : need.language().strip().toLowerCase(Locale.ROOT);
         boolean foreignLanguage = !language.isEmpty() && !language.equals("dansk");
         var interests = need.interests().isEmpty() ? List.of("-")
@@ -144,7 +144,14 @@ class VolunteerSuggestions {
                   JOIN volunteer v ON v.id = r.id
                  ORDER BY r.score DESC, r.km ASC NULLS LAST, v.name, v.id
                 """.formatted(FAR_KM, distance, LIMIT);
-        return jdbc.sql(sql).param("day", need.day()).param("peer", need.peer() ? 1 : 0)
+        var statement = jdbc.sql(sql);
+        if (origin.isPresent()) {
+            double latitude = origin.get()[0];
+            statement = statement.param("latitude", latitude).param("longitude", origin.get()[1])
+                    .param("latitudeScale", KM_PER_DEGREE * KM_PER_DEGREE)
+                    .param("longitudeScale", Math.pow(KM_PER_DEGREE * Math.cos(Math.toRadians(latitude)), 2));
+        }
+        return statement.param("day", need.day()).param("peer", need.peer() ? 1 : 0)
                 .param("interests", interests).param("language", foreignLanguage ? language : "-")
                 .param("days", days).param("slots", slots)
                 .param("organization", need.organizationId() == null ? new UUID(0, 0) : need.organizationId())

@@ -80,8 +80,14 @@ public class ReferralFunnel {
         }
     }
 
-    /** A year's funnel: all referrals, each breakdown's rows, and what volunteers gave. */
-    public record Funnel(int year, Row total, Map<Dimension, List<Row>> breakdowns, Volunteering volunteering) {
+    /** A year's funnel: all referrals, each breakdown's rows, what volunteers gave, and when it was counted. */
+    public record Funnel(int year, Row total, Map<Dimension, List<Row>> breakdowns, Volunteering volunteering,
+            Instant countedAt) {
+
+        /** When it was counted, in Danish time, for the page ("opgjort kl. …"). */
+        public java.time.LocalDateTime countedAtLocal() {
+            return java.time.LocalDateTime.ofInstant(countedAt, DanishTime.ZONE);
+        }
     }
 
     /**
@@ -101,16 +107,42 @@ public class ReferralFunnel {
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Districts districts;
+    private final java.time.Clock clock;
+    private final com.github.benmanes.caffeine.cache.@Nullable LoadingCache<YearIn, Funnel> counted;
 
-    ReferralFunnel(ReportsDatabase reports, MessageSource messages, Districts districts) {
+    private record YearIn(int year, Locale locale) {
+    }
+
+    /**
+     * {@code brobygger.statistics.funnel-refresh} (default 10 minutes): how old the counted figures a page shows may
+     * be. Counting a large municipality's year takes the database a couple of seconds (every referral joined to
+     * its citizen), so a year once counted is kept and, when older than this, shown once more while it is counted
+     * again in the background: a manager never waits for the count except the first time after a start. Zero
+     * counts on every request.
+     */
+    ReferralFunnel(ReportsDatabase reports, MessageSource messages, Districts districts, java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${brobygger.statistics.funnel-refresh:PT10M}")
+            Duration refresh) {
         this.reports = reports;
         this.jdbc = reports.jdbc();
         this.messages = messages;
         this.districts = districts;
+        this.clock = clock;
+        this.counted = refresh.isZero() ? null : com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .refreshAfterWrite(refresh).expireAfterAccess(Duration.ofDays(1)).maximumSize(40)
+                .build(key -> count(key.year(), key.locale()));
     }
 
-    /** The funnel of the referrals sent in {@code year} (Danish time), labels in {@code locale}. */
+    /**
+     * The funnel of the referrals sent in {@code year} (Danish time), labels in {@code locale}: as last counted,
+     * at most {@code brobygger.statistics.funnel-refresh} ago (then counted again in the background).
+     */
     Funnel year(int year, Locale locale) {
+        return counted == null ? count(year, locale) : counted.get(new YearIn(year, locale));
+    }
+
+    /** The funnel counted now. */
+    Funnel count(int year, Locale locale) {
         return reports.read(() -> yearIn(year, locale));
     }
 
@@ -151,7 +183,7 @@ public class ReferralFunnel {
                 });
         Map<Dimension, List<Row>> breakdowns = new EnumMap<>(Dimension.class);
         rows.forEach((dimension, byLabel) -> breakdowns.put(dimension, List.copyOf(byLabel.values())));
-        return new Funnel(year, total, breakdowns, volunteering(from, until));
+        return new Funnel(year, total, breakdowns, volunteering(from, until), clock.instant());
     }
 
     private static long[] counts(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -163,6 +163,35 @@ class ReferralFunnelTests {
         });
     }
 
+    @Autowired ReportsDatabase reports;
+    @Autowired org.springframework.context.MessageSource messages;
+    @Autowired dk.brobygger.shared.Districts districts;
+    @Autowired java.time.Clock clock;
+
+    @Test
+    void aCountedYearIsShownAgainUntilItIsOlderThanTheRefreshThenCountedAgainInTheBackground() throws Exception {
+        var kept = new ReferralFunnel(reports, messages, districts, clock, Duration.ofMillis(300));
+        var first = kept.year(YEAR, DANISH);
+        assertThat(first.total().count(ReferralFunnel.Stage.REFERRED)).isEqualTo(11);
+
+        UUID late = citizen("VEST", LocalDate.of(1950, 1, 1), "FEMALE");
+        referral(late, "OUTREACH", false, LocalDate.of(YEAR, 5, 5).atStartOfDay(dk.brobygger.shared.DanishTime.ZONE)
+                .toInstant(), null, null, null, "REQUESTED");
+        assertThat(kept.year(YEAR, DANISH)).as("within the refresh: the same count").isSameAs(first);
+
+        Thread.sleep(400);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        ReferralFunnel.Funnel now = kept.year(YEAR, DANISH);
+        while (now.total().count(ReferralFunnel.Stage.REFERRED) == 11 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            now = kept.year(YEAR, DANISH);
+        }
+        assertThat(now.total().count(ReferralFunnel.Stage.REFERRED)).as("counted again").isEqualTo(12);
+        assertThat(now.countedAt()).isAfterOrEqualTo(first.countedAt());
+        assertThat(funnel.year(YEAR, DANISH).total().count(ReferralFunnel.Stage.REFERRED))
+                .as("the tests' own funnel counts on every request").isEqualTo(12);
+    }
+
     @Test
     void theMedianIsTheMiddleDayOrTheMeanOfTheTwoMiddleDays() {
         assertThat(row(java.util.Map.of(3L, 1L, 8L, 1L)).medianDays()).isEqualTo(5.5);

@@ -72,6 +72,11 @@ class LuceneOfferSearch implements OfferSearch {
     }
 
     @Override
+    public long generation() {
+        return index.generation();
+    }
+
+    @Override
     public SearchResult search(OfferQuery query) {
         return index.withSearcher((searcher, state) -> {
             SearchResult.Place origin = query.origin() == null ? null : place(state, query.origin());

@@ -81,6 +81,8 @@ class OfferIndex {
     private final SearcherManager searchers;
     private final FacetsConfig facets = new FacetsConfig();
     private volatile @Nullable StateHolder state;
+    /** Counts the searchers made visible; raised only after the new searcher is the one searches get. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** Facet dimensions, in the order the portal shows them. */
     static final List<String> DIMENSIONS = List.of(OfferSearch.CATEGORY, OfferSearch.TARGET_GROUP,
@@ -107,6 +109,19 @@ class OfferIndex {
         this.directory = new MMapDirectory(path);
         this.writer = openWriter(directory, !temporary);
         this.searchers = new SearcherManager(writer, null);
+        this.searchers.addListener(new org.apache.lucene.search.ReferenceManager.RefreshListener() {
+            @Override
+            public void beforeRefresh() {
+                // nothing: the generation changes once the new searcher is in place
+            }
+
+            @Override
+            public void afterRefresh(boolean didRefresh) {
+                if (didRefresh) {
+                    generation.incrementAndGet();
+                }
+            }
+        });
         for (String dimension : new String[] {OfferSearch.CATEGORY, OfferSearch.TARGET_GROUP, OfferSearch.WEEKDAY,
                 OfferSearch.TIME_OF_DAY}) {
             facets.setMultiValued(dimension, true);
@@ -115,6 +130,15 @@ class OfferIndex {
         for (String dimension : DIMENSIONS) {
             facets.setIndexFieldName(dimension, facetField(dimension));
         }
+    }
+
+    /**
+     * The generation of the searcher searches get now: it goes up after every refresh that made a change
+     * visible (a put, a removal, a rebuild), once the new searcher is in place, so a search that started
+     * after reading a generation answers from that generation or a later one, never an earlier one.
+     */
+    long generation() {
+        return generation.get();
     }
 
     FacetsConfig facetsConfig() {

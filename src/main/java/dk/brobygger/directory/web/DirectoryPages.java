@@ -1,5 +1,8 @@
 package dk.brobygger.directory.web;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Period;
 import java.time.LocalDate;
 import java.time.Clock;
@@ -20,17 +23,24 @@ import dk.brobygger.directory.offer.Taxonomy;
 import dk.brobygger.directory.offer.WebAddress;
 import dk.brobygger.shared.NotFoundException;
 
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.View;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /** The public community portal: search and offer pages, no login needed. */
 @Controller
@@ -50,12 +60,17 @@ class DirectoryPages {
     private final int pageSize;
     private final Period staleAfter;
     private final ObjectProvider<OfferAnswers> answers;
+    private final SearchPageCache pages;
+    private final ThymeleafViewResolver views;
 
     DirectoryPages(OfferSearch search, Offers offers, Organizations organizations, Locations locations,
             Taxonomy taxonomy, OfferHistory history, Users users, SearchFilters filters, FacetPanel facetPanel,
             ResultList resultList, Clock clock,
             @Value("${brobygger.search.page-size:20}") int pageSize,
-            @Value("${brobygger.directory.stale-after:P6M}") Period staleAfter, ObjectProvider<OfferAnswers> answers) {
+            @Value("${brobygger.directory.stale-after:P6M}") Period staleAfter, ObjectProvider<OfferAnswers> answers,
+            SearchPageCache pages, ThymeleafViewResolver views) {
+        this.pages = pages;
+        this.views = views;
         this.answers = answers;
         this.search = search;
         this.offers = offers;
@@ -79,8 +94,30 @@ class DirectoryPages {
         return "directory/home";
     }
 
+    /**
+     * The search page. A visitor who is not logged in gets the page kept for the same search, language
+     * and index generation when there is one ({@link SearchPageCache}); a logged-in user's page (their
+     * name, their menu, a logout form with its CSRF token) is drawn for them and never kept.
+     */
     @GetMapping("/tilbud")
-    String search(@ModelAttribute("form") SearchForm form, Model model, Locale locale) {
+    ResponseEntity<byte[]> search(@ModelAttribute("form") SearchForm form, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (model.getAttribute("currentUser") != null || users.current().isPresent()) {
+            return html(draw(form, model, locale, request, response));
+        }
+        var key = SearchPageCache.key(search.generation(), locale, request.getRequestURI(), form);
+        return html(pages.page(key, () -> draw(form, model, locale, request, response)));
+    }
+
+    private static ResponseEntity<byte[]> html(byte[] page) {
+        return ResponseEntity.ok().contentType(HTML).body(page);
+    }
+
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+    /** Searches and draws the page from {@code templates/directory/search.html}, as UTF-8. */
+    private byte[] draw(SearchForm form, Model model, Locale locale, HttpServletRequest request,
+            HttpServletResponse response) {
         form.takePlaceFromWords(search);
         OfferQuery query = form.toQuery(pageSize);
         var result = search.search(query);
@@ -92,7 +129,50 @@ class DirectoryPages {
         model.addAttribute("resultList", resultList.render(result.hits(), locale));
         model.addAttribute("widenings", result.isEmpty() ? widenings(form) : List.of());
         model.addAttribute("sorts", OfferQuery.Sort.values());
-        return "directory/search";
+        try {
+            View view = views.resolveViewName("directory/search", locale);
+            if (view == null) {
+                throw new IllegalStateException("no view directory/search");
+            }
+            var page = new RenderedPage(response);
+            view.render(model.asMap(), request, page);
+            return page.bytes();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the search page could not be drawn", e);
+        }
+    }
+
+    /** A response that keeps what a view writes, so the page can be kept and sent as it is. */
+    private static final class RenderedPage extends HttpServletResponseWrapper {
+
+        private final StringWriter text = new StringWriter(64 * 1024);
+        private final PrintWriter writer = new PrintWriter(text);
+
+        RenderedPage(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            return writer;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            throw new IllegalStateException("the search page is written as text");
+        }
+
+        @Override
+        public void flushBuffer() {
+            writer.flush();
+        }
+
+        byte[] bytes() {
+            writer.flush();
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** How many single words of a longer search are offered on their own. */
