@@ -34,15 +34,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CoursePages {
 
     private final Courses courses;
+    private final Inquiries inquiries;
     private final CourseTypes types;
     private final CitizenTabs tabs;
     private final Teams teams;
     private final Users users;
     private final Clock clock;
 
-    CoursePages(Courses courses, CourseTypes types, CitizenTabs tabs, Teams teams, Users users,
+    CoursePages(Courses courses, Inquiries inquiries, CourseTypes types, CitizenTabs tabs, Teams teams, Users users,
             Clock clock) {
         this.courses = courses;
+        this.inquiries = inquiries;
         this.types = types;
         this.tabs = tabs;
         this.teams = teams;
@@ -77,9 +79,10 @@ class CoursePages {
         var courseId = new CourseId(id);
         long version = InquiryPages.version(typed);
         try {
+            Course changed = null;
             switch (change) {
                 case "fase" -> courses.movePhase(courseId, version, number(typed.get("fase"), -1), typed.get("begrundelse"));
-                case "status" -> courses.changeStatus(courseId, version, Inputs.code(CourseStatus.class, typed.get("status")),
+                case "status" -> changed = courses.changeStatus(courseId, version, Inputs.code(CourseStatus.class, typed.get("status")),
                         typed.get("begrundelse"));
                 case "kontakt" -> courses.recordContact(courseId, new Courses.NewContact(
                         Inputs.code(ContactKind.class, typed.get("slags")), typed.get("hvem"), dateTime(typed.get("tid")),
@@ -88,7 +91,7 @@ class CoursePages {
                         "true".equals(typed.get("ung")));
                 case "anbefaling" -> courses.recommendation(courseId, Inputs.code(Recommendation.class,
                         typed.get("anbefaling")), "true".equals(typed.get("udfoert")));
-                case "udgang" -> courses.exit(courseId, version, Inputs.code(ExitKind.class, typed.get("udgang")),
+                case "udgang" -> changed = courses.exit(courseId, version, Inputs.code(ExitKind.class, typed.get("udgang")),
                         typed.get("til"), date(typed.get("dato")), agrees(typed.get("enig")), typed.get("note"));
                 case "planlagt-udgang" -> courses.planExit(courseId, version,
                         Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")));
@@ -96,6 +99,10 @@ class CoursePages {
                 default -> courses.writeOwnGoals(courseId, version, typed.get("tekst"));
             }
             redirect.addFlashAttribute("success", "course.changed." + change);
+            if (changed != null && !changed.isOpen()) {
+                // The course is over and with it the team's access: back to the host's board (or the task list).
+                return inquiries.isHost(users.currentOrFail()) ? "redirect:/indgang" : "redirect:/opgaver";
+            }
             return "redirect:/forloeb/" + id;
         } catch (DomainException e) {
             InquiryPages.refused(e, model, response);
