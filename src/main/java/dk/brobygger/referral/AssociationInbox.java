@@ -117,11 +117,11 @@ class AssociationInbox {
      * shown is audited as read by the logged-in user (the association's contact or its system) with the purpose.
      */
     @Transactional
-    Set<CitizenId> consented(List<Referral> referrals, String purpose) {
+    Set<CitizenId> consented(List<? extends ReferralFacts> referrals, String purpose) {
         if (referrals.isEmpty()) {
             return Set.of();
         }
-        return records.readAsParty(referrals.stream().map(Referral::citizen).toList(), ConsentParty.ASSOCIATION,
+        return records.readAsParty(referrals.stream().map(ReferralFacts::citizen).toList(), ConsentParty.ASSOCIATION,
                 referrals.getFirst().organizationName(), purpose);
     }
 

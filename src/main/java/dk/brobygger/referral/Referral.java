@@ -31,7 +31,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * when, from which state to which, the business status and why); reopening adds to it.
  */
 @Table("referral")
-class Referral extends AbstractAggregateRoot<Referral> {
+class Referral extends AbstractAggregateRoot<Referral> implements ReferralFacts {
 
     static final int MAX_REASON = 1000;
     static final int MAX_WORDS = 2000;
@@ -516,16 +516,15 @@ class Referral extends AbstractAggregateRoot<Referral> {
     public @Nullable String outcome() { return outcome; }
     public @Nullable SupportLevel needsSupport() { return needsSupport; }
     public boolean accompaniment() { return accompaniment; }
-    public Set<SharedField> shared() {
-        return sharedFields.isEmpty() ? Set.of() : Arrays.stream(sharedFields.split(",")).map(SharedField::valueOf)
+    public Set<SharedField> shared() { return sharedFields(sharedFields); }
+    /** The shared fields as the column keeps them (comma-separated names). */
+    static Set<SharedField> sharedFields(String column) {
+        return column.isEmpty() ? Set.of() : Arrays.stream(column.split(",")).map(SharedField::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(SharedField.class)));
     }
-    public boolean shares(SharedField field) { return shared().contains(field); }
     public @Nullable String firstName() { return firstName; }
     public @Nullable String contact() { return contact; }
     public @Nullable String citizenWords() { return citizenWords; }
-    /** The citizen's words as the association may read them: only when the citizen agreed to share them. */
-    public @Nullable String sharedWords() { return shares(SharedField.WORDS) ? citizenWords : null; }
     public @Nullable LocalDateTime firstDate() { return firstDate; }
     public int attendances() { return attendances; }
     public @Nullable Instant requestedAt() { return requestedAt; }

@@ -52,7 +52,7 @@ class ReferralFhir {
     }
 
     /** The referral's Task; {@code consented}: the consent it was shared under is in force today. */
-    Task task(Referral referral, boolean consented) {
+    Task task(ReferralFacts referral, boolean consented) {
         var task = new Task();
         task.setId(new IdType("Task", referral.id().value().toString(), version(referral)));
         task.getMeta().setVersionId(version(referral)).setLastUpdated(Date.from(referral.updatedAt()));
@@ -80,7 +80,7 @@ class ReferralFhir {
     }
 
     /** The referral's ServiceRequest: the offer the citizen is referred to, performed by the association. */
-    ServiceRequest serviceRequest(Referral referral, boolean consented) {
+    ServiceRequest serviceRequest(ReferralFacts referral, boolean consented) {
         var request = new ServiceRequest();
         request.setId(new IdType("ServiceRequest", referral.id().value().toString(), version(referral)));
         request.getMeta().setVersionId(version(referral)).setLastUpdated(Date.from(referral.updatedAt()));
@@ -181,7 +181,7 @@ class ReferralFhir {
     }
 
     /** The organisation as a Task.owner or ServiceRequest.performer: the directory's id as reference and identifier. */
-    static Reference owner(Referral referral) {
+    static Reference owner(ReferralFacts referral) {
         return new Reference("Organization/" + referral.organizationId())
                 .setIdentifier(identifier(referral.organizationId())).setDisplay(referral.organizationName());
     }
@@ -196,7 +196,7 @@ class ReferralFhir {
      * The citizen as the association may see them: a contained Patient with the first name and the contact route
      * the citizen agreed to share, while the consent is in force; otherwise only words saying nothing is shared.
      */
-    private Reference patient(Referral referral, boolean consented) {
+    private Reference patient(ReferralFacts referral, boolean consented) {
         String firstName = consented && referral.shares(SharedField.FIRST_NAME) ? referral.firstName() : null;
         String contact = consented && referral.shares(SharedField.CONTACT) ? referral.contact() : null;
         if (firstName == null && contact == null) {
@@ -217,7 +217,7 @@ class ReferralFhir {
         return reference;
     }
 
-    private Reference requester(Referral referral) {
+    private Reference requester(ReferralFacts referral) {
         return new Reference().setDisplay(text("referral.fhir.requester", referral.team()));
     }
 
@@ -225,7 +225,7 @@ class ReferralFhir {
         return new Identifier().setSystem(UUIDS).setValue("urn:uuid:" + id);
     }
 
-    private static String version(Referral referral) {
+    private static String version(ReferralFacts referral) {
         return String.valueOf(referral.version() == null ? 0 : referral.version());
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dk.brobygger.citizen.CitizenId;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,15 +23,22 @@ import org.springframework.transaction.annotation.Transactional;
 class ReferralFhirSearch {
 
     /** A page of referrals and how many there are in all. */
-    record Found(List<Referral> referrals, int total) {
+    record Found(List<Row> referrals, int total) {
+    }
+
+    /** A referral as the search reads it: the columns a Task shows, without the history it does not. */
+    record Row(ReferralId id, CitizenId citizen, UUID offerId, String offerName, UUID organizationId,
+            String organizationName, String team, ReferralStatus status, @Nullable BusinessStatus businessStatus,
+            @Nullable String statusReason, @Nullable String outcome, Set<SharedField> shared,
+            @Nullable String firstName, @Nullable String contact, @Nullable String citizenWords,
+            @Nullable Instant requestedAt, Instant createdAt, Instant updatedAt, @Nullable Long version)
+            implements ReferralFacts {
     }
 
     private final JdbcClient jdbc;
-    private final ReferralRepository repository;
 
-    ReferralFhirSearch(JdbcClient jdbc, ReferralRepository repository) {
+    ReferralFhirSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.repository = repository;
     }
 
     @Transactional(readOnly = true)
@@ -55,9 +64,29 @@ class ReferralFhirSearch {
         if (count == 0 || offset >= total) {
             return new Found(List.of(), total);
         }
-        List<UUID> ids = jdbc.sql("SELECT id FROM referral WHERE " + where
-                        + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", count).param("offset", offset).query(UUID.class).list();
-        return new Found(ids.stream().map(repository::findById).flatMap(java.util.Optional::stream).toList(), total);
+        // The page in one query (the search once read each referral as an aggregate, history and all, one by one).
+        List<Row> page = jdbc.sql("""
+                        SELECT id, citizen_id, offer_id, offer_name, organization_id, organization_name, team, status,
+                               business_status, status_reason, outcome, shared_fields, first_name, contact,
+                               citizen_words, requested_at, created_at, updated_at, version
+                          FROM referral WHERE %s
+                         ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""".formatted(where))
+                .params(params).param("limit", count).param("offset", offset)
+                .query((rs, n) -> {
+                    String business = rs.getString("business_status");
+                    Timestamp requested = rs.getTimestamp("requested_at");
+                    Long version = rs.getObject("version") == null ? null : rs.getLong("version");
+                    return new Row(new ReferralId(rs.getObject("id", UUID.class)),
+                            new CitizenId(rs.getObject("citizen_id", UUID.class)), rs.getObject("offer_id", UUID.class),
+                            rs.getString("offer_name"), rs.getObject("organization_id", UUID.class),
+                            rs.getString("organization_name"), rs.getString("team"),
+                            ReferralStatus.valueOf(rs.getString("status")),
+                            business == null ? null : BusinessStatus.valueOf(business), rs.getString("status_reason"),
+                            rs.getString("outcome"), Referral.sharedFields(rs.getString("shared_fields")),
+                            rs.getString("first_name"), rs.getString("contact"), rs.getString("citizen_words"),
+                            requested == null ? null : requested.toInstant(), rs.getTimestamp("created_at").toInstant(),
+                            rs.getTimestamp("updated_at").toInstant(), version);
+                }).list();
+        return new Found(page, total);
     }
 }

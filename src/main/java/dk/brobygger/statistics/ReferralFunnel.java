@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.function.Function;
 
 import dk.brobygger.shared.DanishTime;
 import dk.brobygger.shared.Districts;
@@ -48,37 +46,48 @@ public class ReferralFunnel {
     /** How long after the referral "kommer fast" still counts as reached within three months. */
     static final Duration THREE_MONTHS = Duration.ofDays(91);
 
-    private record Referral(UUID offer, @Nullable String need, String context, boolean fullOffer,
-            @Nullable Instant accepted, @Nullable Instant firstVisit, @Nullable Instant regularly, Instant requested,
-            boolean accompaniment, @Nullable String district, LocalDate birthDate, String sex) {
-
-        boolean reached(Stage stage) {
-            return switch (stage) {
-                case REFERRED -> true;
-                case ACCEPTED -> accepted != null;
-                case FIRST_VISIT -> firstVisit != null;
-                case ACCOMPANIED -> firstVisit != null && accompaniment;
-                case REGULARLY -> regularly != null && !regularly.isAfter(requested.plus(THREE_MONTHS));
-                case FULL_OFFER -> fullOffer;
-            };
-        }
-
-        /** Days from referral to the first visit, for the median. */
-        long daysToFirstVisit() {
-            return Duration.between(requested, Objects.requireNonNull(firstVisit)).toDays();
-        }
-    }
-
-    /** One row of a breakdown: its label and its counts by {@link Stage}, and the days to a first visit. */
-    public record Row(String label, long[] counts, List<Long> daysToFirstVisit) {
+    /**
+     * One row of a breakdown: its label, its counts by {@link Stage}, and how many first visits came after how many
+     * days (days → referrals), for the median.
+     */
+    public record Row(String label, long[] counts, Map<Long, Long> daysToFirstVisit) {
 
         public long count(Stage stage) {
             return counts[stage.ordinal()];
         }
+
+        /** The median of the days from referral to first visit, or null without first visits. */
+        @Nullable Double medianDays() {
+            long n = daysToFirstVisit.values().stream().mapToLong(Long::longValue).sum();
+            if (n == 0) {
+                return null;
+            }
+            // The middle one (odd n) or the mean of the two middle ones (even n), walking the days in order.
+            long lower = (n - 1) / 2;
+            long upper = n / 2;
+            Long lowerDays = null;
+            long seen = 0;
+            for (var entry : new TreeMap<>(daysToFirstVisit).entrySet()) {
+                seen += entry.getValue();
+                if (lowerDays == null && seen > lower) {
+                    lowerDays = entry.getKey();
+                }
+                if (seen > upper) {
+                    return (lowerDays + entry.getKey()) / 2.0;
+                }
+            }
+            throw new IllegalStateException("unreachable: the walk passes the middle");
+        }
     }
 
-    /** A year's funnel: all referrals, each breakdown's rows, and what volunteers gave. */
-    public record Funnel(int year, Row total, Map<Dimension, List<Row>> breakdowns, Volunteering volunteering) {
+    /** A year's funnel: all referrals, each breakdown's rows, what volunteers gave, and when it was counted. */
+    public record Funnel(int year, Row total, Map<Dimension, List<Row>> breakdowns, Volunteering volunteering,
+            Instant countedAt) {
+
+        /** When it was counted, in Danish time, for the page ("opgjort kl. …"). */
+        public java.time.LocalDateTime countedAtLocal() {
+            return java.time.LocalDateTime.ofInstant(countedAt, DanishTime.ZONE);
+        }
     }
 
     /**
@@ -98,80 +107,185 @@ public class ReferralFunnel {
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Districts districts;
+    private final java.time.Clock clock;
+    private final com.github.benmanes.caffeine.cache.@Nullable LoadingCache<YearIn, Funnel> counted;
 
-    ReferralFunnel(ReportsDatabase reports, MessageSource messages, Districts districts) {
+    private record YearIn(int year, Locale locale) {
+    }
+
+    /**
+     * {@code brobygger.statistics.funnel-refresh} (default 10 minutes): how old the counted figures a page shows may
+     * be. Counting a large municipality's year takes the database a couple of seconds (every referral joined to
+     * its citizen), so a year once counted is kept and, when older than this, shown once more while it is counted
+     * again in the background: a manager never waits for the count except the first time after a start. Zero
+     * counts on every request.
+     */
+    ReferralFunnel(ReportsDatabase reports, MessageSource messages, Districts districts, java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${brobygger.statistics.funnel-refresh:PT10M}")
+            Duration refresh) {
         this.reports = reports;
         this.jdbc = reports.jdbc();
         this.messages = messages;
         this.districts = districts;
+        this.clock = clock;
+        this.counted = refresh.isZero() ? null : com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .refreshAfterWrite(refresh).expireAfterAccess(Duration.ofDays(1)).maximumSize(40)
+                .build(key -> count(key.year(), key.locale()));
     }
 
-    /** The funnel of the referrals sent in {@code year} (Danish time), labels in {@code locale}. */
+    /**
+     * The funnel of the referrals sent in {@code year} (Danish time), labels in {@code locale}: as last counted,
+     * at most {@code brobygger.statistics.funnel-refresh} ago (then counted again in the background).
+     */
     Funnel year(int year, Locale locale) {
+        return counted == null ? count(year, locale) : counted.get(new YearIn(year, locale));
+    }
+
+    /** The funnel counted now. */
+    Funnel count(int year, Locale locale) {
         return reports.read(() -> yearIn(year, locale));
     }
 
+    /**
+     * The counting is done by the database, so only a few thousand rows reach Java, never the year's referrals one
+     * by one (a large municipality has hundreds of thousands): one hash aggregate over the referrals joined to their
+     * citizens, by every combination of need, context, district, sex, age band and days to a first visit, which
+     * Java adds up into each breakdown; and one over the referrals joined to their offers' categories (a referral
+     * counts in each category its offer has, or under "no category"). The days are kept apart in both so that each
+     * row's median can be taken from its days (null: no first visit yet).
+     */
     private Funnel yearIn(int year, Locale locale) {
         Instant from = LocalDate.of(year, 1, 1).atStartOfDay(DanishTime.ZONE).toInstant();
         Instant until = LocalDate.of(year + 1, 1, 1).atStartOfDay(DanishTime.ZONE).toInstant();
-        Map<UUID, List<String>> categories = new HashMap<>();
-        jdbc.sql("""
-                SELECT ot.offer_id, t.name
-                  FROM offer_term_view ot JOIN taxonomy_term_view t ON t.id = ot.term_id
-                 WHERE t.taxonomy = 'kategori'
-                   AND ot.offer_id IN (SELECT offer_id FROM referral_view
-                                        WHERE requested_at >= :from AND requested_at < :until)
-                """).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
-                .query(rs -> {
-                    categories.computeIfAbsent(rs.getObject("offer_id", UUID.class), key -> new ArrayList<>())
-                            .add(rs.getString("name"));
-                });
-
-        var total = new Row(text("stats.referral.total", locale), new long[Stage.values().length], new ArrayList<>());
+        var total = new Row(text("stats.referral.total", locale), new long[Stage.values().length], new HashMap<>());
         Map<Dimension, Map<String, Row>> rows = new EnumMap<>(Dimension.class);
         for (var dimension : Dimension.values()) {
             rows.put(dimension, new TreeMap<>());
         }
-        List<String> noCategory = List.of(text("stats.referral.noCategory", locale));
-        // Each row's labels looked up once per code, not once per referral (a year may have hundreds of thousands).
         Map<String, String> labels = new HashMap<>();
-        Function<String, String> needLabel = code -> labels.computeIfAbsent("need:" + code,
-                key -> label("supportLevel.", code, "stats.referral.needUnknown", locale));
-        Function<String, String> contextLabel = code -> labels.computeIfAbsent("context:" + code,
-                key -> label("referral.context.", code, "stats.referral.needUnknown", locale));
-        Function<String, String> districtLabel = code -> labels.computeIfAbsent("district:" + code,
-                key -> code == null ? VisitFigures.NO_DISTRICT
-                        : Objects.requireNonNullElse(districts.name(code), code));
-        Function<String, String> sexLabel = code -> labels.computeIfAbsent("sex:" + code,
-                key -> text("MALE".equals(code) ? "stats.aed10.men" : "stats.aed10.women", locale));
-        // One streamed pass: each referral is counted into every breakdown as it is read, none is kept.
-        jdbc.sql("""
-                SELECT r.offer_id, r.needs_support, r.context, r.full_offer, r.accepted_at, r.first_visit_at,
-                       r.regularly_at, r.requested_at, r.accompaniment, c.district, c.birth_date, c.sex
-                  FROM referral_view r JOIN citizen_register_view c ON c.id = r.citizen_id
-                 WHERE r.requested_at >= :from AND r.requested_at < :until AND r.status <> 'ENTERED_IN_ERROR'
-                """).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
+        jdbc.sql(BY_CITIZEN).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
                 .query(rs -> {
-                    var referral = new Referral(rs.getObject("offer_id", UUID.class), rs.getString("needs_support"),
-                            rs.getString("context"), rs.getBoolean("full_offer"),
-                            instant(rs.getTimestamp("accepted_at")), instant(rs.getTimestamp("first_visit_at")),
-                            instant(rs.getTimestamp("regularly_at")), rs.getTimestamp("requested_at").toInstant(),
-                            rs.getBoolean("accompaniment"), rs.getString("district"),
-                            rs.getObject("birth_date", LocalDate.class), rs.getString("sex"));
-                    add(total, referral);
-                    for (String category : categories.getOrDefault(referral.offer(), noCategory)) {
-                        add(row(rows, Dimension.CATEGORY, category), referral);
+                    long[] counts = counts(rs);
+                    Long days = days(rs);
+                    add(total, counts, days);
+                    for (var dimension : List.of(Dimension.NEED, Dimension.CONTEXT, Dimension.DISTRICT,
+                            Dimension.AGE_BAND, Dimension.SEX)) {
+                        String code = rs.getString(dimension.name().toLowerCase(Locale.ROOT));
+                        String label = labels.computeIfAbsent(dimension + ":" + code,
+                                key -> label(dimension, code, locale));
+                        add(row(rows, dimension, label), counts, days);
                     }
-                    add(row(rows, Dimension.NEED, needLabel.apply(referral.need())), referral);
-                    add(row(rows, Dimension.DISTRICT, districtLabel.apply(referral.district())), referral);
-                    add(row(rows, Dimension.AGE_BAND, AgeBand.of(referral.birthDate(),
-                            LocalDate.ofInstant(referral.requested(), DanishTime.ZONE)).label()), referral);
-                    add(row(rows, Dimension.SEX, sexLabel.apply(referral.sex())), referral);
-                    add(row(rows, Dimension.CONTEXT, contextLabel.apply(referral.context())), referral);
+                });
+        jdbc.sql(BY_CATEGORY).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
+                .query((java.sql.ResultSet rs) -> {
+                    add(row(rows, Dimension.CATEGORY, label(Dimension.CATEGORY, rs.getString("category"), locale)),
+                            counts(rs), days(rs));
                 });
         Map<Dimension, List<Row>> breakdowns = new EnumMap<>(Dimension.class);
         rows.forEach((dimension, byLabel) -> breakdowns.put(dimension, List.copyOf(byLabel.values())));
-        return new Funnel(year, total, breakdowns, volunteering(from, until));
+        return new Funnel(year, total, breakdowns, volunteering(from, until), clock.instant());
+    }
+
+    private static long[] counts(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new long[] {rs.getLong("referred"), rs.getLong("accepted"), rs.getLong("first_visit"),
+                rs.getLong("accompanied"), rs.getLong("regularly"), rs.getLong("full_offer")};
+    }
+
+    private static @Nullable Long days(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long days = rs.getLong("days");
+        return rs.wasNull() ? null : days;
+    }
+
+    private static void add(Row row, long[] counts, @Nullable Long days) {
+        for (int stage = 0; stage < counts.length; stage++) {
+            row.counts()[stage] += counts[stage];
+        }
+        if (days != null) {
+            row.daysToFirstVisit().merge(days, counts[Stage.FIRST_VISIT.ordinal()], Long::sum);
+        }
+    }
+
+    /**
+     * What the funnel needs of each of the year's referrals (not those entered in error): the stages reached as 0/1
+     * and the whole days to a first visit, rounded towards zero like {@link Duration#toDays()}. Portable SQL (H2 and
+     * PostgreSQL), as are the two queries built on it.
+     */
+    private static final String STAGES = """
+            CASE WHEN r.accepted_at IS NULL THEN 0 ELSE 1 END AS accepted,
+            CASE WHEN r.first_visit_at IS NULL THEN 0 ELSE 1 END AS first_visit,
+            CASE WHEN r.first_visit_at IS NOT NULL AND r.accompaniment THEN 1 ELSE 0 END AS accompanied,
+            CASE WHEN r.regularly_at IS NOT NULL AND r.regularly_at <= r.requested_at + INTERVAL '%d' DAY
+                 THEN 1 ELSE 0 END AS regularly,
+            CASE WHEN r.full_offer THEN 1 ELSE 0 END AS full_offer,
+            EXTRACT(EPOCH FROM r.first_visit_at) - EXTRACT(EPOCH FROM r.requested_at) AS seconds
+            """.formatted(THREE_MONTHS.toDays());
+
+    private static final String YEAR = """
+            r.requested_at >= :from AND r.requested_at < :until AND r.status <> 'ENTERED_IN_ERROR'
+            """;
+
+    private static final String DAYS = """
+            CASE WHEN seconds IS NULL THEN NULL WHEN seconds >= 0 THEN FLOOR(seconds / 86400)
+                 ELSE -FLOOR(-seconds / 86400) END""";
+
+    private static final String COUNTS = """
+            COUNT(*) AS referred, SUM(accepted) AS accepted, SUM(first_visit) AS first_visit,
+            SUM(accompanied) AS accompanied, SUM(regularly) AS regularly, SUM(full_offer) AS full_offer""";
+
+    /**
+     * By the citizen: the age band is the citizen's age on the day of the referral in Danish time (0 under 65,
+     * 1 for 65–69, … 6 for 90+, as {@link AgeBand}). The day's fields are extracted from the time in Danish time
+     * itself, never cast to a date (H2 would cast in the session's time zone).
+     */
+    private static final String BY_CITIZEN = """
+            SELECT need, context, district, sex, age_band, days, %1$s
+              FROM (
+                SELECT need, context, district, sex, %2$s AS days,
+                       CASE WHEN age < 65 THEN 0 WHEN age >= 90 THEN 6 ELSE 1 + (age - 65) / 5 END AS age_band,
+                       accepted, first_visit, accompanied, regularly, full_offer
+                  FROM (
+                    SELECT needs_support AS need, context, district, sex, accepted, first_visit, accompanied,
+                           regularly, full_offer, seconds,
+                           CAST(EXTRACT(YEAR FROM requested_day) AS INTEGER)
+                             - CAST(EXTRACT(YEAR FROM birth_date) AS INTEGER)
+                             - CASE WHEN CAST(EXTRACT(MONTH FROM requested_day) AS INTEGER) * 100
+                                         + CAST(EXTRACT(DAY FROM requested_day) AS INTEGER)
+                                       < CAST(EXTRACT(MONTH FROM birth_date) AS INTEGER) * 100
+                                         + CAST(EXTRACT(DAY FROM birth_date) AS INTEGER)
+                                    THEN 1 ELSE 0 END AS age
+                      FROM (
+                        SELECT r.needs_support, r.context, c.district, c.birth_date,
+                               CASE WHEN c.sex = 'MALE' THEN 'MALE' ELSE 'FEMALE' END AS sex,
+                               r.requested_at AT TIME ZONE '%3$s' AS requested_day, %4$s
+                          FROM referral_view r JOIN citizen_register_view c ON c.id = r.citizen_id
+                         WHERE %5$s
+                      ) referral_citizen
+                  ) referral_age
+              ) referral_fact
+             GROUP BY need, context, district, sex, age_band, days
+            """.formatted(COUNTS, DAYS, DanishTime.ZONE.getId(), STAGES, YEAR);
+
+    /** By the offer's categories. */
+    private static final String BY_CATEGORY = """
+            SELECT t.name AS category, %2$s AS days, %1$s
+              FROM (SELECT r.offer_id, %3$s FROM referral_view r WHERE %4$s) referral_fact
+              LEFT JOIN (SELECT ot.offer_id, tt.name
+                           FROM offer_term_view ot JOIN taxonomy_term_view tt ON tt.id = ot.term_id
+                          WHERE tt.taxonomy = 'kategori') t ON t.offer_id = referral_fact.offer_id
+             GROUP BY t.name, %2$s
+            """.formatted(COUNTS, DAYS, STAGES, YEAR);
+
+    /** A row's label in {@code locale}: the code's message, district name or age band. */
+    private String label(Dimension dimension, @Nullable String code, Locale locale) {
+        return switch (dimension) {
+            case CATEGORY -> code == null ? text("stats.referral.noCategory", locale) : code;
+            case NEED -> label("supportLevel.", code, "stats.referral.needUnknown", locale);
+            case CONTEXT -> label("referral.context.", code, "stats.referral.needUnknown", locale);
+            case DISTRICT -> code == null ? VisitFigures.NO_DISTRICT
+                    : Objects.requireNonNullElse(districts.name(code), code);
+            case AGE_BAND -> AgeBand.values()[Integer.parseInt(Objects.requireNonNull(code))].label();
+            case SEX -> text("MALE".equals(code) ? "stats.aed10.men" : "stats.aed10.women", locale);
+        };
     }
 
     private Volunteering volunteering(Instant from, Instant until) {
@@ -193,18 +307,7 @@ public class ReferralFunnel {
 
     private static Row row(Map<Dimension, Map<String, Row>> rows, Dimension dimension, String label) {
         return rows.get(dimension).computeIfAbsent(label, key -> new Row(key, new long[Stage.values().length],
-                new ArrayList<>()));
-    }
-
-    private static void add(Row row, Referral referral) {
-        for (var stage : Stage.values()) {
-            if (referral.reached(stage)) {
-                row.counts()[stage.ordinal()]++;
-            }
-        }
-        if (referral.firstVisit() != null) {
-            row.daysToFirstVisit().add(referral.daysToFirstVisit());
-        }
+                new HashMap<>()));
     }
 
     /**
@@ -246,7 +349,7 @@ public class ReferralFunnel {
             var row = new ArrayList<String>();
             row.add(rows.get(r).label());
             row.addAll(shown.get(r));
-            row.add(hidden[r][Stage.FIRST_VISIT.ordinal()] ? "–" : median(rows.get(r).daysToFirstVisit()));
+            row.add(hidden[r][Stage.FIRST_VISIT.ordinal()] ? "–" : median(rows.get(r)));
             cells.add(row);
         }
         if (total != null) {
@@ -255,7 +358,7 @@ public class ReferralFunnel {
             var row = new ArrayList<String>();
             row.add(total.label());
             row.addAll(totalShown);
-            row.add(Suppression.small(total.count(Stage.FIRST_VISIT)) ? "–" : median(total.daysToFirstVisit()));
+            row.add(Suppression.small(total.count(Stage.FIRST_VISIT)) ? "–" : median(total));
             cells.add(row);
         }
         return new Table(title, headers, cells);
@@ -272,15 +375,12 @@ public class ReferralFunnel {
         return hidden;
     }
 
-    /** The median in whole days; "–" for fewer than five. */
-    static String median(List<Long> days) {
-        if (days.size() < Count.SMALLEST_SHOWN) {
+    /** The median in whole days; "–" for fewer than five first visits. */
+    static String median(Row row) {
+        if (row.count(Stage.FIRST_VISIT) < Count.SMALLEST_SHOWN) {
             return "–";
         }
-        long[] sorted = days.stream().mapToLong(Long::longValue).sorted().toArray();
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
-        return Long.toString(Math.round(median));
+        return Long.toString(Math.round(Objects.requireNonNull(row.medianDays())));
     }
 
     /** The whole funnel as chart points: referred, accepted, first visit, attending regularly. */

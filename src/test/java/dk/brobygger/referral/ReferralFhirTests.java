@@ -133,7 +133,17 @@ class ReferralFhirTests {
 
         var read = mvc.perform(get("/fhir/Task/{id}", referral).with(KNITTING_SYSTEM)).andExpect(status().isOk())
                 .andReturn();
+        var searched = task;
         task = read(read, Task.class);
+        // The search reads its page in one query, not the aggregate: it must show the very same Task.
+        assertThat(searched.getMeta().getVersionId()).isEqualTo(task.getMeta().getVersionId());
+        assertThat(searched.getLastModified()).isEqualTo(task.getLastModified());
+        assertThat(searched.getAuthoredOn()).isEqualTo(task.getAuthoredOn());
+        assertThat(searched.getFocus().getDisplay()).isEqualTo(task.getFocus().getDisplay()).isEqualTo("Strikkecafé");
+        assertThat(searched.getOwner().getDisplay()).isEqualTo(task.getOwner().getDisplay());
+        assertThat(searched.getRequester().getDisplay()).isEqualTo(task.getRequester().getDisplay());
+        assertThat(((Patient) searched.getContained().getFirst()).getNameFirstRep().getGivenAsSingleString())
+                .isEqualTo("Karen");
         var patient = (Patient) task.getContained().getFirst();
         assertThat(patient.getNameFirstRep().getGivenAsSingleString()).isEqualTo("Karen");
         assertThat(patient.getTelecomFirstRep().getValue()).isEqualTo("Ring 12 34 56 78 om formiddagen");

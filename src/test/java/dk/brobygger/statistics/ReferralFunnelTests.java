@@ -141,6 +141,70 @@ class ReferralFunnelTests {
     }
 
     @Test
+    void theAgeBandIsTheCitizensAgeOnTheDayOfTheReferralInDanishTime() {
+        // Born 3 March 1960, referred at half past midnight on her 65th birthday in Denmark (still the 2nd in UTC).
+        UUID birthday = citizen("VEST", LocalDate.of(1960, 3, 3), "FEMALE");
+        Instant halfPastMidnight = LocalDate.of(YEAR, 3, 3).atTime(0, 30)
+                .atZone(dk.brobygger.shared.DanishTime.ZONE).toInstant();
+        referral(birthday, "OUTREACH", false, halfPastMidnight, null, null, null, "REQUESTED");
+        var byAge = funnel.year(YEAR, DANISH).breakdowns().get(ReferralFunnel.Dimension.AGE_BAND);
+        assertThat(byAge).extracting(ReferralFunnel.Row::label).containsExactly("65-69", "70-74", "80-84");
+        assertThat(byAge).extracting(row -> row.count(ReferralFunnel.Stage.REFERRED)).containsExactly(1L, 8L, 3L);
+    }
+
+    @Test
+    void referralsToOffersWithoutACategoryAreCountedUnderNoCategory() {
+        var byCategory = funnel.year(YEAR, DANISH).breakdowns().get(ReferralFunnel.Dimension.CATEGORY);
+        assertThat(byCategory).singleElement().satisfies(row -> {
+            assertThat(row.label()).isEqualTo("Uden kategori");
+            assertThat(row.count(ReferralFunnel.Stage.REFERRED)).isEqualTo(11);
+            assertThat(row.count(ReferralFunnel.Stage.REGULARLY)).as("one came regularly only after 4 months")
+                    .isEqualTo(5);
+        });
+    }
+
+    @Autowired ReportsDatabase reports;
+    @Autowired org.springframework.context.MessageSource messages;
+    @Autowired dk.brobygger.shared.Districts districts;
+    @Autowired java.time.Clock clock;
+
+    @Test
+    void aCountedYearIsShownAgainUntilItIsOlderThanTheRefreshThenCountedAgainInTheBackground() throws Exception {
+        var kept = new ReferralFunnel(reports, messages, districts, clock, Duration.ofMillis(300));
+        var first = kept.year(YEAR, DANISH);
+        assertThat(first.total().count(ReferralFunnel.Stage.REFERRED)).isEqualTo(11);
+
+        UUID late = citizen("VEST", LocalDate.of(1950, 1, 1), "FEMALE");
+        referral(late, "OUTREACH", false, LocalDate.of(YEAR, 5, 5).atStartOfDay(dk.brobygger.shared.DanishTime.ZONE)
+                .toInstant(), null, null, null, "REQUESTED");
+        assertThat(kept.year(YEAR, DANISH)).as("within the refresh: the same count").isSameAs(first);
+
+        Thread.sleep(400);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        ReferralFunnel.Funnel now = kept.year(YEAR, DANISH);
+        while (now.total().count(ReferralFunnel.Stage.REFERRED) == 11 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            now = kept.year(YEAR, DANISH);
+        }
+        assertThat(now.total().count(ReferralFunnel.Stage.REFERRED)).as("counted again").isEqualTo(12);
+        assertThat(now.countedAt()).isAfterOrEqualTo(first.countedAt());
+        assertThat(funnel.year(YEAR, DANISH).total().count(ReferralFunnel.Stage.REFERRED))
+                .as("the tests' own funnel counts on every request").isEqualTo(12);
+    }
+
+    @Test
+    void theMedianIsTheMiddleDayOrTheMeanOfTheTwoMiddleDays() {
+        assertThat(row(java.util.Map.of(3L, 1L, 8L, 1L)).medianDays()).isEqualTo(5.5);
+        assertThat(row(java.util.Map.of(2L, 2L, 9L, 1L)).medianDays()).isEqualTo(2.0);
+        assertThat(row(java.util.Map.of(1L, 1L, 2L, 1L, 3L, 1L, 4L, 1L)).medianDays()).isEqualTo(2.5);
+        assertThat(row(java.util.Map.of()).medianDays()).isNull();
+    }
+
+    static ReferralFunnel.Row row(java.util.Map<Long, Long> days) {
+        return new ReferralFunnel.Row("x", new long[ReferralFunnel.Stage.values().length], days);
+    }
+
+    @Test
     void managersSeeTheFunnelAndDownloadItAndStaffDoNot() throws Exception {
         mvc.perform(get("/leder/statistik/henvisninger").param("aar", String.valueOf(YEAR)).with(httpBasic("leder", "demo")))
                 .andExpect(status().isOk())

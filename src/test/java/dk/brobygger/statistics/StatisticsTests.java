@@ -125,12 +125,30 @@ class StatisticsTests {
     }
 
     @Test
+    void onPostgresqlAReportsTransactionHasMemoryForItsAggregatesAndNoJitAndGivesThemBackAfter() {
+        boolean postgres = jdbc.sql("SELECT 1").query((rs, n) -> {
+            try {
+                return rs.getStatement().getConnection().getMetaData().getDatabaseProductName().contains("Postgre");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }).single();
+        org.junit.jupiter.api.Assumptions.assumeTrue(postgres, "PostgreSQL settings");
+        var inside = reports.read(() -> reports.jdbc()
+                .sql("SELECT current_setting('work_mem') || ' ' || current_setting('jit')").query(String.class)
+                .single());
+        assertThat(inside).isEqualTo("64MB off");
+        var after = jdbc.sql("SELECT current_setting('work_mem')").query(String.class).single();
+        assertThat(after).isNotEqualTo("64MB");
+    }
+
+    @Test
     void withAReportsDatabaseTheStatisticsReadThroughItsOwnReadOnlyPool() throws Exception {
         // The "replica" is the same database here, through a pool of its own, as brobygger.reports.datasource.* makes.
         var primary = dataSource.unwrap(HikariDataSource.class);
         var meters = new SimpleMeterRegistry();
         var replica = new ReportsDatabase(dataSource, jdbc, transactions, meters, primary.getJdbcUrl(),
-                primary.getUsername(), primary.getPassword() == null ? "" : primary.getPassword(), 2);
+                primary.getUsername(), primary.getPassword() == null ? "" : primary.getPassword(), 2, "64MB");
         try {
             var figures = new VisitFigures(replica, messages, districts);
 
