@@ -62,6 +62,17 @@ public class Instruments {
                 .toList();
     }
 
+    /**
+     * The instruments a score can be given with now, code to name (the name of the version loaded last), for other
+     * modules that name an instrument (a course type's baseline and follow-up).
+     */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public java.util.Map<String, String> names() {
+        var names = new java.util.TreeMap<String, String>();
+        all().forEach(loaded -> names.putIfAbsent(loaded.instrument().code(), loaded.instrument().name()));
+        return names;
+    }
+
     Instrument get(String code, String version) {
         return find(code, version).orElseThrow(() -> new NotFoundException("instrument " + code + " " + version));
     }

@@ -36,6 +36,8 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("hjemmebesog", "Hanne Hjemmebesøg", EnumSet.of(Role.STAFF), "forebyggende-hjemmebesoeg"),
             new DemoUser("faellesteam", "Finn Fællesteam", EnumSet.of(Role.STAFF), "faellesteam"),
             new DemoUser("vaert", "Vera Vært", EnumSet.of(Role.STAFF), "en-indgang"),
+            // A peer host: lived experience, employed as host in Én indgang (the course module's demo data).
+            new DemoUser("peervaert", "Pernille Peervært", EnumSet.of(Role.STAFF), "en-indgang"),
             new DemoUser("akut", "Anders Akut", EnumSet.of(Role.STAFF), "akuttilbud"),
             new DemoUser("hjemmepleje", "Helle Hjemmepleje", EnumSet.of(Role.STAFF), "hjemmepleje-vest"),
             new DemoUser("leder", "Lise Leder", EnumSet.of(Role.MANAGER, Role.STAFF), ""),

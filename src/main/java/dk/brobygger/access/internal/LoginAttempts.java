@@ -133,6 +133,9 @@ class LoginAttempts {
         var locks = new ArrayList<Lock>();
         for (String key : buckets.keys()) {
             boolean user = key.startsWith("u ");
+            if (!user && !key.startsWith("a ")) {
+                continue; // another limit in the same buckets (BucketAddressLimits), no login lock
+            }
             String rest = key.substring(2);
             int space = rest.indexOf(' ');
             if (user && space < 0) {

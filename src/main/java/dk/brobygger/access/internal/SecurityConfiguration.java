@@ -96,7 +96,7 @@ class SecurityConfiguration {
 
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/", "/tilbud", "/tilbud/**", "/hsds", "/hsds/**", "/login", "/login/afvist", "/error",
-                        "/tilgaengelighed", "/kalender/*.ics", "/css/**", "/js/**", "/img/**", "/vendor/**", "/favicon.ico",
+                        "/tilgaengelighed", "/kalender/*.ics", "/henvendelse", "/henvendelse/tak", "/css/**", "/js/**", "/img/**", "/vendor/**", "/favicon.ico",
                         "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .permitAll()
                 .requestMatchers("/redaktion/moderation/**", "/redaktion/import/**")
@@ -108,6 +108,7 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/hjemmebesog/**", "/opgaver/**").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
                 .requestMatchers("/henvisninger", "/henvisninger/**").hasAnyRole(Role.STAFF.name(), Role.MANAGER.name())
+                .requestMatchers("/indgang", "/indgang/**", "/forloeb/**").hasAnyRole(Role.STAFF.name(), Role.MANAGER.name())
                 .requestMatchers("/forening/**").hasRole(Role.ASSOCIATION_CONTACT.name())
                 .requestMatchers("/frivillige", "/frivillige/**").hasAnyRole(Role.STAFF.name(), Role.MANAGER.name())
                 .requestMatchers("/frivillig", "/frivillig/**").hasRole(Role.VOLUNTEER.name())

@@ -1,0 +1,218 @@
+package dk.brobygger.course;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+
+import dk.brobygger.access.Teams;
+import dk.brobygger.access.Users;
+import dk.brobygger.citizen.CitizenId;
+import dk.brobygger.citizen.CitizenTabs;
+import dk.brobygger.shared.DanishTime;
+import dk.brobygger.shared.DomainException;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One course at {@code /forloeb/{id}}: where the citizen is in the phases (overrun flagged), planned against actual
+ * intensity, contacts recorded in a few fields, relatives on the citizen's wish with the eight recommendations, the
+ * planned and the actual exit, the citizen's earlier courses; and the tab "Forløb" on the citizen, where a course
+ * starts without an inquiry. Each form sends the version it was shown with; a change that lost a race answers 409.
+ */
+@Controller
+class CoursePages {
+
+    private final Courses courses;
+    private final Inquiries inquiries;
+    private final CourseTypes types;
+    private final CitizenTabs tabs;
+    private final Teams teams;
+    private final Users users;
+    private final Clock clock;
+
+    CoursePages(Courses courses, Inquiries inquiries, CourseTypes types, CitizenTabs tabs, Teams teams, Users users,
+            Clock clock) {
+        this.courses = courses;
+        this.inquiries = inquiries;
+        this.types = types;
+        this.tabs = tabs;
+        this.teams = teams;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping("/forloeb/{id}")
+    String course(@PathVariable UUID id, Model model) {
+        var page = courses.page(new CourseId(id));
+        model.addAttribute("page", page);
+        model.addAttribute("course", page.course());
+        model.addAttribute("type", page.type());
+        model.addAttribute("citizen", page.citizen());
+        model.addAttribute("tabs", tabs.of(page.citizen().id()));
+        model.addAttribute("contactKinds", ContactKind.values());
+        model.addAttribute("exitKinds", ExitKind.values());
+        model.addAttribute("recommendations", Recommendation.values());
+        model.addAttribute("statuses", CourseStatus.values());
+        model.addAttribute("teamName", teamName(page.course().team()));
+        model.addAttribute("today", today());
+        model.addAttribute("now", LocalDateTime.now(clock.withZone(DanishTime.ZONE)).withSecond(0).withNano(0));
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", Map.of());
+        }
+        return "course/course";
+    }
+
+    @PostMapping("/forloeb/{id}/{change:fase|status|kontakt|paaroerende|anbefaling|udgang|planlagt-udgang|analyse|maal}")
+    String change(@PathVariable UUID id, @PathVariable String change, @RequestParam Map<String, String> typed,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        var courseId = new CourseId(id);
+        long version = InquiryPages.version(typed);
+        try {
+            Course changed = null;
+            switch (change) {
+                case "fase" -> courses.movePhase(courseId, version, number(typed.get("fase"), -1), typed.get("begrundelse"));
+                case "status" -> changed = courses.changeStatus(courseId, version, Inputs.code(CourseStatus.class, typed.get("status")),
+                        typed.get("begrundelse"));
+                case "kontakt" -> courses.recordContact(courseId, new Courses.NewContact(
+                        Inputs.code(ContactKind.class, typed.get("slags")), typed.get("hvem"), dateTime(typed.get("tid")),
+                        nullableNumber(typed.get("minutter")), typed.get("note")));
+                case "paaroerende" -> courses.involveRelative(courseId, typed.get("navn"), typed.get("relation"),
+                        "true".equals(typed.get("ung")));
+                case "anbefaling" -> courses.recommendation(courseId, Inputs.code(Recommendation.class,
+                        typed.get("anbefaling")), "true".equals(typed.get("udfoert")));
+                case "udgang" -> changed = courses.exit(courseId, version, Inputs.code(ExitKind.class, typed.get("udgang")),
+                        typed.get("til"), date(typed.get("dato")), agrees(typed.get("enig")), typed.get("note"));
+                case "planlagt-udgang" -> courses.planExit(courseId, version,
+                        Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")));
+                case "analyse" -> courses.writeSharedAnalysis(courseId, version, typed.get("tekst"));
+                default -> courses.writeOwnGoals(courseId, version, typed.get("tekst"));
+            }
+            redirect.addFlashAttribute("success", "course.changed." + change);
+            if (changed != null && !changed.isOpen()) {
+                // The course is over and with it the team's access: back to the host's board (or the task list).
+                return inquiries.isHost(users.currentOrFail()) ? "redirect:/indgang" : "redirect:/opgaver";
+            }
+            return "redirect:/forloeb/" + id;
+        } catch (DomainException e) {
+            InquiryPages.refused(e, model, response);
+            model.addAttribute("typed", typed);
+            model.addAttribute("failed", change);
+            return course(id, model);
+        }
+    }
+
+    /** The tab "Forløb" on the citizen: the citizen's courses, and a form to start one without an inquiry. */
+    @GetMapping("/borgere/{id}/forloeb")
+    String citizenCourses(@PathVariable UUID id, Model model) {
+        var found = courses.ofCitizen(new CitizenId(id));
+        var citizen = found.citizen();
+        model.addAttribute("citizen", citizen);
+        model.addAttribute("courses", found.courses());
+        model.addAttribute("tabs", tabs.of(citizen.id()));
+        var user = users.currentOrFail();
+        var mine = teams.of(user.username());
+        var names = new java.util.LinkedHashMap<String, String>();
+        teams.all().stream().filter(team -> mine.contains(team.code()) || user.has(dk.brobygger.access.Role.MANAGER))
+                .forEach(team -> names.put(team.code(), team.name()));
+        model.addAttribute("teamNames", names);
+        model.addAttribute("types", types.active());
+        model.addAttribute("exitKinds", ExitKind.values());
+        model.addAttribute("statuses", java.util.List.of(CourseStatus.ACTIVE, CourseStatus.WAITLIST, CourseStatus.PLANNED));
+        model.addAttribute("defaultExitOn", today().plusWeeks(12));
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", Map.of());
+        }
+        return "course/citizen-courses";
+    }
+
+    @PostMapping("/borgere/{id}/forloeb")
+    String startForCitizen(@PathVariable UUID id, @RequestParam Map<String, String> typed, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            var course = courses.start(start(null, -1, new CitizenId(id), typed));
+            redirect.addFlashAttribute("success", "course.startedFlash");
+            return "redirect:/forloeb/" + course.id();
+        } catch (DomainException e) {
+            InquiryPages.refused(e, model, response);
+            model.addAttribute("typed", typed);
+            return citizenCourses(id, model);
+        }
+    }
+
+    /** The start form's fields, as {@link Courses.Start}. */
+    static Courses.Start start(@Nullable InquiryId inquiry, long version, @Nullable CitizenId citizen,
+            Map<String, String> typed) {
+        UUID type;
+        try {
+            String value = typed.get("type");
+            type = value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            type = null;
+        }
+        return new Courses.Start(inquiry, version, citizen, typed.get("cpr"), type, typed.get("team"),
+                Inputs.code(CourseStatus.class, typed.get("status")), Inputs.code(ExitKind.class, typed.get("udgang")),
+                typed.get("til"), date(typed.get("dato")), typed.get("peer"));
+    }
+
+    static @Nullable LocalDate date(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new DomainException("course.date.invalid");
+        }
+    }
+
+    static @Nullable LocalDateTime dateTime(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new DomainException("course.date.invalid");
+        }
+    }
+
+    private static int number(@Nullable String text, int otherwise) {
+        Integer value = nullableNumber(text);
+        return value == null ? otherwise : value;
+    }
+
+    private static @Nullable Integer nullableNumber(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new DomainException("course.number.invalid");
+        }
+    }
+
+    private static @Nullable Boolean agrees(@Nullable String text) {
+        return text == null || text.isBlank() ? null : Boolean.valueOf("true".equals(text.strip()));
+    }
+
+    private String teamName(String code) {
+        return teams.all().stream().filter(team -> team.code().equals(code)).map(Teams.Team::name).findFirst()
+                .orElse(code);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(DanishTime.ZONE));
+    }
+}

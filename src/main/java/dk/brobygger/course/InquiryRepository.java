@@ -1,0 +1,106 @@
+package dk.brobygger.course;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dk.brobygger.citizen.CitizenId;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Where inquiries are kept. Saving a changed inquiry writes it only if nobody saved it since it was read
+ * (its version), else {@link CourseConflictException}.
+ */
+@Repository
+class InquiryRepository {
+
+    private final JdbcClient jdbc;
+
+    InquiryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Inquiry> find(InquiryId id) {
+        return jdbc.sql("SELECT * FROM course_inquiry WHERE id = :id").param("id", id.value())
+                .query(InquiryRepository::inquiry).optional();
+    }
+
+    /** Inserts a new inquiry or updates a read one (version checked). */
+    void save(Inquiry inquiry) {
+        var statement = inquiry.version() < 0 ? jdbc.sql("""
+                INSERT INTO course_inquiry (id, received_at, channel, source, contact_name, contact_route, on_behalf_of,
+                       wish, urgency, citizen_knows, young, citizen_id, linked_at, linked_by, link_reason, contacted_at,
+                       contacted_by, outcome, outcome_note, closed_at, recorded_by, version)
+                VALUES (:id, :receivedAt, :channel, :source, :contactName, :contactRoute, :onBehalfOf, :wish, :urgency,
+                       :citizenKnows, :young, :citizen, :linkedAt, :linkedBy, :linkReason, :contactedAt, :contactedBy,
+                       :outcome, :outcomeNote, :closedAt, :recordedBy, 0)
+                """) : jdbc.sql("""
+                UPDATE course_inquiry SET citizen_id = :citizen, linked_at = :linkedAt, linked_by = :linkedBy,
+                       link_reason = :linkReason, contacted_at = :contactedAt, contacted_by = :contactedBy,
+                       outcome = :outcome, outcome_note = :outcomeNote, closed_at = :closedAt, version = version + 1
+                 WHERE id = :id AND version = :version
+                """).param("version", inquiry.version());
+        int written = statement.param("id", inquiry.id().value()).param("receivedAt", ts(inquiry.receivedAt()))
+                .param("channel", inquiry.channel().name()).param("source", inquiry.source().name())
+                .param("contactName", inquiry.contactName()).param("contactRoute", inquiry.contactRoute())
+                .param("onBehalfOf", inquiry.onBehalfOf()).param("wish", inquiry.wish())
+                .param("urgency", inquiry.urgency().name()).param("citizenKnows", inquiry.citizenKnows().name())
+                .param("young", inquiry.young())
+                .param("citizen", inquiry.citizen() == null ? null : inquiry.citizen().value())
+                .param("linkedAt", ts(inquiry.linkedAt())).param("linkedBy", inquiry.linkedBy())
+                .param("linkReason", inquiry.linkReason()).param("contactedAt", ts(inquiry.contactedAt()))
+                .param("contactedBy", inquiry.contactedBy())
+                .param("outcome", inquiry.outcome() == null ? null : inquiry.outcome().name())
+                .param("outcomeNote", inquiry.outcomeNote()).param("closedAt", ts(inquiry.closedAt()))
+                .param("recordedBy", inquiry.recordedBy()).update();
+        if (written == 0) {
+            throw new CourseConflictException("course.inquiry.stale");
+        }
+    }
+
+    /** Inquiries that arrived since {@code since}, or are still open whenever they arrived; newest first. */
+    List<Inquiry> board(Instant since, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM course_inquiry WHERE received_at >= :since
+                UNION
+                SELECT * FROM course_inquiry WHERE closed_at IS NULL
+                ORDER BY received_at DESC LIMIT :limit
+                """).param("since", ts(since)).param("limit", limit).query(InquiryRepository::inquiry).list();
+    }
+
+    List<Inquiry> ofCitizen(CitizenId citizen) {
+        return jdbc.sql("SELECT * FROM course_inquiry WHERE citizen_id = :citizen ORDER BY received_at DESC")
+                .param("citizen", citizen.value()).query(InquiryRepository::inquiry).list();
+    }
+
+    static @Nullable Timestamp ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Inquiry inquiry(ResultSet rs, int row) throws SQLException {
+        UUID citizen = rs.getObject("citizen_id", UUID.class);
+        String outcome = rs.getString("outcome");
+        return new Inquiry(new InquiryId(rs.getObject("id", UUID.class)), rs.getTimestamp("received_at").toInstant(),
+                InquiryChannel.valueOf(rs.getString("channel")), InquirySource.valueOf(rs.getString("source")),
+                rs.getString("contact_name"), rs.getString("contact_route"), rs.getString("on_behalf_of"),
+                rs.getString("wish"), Urgency.valueOf(rs.getString("urgency")),
+                CitizenKnows.valueOf(rs.getString("citizen_knows")), rs.getBoolean("young"),
+                citizen == null ? null : new CitizenId(citizen), instant(rs, "linked_at"), rs.getString("linked_by"),
+                rs.getString("link_reason"), instant(rs, "contacted_at"), rs.getString("contacted_by"),
+                outcome == null ? null : InquiryOutcome.valueOf(outcome), rs.getString("outcome_note"),
+                instant(rs, "closed_at"), instant(rs, "anonymised_at"), rs.getString("recorded_by"),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,110 @@
+package dk.brobygger.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import dk.brobygger.citizen.TestCitizens;
+import dk.brobygger.course.TestCourses;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Én indgang in a real browser (issue 16): a mother phones about her son, the host records it, finds by CPR that
+ * the municipality knows him, starts a CTI course the same day, records a contact, moves the course on to its next
+ * phase and ends it with an exit to an association; months later the son comes back, and the host, starting a new
+ * course, sees the earlier one. Every page passes axe, fits a 360 px phone and names people and things in words.
+ */
+class OneEntryJourneyTests extends BrowserJourney {
+
+    static final String CPR = "120389-4321";
+
+    @Autowired TestCitizens citizens;
+    @Autowired TestCourses courses;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void mikkelIsKnownToTheMunicipalityButNotToTheHost() {
+        courses.reset();
+        citizens.reset();
+        citizens.registered(CPR, "Mikkel Holm", "hjemmebesog");
+        browser.manage().deleteAllCookies();
+    }
+
+    void recordInquiry(String who, String wish) throws Exception {
+        browser.get(url("/indgang"));
+        waitUntil(() -> heading().equals("Én indgang"));
+        browser.findElement(By.id("ny-henvendelse")).click();
+        waitUntil(() -> heading().equals("Ny henvendelse"));
+        browser.findElement(By.cssSelector("label[for=hvem-" + who + "]")).click();
+        browser.findElement(By.id("oensker")).sendKeys(wish);
+        if (who.equals("RELATIVE")) {
+            browser.findElement(By.id("navn")).sendKeys("Lone Holm");
+            browser.findElement(By.id("paaVegneAf")).sendKeys("sin søn Mikkel, 37 år");
+        }
+        browser.findElement(By.cssSelector("#henvendelse button[type=submit]")).click();
+        waitUntil(() -> heading().equals("Henvendelse"));
+    }
+
+    UUID startCourse(String type, String exitTo) {
+        browser.findElement(By.id("cpr")).sendKeys(CPR);
+        browser.findElement(By.id("find-cpr")).click();
+        waitUntil(() -> !browser.findElements(By.id("opslag")).isEmpty());
+        assertThat(browser.findElement(By.id("opslag")).getText()).contains("Borgeren er kendt i kommunen");
+        new Select(browser.findElement(By.id("type"))).selectByVisibleText(type);
+        browser.findElement(By.id("start-til")).sendKeys(exitTo);
+        browser.findElement(By.id("start-knap")).click();
+        waitUntil(() -> browser.getCurrentUrl().contains("/forloeb/"));
+        String address = browser.getCurrentUrl();
+        return UUID.fromString(address.substring(address.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void aMotherPhonesHisCourseStartsTheSameDayMovesOnEndsInAnAssociationAndHeComesBack() throws Exception {
+        logIn("vaert");
+        recordInquiry("RELATIVE", "Han sidder alene i sin lejlighed og vil gerne have hjælp til at komme ud");
+        checkPage("one-entry-inquiry");
+        browser.get(url("/indgang"));
+        waitUntil(() -> heading().equals("Én indgang"));
+        checkPage("one-entry-board");
+        browser.findElement(By.cssSelector("#tavle a")).click();
+        waitUntil(() -> heading().equals("Henvendelse"));
+
+        UUID first = startCourse("CTI - Critical Time Intervention (43 uger)", "Foreningen Sind");
+        checkPage("one-entry-course");
+        assertThat(browser.findElement(By.id("samme-dag")).getText()).contains("samme dag som henvendelsen");
+        assertThat(browser.findElement(By.id("fase")).getText()).isEqualTo("Fase 1 af 4: Kontaktetablering");
+
+        browser.findElement(By.cssSelector("label[for=slags-HOME_VISIT]")).click();
+        browser.findElement(By.id("kontakt-note")).sendKeys("Gik en tur til søen");
+        browser.findElement(By.id("gem-kontakt")).click();
+        waitUntil(() -> browser.findElement(By.id("kontakter")).getText().contains("Gik en tur til søen"));
+
+        browser.findElement(By.id("skift-fase")).click();
+        waitUntil(() -> browser.findElement(By.id("fase")).getText().equals("Fase 2 af 4: Overgang"));
+        checkPage("one-entry-course-phase-2");
+
+        browser.findElement(By.cssSelector("label[for=udgang-COMMUNITY]")).click();
+        browser.findElement(By.id("enig-ja")).click();
+        browser.findElement(By.id("afslut-knap")).click();
+        waitUntil(() -> heading().equals("Én indgang"));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                .contains("Forløbet er afsluttet med en udgang");
+        assertThat(jdbc.sql("SELECT exit_to FROM course WHERE id = :id").param("id", first).query(String.class)
+                .single()).isEqualTo("Foreningen Sind");
+
+        // Four months later Mikkel walks in himself.
+        courses.backdate(first, 120);
+        recordInquiry("CITIZEN", "Det går skidt igen, jeg vil gerne tale med nogen");
+        startCourse("Kort forløb i Én indgang (12 uger)", "Løbeklubben Fjordlund");
+        checkPage("one-entry-return");
+        assertThat(browser.findElement(By.id("igen")).getText()).isEqualTo("120 dage efter sidste forløb");
+        assertThat(browser.findElement(By.id("andre-forloeb")).getText())
+                .contains("CTI - Critical Time Intervention").contains("Foreningen Sind");
+    }
+}
