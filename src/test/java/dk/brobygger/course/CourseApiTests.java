@@ -205,6 +205,9 @@ class CourseApiTests {
                 """.formatted(inquiryVersion(inquiry), CPR, types.byCode("cti").id(), LocalDate.now(clock))))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        mvc.perform(json(post("/api/inquiries/{id}/courses", inquiry), HOST, "{\"version\": \"nyeste\", \"type\": \"cti\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM course").query(Long.class).single()).isZero();
     }
 
