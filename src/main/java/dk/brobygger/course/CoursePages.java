@@ -81,12 +81,13 @@ class CoursePages {
         try {
             Course changed = null;
             switch (change) {
-                case "fase" -> courses.movePhase(courseId, version, number(typed.get("fase"), -1), typed.get("begrundelse"));
+                case "fase" -> courses.movePhase(courseId, version, TypedNumbers.integer(typed.get("fase"), -1),
+                        typed.get("begrundelse"));
                 case "status" -> changed = courses.changeStatus(courseId, version, Inputs.code(CourseStatus.class, typed.get("status")),
                         typed.get("begrundelse"));
                 case "kontakt" -> courses.recordContact(courseId, new Courses.NewContact(
                         Inputs.code(ContactKind.class, typed.get("slags")), typed.get("hvem"), dateTime(typed.get("tid")),
-                        nullableNumber(typed.get("minutter")), typed.get("note")));
+                        TypedNumbers.integer(typed.get("minutter")), typed.get("note")));
                 case "paaroerende" -> courses.involveRelative(courseId, typed.get("navn"), typed.get("relation"),
                         "true".equals(typed.get("ung")));
                 case "anbefaling" -> courses.recommendation(courseId, Inputs.code(Recommendation.class,
@@ -184,22 +185,6 @@ class CoursePages {
             return LocalDateTime.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new DomainException("course.date.invalid");
-        }
-    }
-
-    private static int number(@Nullable String text, int otherwise) {
-        Integer value = nullableNumber(text);
-        return value == null ? otherwise : value;
-    }
-
-    private static @Nullable Integer nullableNumber(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw new DomainException("course.number.invalid");
         }
     }
 

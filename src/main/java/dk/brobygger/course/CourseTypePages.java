@@ -75,11 +75,11 @@ class CourseTypePages {
             rows.add(new PhaseRow(at(names, i), at(weeks, i), at(perWeek, i)));
         }
         try {
-            var phases = rows.stream().map(row -> new CourseTypes.PhaseDraft(row.name(), integer(row.weeks()),
-                    decimal(row.perWeek()))).toList();
+            var phases = rows.stream().map(row -> new CourseTypes.PhaseDraft(row.name(), TypedNumbers.integer(row.weeks()),
+                    TypedNumbers.decimal(row.perWeek()))).toList();
             var draft = new CourseTypes.Draft(typed.get("kode"), typed.get("navn"), typed.get("beskrivelse"),
                     typed.get("team"), blankAsNull(typed.get("maaling")), "true".equals(typed.get("peer")),
-                    integer(typed.get("minAlder")), integer(typed.get("maxAlder")),
+                    TypedNumbers.integer(typed.get("minAlder")), TypedNumbers.integer(typed.get("maxAlder")),
                     "true".equals(typed.get("analyse")), "true".equals(typed.get("maal")),
                     "true".equals(typed.get("aktiv")), phases, typed.get("note"));
             var saved = id == null ? types.create(draft) : types.change(id, InquiryPages.version(typed), draft);
@@ -143,27 +143,5 @@ class CourseTypePages {
 
     private static @Nullable String blankAsNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static @Nullable Integer integer(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw new DomainException("course.number.invalid");
-        }
-    }
-
-    private static @Nullable Double decimal(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.valueOf(text.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new DomainException("course.number.invalid");
-        }
     }
 }
