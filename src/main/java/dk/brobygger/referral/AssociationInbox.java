@@ -104,7 +104,7 @@ class AssociationInbox {
         var rows = new ArrayList<Row>();
         for (Raw r : shown) {
             boolean ok = consented.contains(new CitizenId(r.citizen()));
-            boolean words = ok && Set.of(r.shared().split(",")).contains(SharedField.WORDS.name());
+            boolean words = ok && Referral.sharedFields(r.shared()).contains(SharedField.WORDS);
             rows.add(new Row(new ReferralId(r.id()), r.offerName(), r.status(), r.businessStatus(),
                     ok ? r.firstName() : null, ok ? r.contact() : null, words ? r.words() : null, r.accompaniment(),
                     r.requestedAt(), r.firstDate(), ok));

@@ -1,5 +1,6 @@
 package dk.brobygger.statistics;
 
+import java.sql.DatabaseMetaData;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -13,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -104,17 +107,16 @@ class ReportsDatabase implements DisposableBean {
         });
     }
 
+    /** Which database the reports read, asked on first use (the replica's pool opens only then). */
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
-            known = jdbc.sql("SELECT 1").query((rs, n) -> {
-                try {
-                    return rs.getStatement().getConnection().getMetaData().getDatabaseProductName()
-                            .toLowerCase(java.util.Locale.ROOT).contains("postgres");
-                } catch (java.sql.SQLException e) {
-                    return false;
-                }
-            }).single();
+            try {
+                known = "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
+                        DatabaseMetaData::getDatabaseProductName));
+            } catch (MetaDataAccessException e) {
+                throw new IllegalStateException("Cannot tell which database the reports read", e);
+            }
             postgres = known;
         }
         return known;

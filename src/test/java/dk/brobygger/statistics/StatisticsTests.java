@@ -126,14 +126,7 @@ class StatisticsTests {
 
     @Test
     void onPostgresqlAReportsTransactionHasMemoryForItsAggregatesAndNoJitAndGivesThemBackAfter() {
-        boolean postgres = jdbc.sql("SELECT 1").query((rs, n) -> {
-            try {
-                return rs.getStatement().getConnection().getMetaData().getDatabaseProductName().contains("Postgre");
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }).single();
-        org.junit.jupiter.api.Assumptions.assumeTrue(postgres, "PostgreSQL settings");
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabaseProfiles.postgres(), "PostgreSQL settings");
         var inside = reports.read(() -> reports.jdbc()
                 .sql("SELECT current_setting('work_mem') || ' ' || current_setting('jit')").query(String.class)
                 .single());
