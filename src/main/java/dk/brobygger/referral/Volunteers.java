@@ -228,7 +228,8 @@ public class Volunteers {
      */
     @Transactional
     public Suggestions suggest(ReferralId referralId, java.util.@Nullable Set<Interest> interests, boolean peer) {
-        var referral = referralService.get(referralId);
+        // One audited read for the page: the gate reads the citizen (need-to-know) before anything is shown.
+        var referral = referrals.findById(referralId.value()).orElseThrow(() -> new NotFoundException("referral"));
         var citizen = records.readWithHeading(referral.citizen(), "Fandt frivillige til følgeskab");
         var offer = offers.find(referral.offerId(), null);
         var wanted = interests == null || interests.isEmpty()
