@@ -301,6 +301,23 @@ class VolunteerTests {
     }
 
     @Test
+    void aChangeSavedByAnotherNodeReachesTheVeryNextRanking() {
+        var anne = plain("Anne Uden", "7100");
+        var bente = plain("Bente Strik", "7130");
+        assertThat(ranked(need(EnumSet.of(Interest.CRAFTS), null, false))).containsExactly("Anne Uden", "Bente Strik");
+
+        // What another node's save of the aggregates leaves in the database: the rows, and a version one higher.
+        jdbc.sql("INSERT INTO volunteer_interest (volunteer_id, interest) VALUES (:id, 'CRAFTS')")
+                .param("id", bente.id()).update();
+        jdbc.sql("UPDATE volunteer SET version = version + 1 WHERE id = :id").param("id", bente.id()).update();
+        assertThat(ranked(need(EnumSet.of(Interest.CRAFTS), null, false))).containsExactly("Bente Strik", "Anne Uden");
+
+        jdbc.sql("UPDATE volunteer SET stage = 'PAUSED', version = version + 1 WHERE id = :id")
+                .param("id", anne.id()).update();
+        assertThat(ranked(need(EnumSet.of(Interest.CRAFTS), null, false))).containsExactly("Bente Strik");
+    }
+
+    @Test
     void aVolunteerWithOpenAssignmentsRanksAfterAnEqualOneWithout() {
         var busy = plain("Anne Travl", "7100");
         plain("Berit Ledig", "7100");
