@@ -69,7 +69,7 @@ class TableOwnershipTests {
             Map.entry("volunteer_language", "referral"), Map.entry("volunteer_availability", "referral"),
             Map.entry("volunteer_requirement", "referral"), Map.entry("volunteer_change", "referral"),
             Map.entry("volunteer_assignment", "referral"), Map.entry("volunteer_photo", "referral"),
-            Map.entry("volunteer_accompaniment", "referral"),
+            Map.entry("volunteer_accompaniment", "referral"), Map.entry("volunteer_read", "referral"),
             // shared: Spring Modulith's event publication registry, retried by shared's EventRetry
             Map.entry("event_publication", "shared"),
             // shared: ShedLock's locks of the jobs that run once across nodes (shared.ClusterJobs)

@@ -26,10 +26,12 @@ class MyAssignmentPages {
 
     private final Volunteers volunteers;
     private final VolunteerPhotos photos;
+    private final VolunteerReads reads;
 
-    MyAssignmentPages(Volunteers volunteers, VolunteerPhotos photos) {
+    MyAssignmentPages(Volunteers volunteers, VolunteerPhotos photos, VolunteerReads reads) {
         this.volunteers = volunteers;
         this.photos = photos;
+        this.reads = reads;
     }
 
     /** One assignment as the volunteer sees it: the citizen's shared fields only when {@code shown}. */
@@ -57,6 +59,24 @@ class MyAssignmentPages {
         model.addAttribute("hasPhoto", photos.mine().isPresent());
         model.addAttribute("photoMaxMb", VolunteerPhotos.MAX_BYTES / (1024 * 1024));
         return "referral/my-assignments";
+    }
+
+    /**
+     * Dine oplysninger: everything the register keeps about the logged-in volunteer, the changes with who and when,
+     * who has opened their record or seen their photo, and how long it is all kept.
+     */
+    @GetMapping("/frivillig/oplysninger")
+    String myData(@RequestParam(name = "side", defaultValue = "1") int page, Model model) {
+        var me = volunteers.me();
+        var today = volunteers.today();
+        model.addAttribute("volunteer", me);
+        model.addAttribute("required", me.required());
+        model.addAttribute("missing", me.missingOn(today));
+        model.addAttribute("lapsing", me.lapsingWithin(Volunteers.WARN_DAYS, today));
+        model.addAttribute("requirementKinds", Requirement.values());
+        model.addAttribute("reads", reads.of(me.id(), page));
+        model.addAttribute("retentionDays", volunteers.retentionDays());
+        return "referral/my-data";
     }
 
     @GetMapping("/frivillig/opgaver/{id}")

@@ -193,7 +193,7 @@ class VolunteerPages {
         model.addAttribute("staff", Volunteers.isStaff(users.currentOrFail()));
         model.addAttribute("warnDays", Volunteers.WARN_DAYS);
         model.addAttribute("anonymised", volunteer.isAnonymised());
-        model.addAttribute("hasPhoto", photos.kept(id).isPresent());
+        model.addAttribute("hasPhoto", photos.shared(id));
         return "referral/volunteer";
     }
 

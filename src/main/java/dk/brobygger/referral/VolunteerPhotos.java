@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import dk.brobygger.access.Users;
 import dk.brobygger.shared.DomainException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +34,15 @@ class VolunteerPhotos {
 
     private final JdbcClient jdbc;
     private final Volunteers volunteers;
+    private final VolunteerReads reads;
+    private final Users users;
     private final Clock clock;
 
-    VolunteerPhotos(JdbcClient jdbc, Volunteers volunteers, Clock clock) {
+    VolunteerPhotos(JdbcClient jdbc, Volunteers volunteers, VolunteerReads reads, Users users, Clock clock) {
         this.jdbc = jdbc;
         this.volunteers = volunteers;
+        this.reads = reads;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -63,16 +68,31 @@ class VolunteerPhotos {
         return of(volunteers.me().id());
     }
 
-    /** A volunteer's photo, for those who keep the volunteer (else not found). */
-    @Transactional(readOnly = true)
+    /** A volunteer's photo, for those who keep the volunteer (else not found); the volunteer sees they looked. */
+    @Transactional
     Optional<byte[]> kept(UUID volunteer) {
-        return of(volunteers.get(volunteer).id());
+        volunteers.photoSeen(volunteer);
+        return of(volunteer);
     }
 
-    /** The photo of who goes with the logged-in citizen on one of their referrals, once the volunteer said yes. */
+    /** Whether a volunteer the caller keeps (already checked by the page) shares a photo. */
+    @Transactional(readOnly = true)
+    boolean shared(UUID volunteer) {
+        return jdbc.sql("SELECT COUNT(*) FROM volunteer_photo WHERE volunteer_id = :id").param("id", volunteer)
+                .query(Integer.class).single() > 0;
+    }
+
+    /**
+     * The photo of who goes with the logged-in citizen on one of their referrals, once the volunteer said yes; the
+     * volunteer sees that the citizen they go with saw it, not who the citizen is.
+     */
     @Transactional
     Optional<byte[]> companion(ReferralId referral) {
-        return volunteers.companionOf(referral).flatMap(this::of);
+        return volunteers.companionOf(referral).flatMap(volunteer -> {
+            var image = of(volunteer);
+            image.ifPresent(shown -> reads.seen(volunteer, users.currentOrFail(), VolunteerReads.What.PHOTO));
+            return image;
+        });
     }
 
     private Optional<byte[]> of(UUID volunteer) {

@@ -53,13 +53,15 @@ public class Volunteers {
     private final CitizenRecords records;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final VolunteerReads reads;
     private final int retentionDays;
 
     Volunteers(VolunteerRepository volunteers, AssignmentRepository assignments, ReferralRepository referrals,
             Referrals referralService, OfferFacts offers, Users users, Notifications notifications,
             VolunteerSuggestions suggestions, CitizenRecords records, Clock clock, JdbcClient jdbc,
-            @Value("${brobygger.referral.volunteer-retention-days:730}") int retentionDays) {
+            VolunteerReads reads, @Value("${brobygger.referral.volunteer-retention-days:730}") int retentionDays) {
         this.jdbc = jdbc;
+        this.reads = reads;
         this.retentionDays = retentionDays;
         this.suggestions = suggestions;
         this.records = records;
@@ -88,10 +90,25 @@ public class Volunteers {
                 clock.instant()));
     }
 
-    /** One volunteer, for someone who keeps them. */
-    @Transactional(readOnly = true)
+    /** One volunteer, for someone who keeps them; the volunteer can see that they did ({@link VolunteerReads}). */
+    @Transactional
     public Volunteer get(UUID id) {
-        return visible(id, keeper());
+        var user = keeper();
+        var volunteer = visible(id, user);
+        reads.seen(volunteer.id(), user, VolunteerReads.What.RECORD);
+        return volunteer;
+    }
+
+    /** Days after a volunteer stopped before their data are anonymised. */
+    public int retentionDays() {
+        return retentionDays;
+    }
+
+    /** The photo of a volunteer someone keeps was shown to them. */
+    @Transactional
+    void photoSeen(UUID id) {
+        var user = keeper();
+        reads.seen(visible(id, user).id(), user, VolunteerReads.What.PHOTO);
     }
 
     /** Changes who the volunteer is and what they offer, as seen at {@code seenVersion}. */
@@ -197,6 +214,7 @@ public class Volunteers {
             return;
         }
         jdbc.sql("DELETE FROM volunteer_photo WHERE volunteer_id = :id").param("id", volunteer.id()).update();
+        reads.forget(volunteer.id());
         if (formerName.equals(Volunteer.FORMER)) {
             return;
         }

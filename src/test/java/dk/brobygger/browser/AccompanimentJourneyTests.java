@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Følgeskab in a real browser (issue 15): the Fællesteam member opens the accepted referral, finds the volunteers
  * who fit with why, and asks Birgit; Birgit logs in on her phone, sees Karen's first name and words and the time and
  * place, says yes, and after the visit reports in two taps; the staff member sees it on the referral, the register
- * and its warning, and the calendar link page. Every page passes axe and fits a 360 px phone.
+ * and its warning; Birgit reads her own data with who has opened them, and gets the calendar link. Every page passes
+ * axe and fits a 360 px phone.
  */
 class AccompanimentJourneyTests extends BrowserJourney {
 
@@ -110,6 +111,14 @@ class AccompanimentJourneyTests extends BrowserJourney {
         assertThat(browser.findElement(By.id("rapporteret")).getText()).contains("Vi gik ind sammen")
                 .contains("Går selv næste gang");
         checkPage("volunteer-reported");
+
+        browser.get(url("/frivillig"));
+        waitUntil(() -> heading().equals("Mine opgaver"));
+        browser.findElement(By.id("mine-oplysninger")).click();
+        waitUntil(() -> heading().equals("Dine oplysninger"));
+        assertThat(browser.findElement(By.id("opslag")).getText()).as("the Fællesteam opened her record above")
+                .contains("medarbejder i kommunen").contains("Dine oplysninger");
+        checkPage("volunteer-own-data");
 
         browser.get(url("/kalender"));
         waitUntil(() -> heading().equals("Kalender med følgeskab"));

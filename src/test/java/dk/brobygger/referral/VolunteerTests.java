@@ -452,6 +452,43 @@ class VolunteerTests {
     }
 
     @Test
+    void theVolunteerSeesWhatIsKeptAboutThemAndWhoOpenedItButNeverWhichCitizenSawThePhoto() throws Exception {
+        var citizen = httpBasic("borger", "demo");
+        users.linkCitizen("borger", karen);
+        var birgit = birgit();
+        mvc.perform(get("/frivillig/oplysninger").with(VOLUNTEER)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Birgit Holm Sørensen")))
+                .andExpect(content().string(containsString("Straffeattest")))
+                .andExpect(content().string(containsString("Ingen har åbnet dine oplysninger endnu.")))
+                .andExpect(content().string(containsString("anonymiseres de efter 730 dage")));
+
+        mvc.perform(get("/frivillige/{id}", birgit.id()).with(STAFF)).andExpect(status().isOk());
+        mvc.perform(get("/forening/frivillige/{id}", birgit.id()).with(CONTACT)).andExpect(status().isNotFound());
+        uploadPhoto(png(200, 200), "image/png").andExpect(flash().attribute("success", "volunteer.photo.saved"));
+        mvc.perform(get("/frivillig/foto").with(VOLUNTEER)).andExpect(status().isOk());
+        accept(assign(birgit));
+        mvc.perform(get("/mig/henvisninger/{id}/foelge/foto", referral).with(citizen)).andExpect(status().isOk());
+
+        var reads = jdbc.sql("SELECT reader_kind || ':' || what FROM volunteer_read WHERE volunteer_id = :id"
+                + " ORDER BY read_at").param("id", birgit.id()).query(String.class).list();
+        assertThat(reads).as("the staff's look, and the citizen's; not the refused contact's, not her own")
+                .containsExactly("STAFF:RECORD", "CITIZEN:PHOTO");
+        mvc.perform(get("/frivillig/oplysninger").with(VOLUNTEER)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("medarbejder i kommunen")))
+                .andExpect(content().string(containsString("borgeren, du går med")))
+                .andExpect(content().string(containsString("Dit billede")))
+                .andExpect(content().string(not(containsString("Karen"))));
+        mvc.perform(get("/frivillig/oplysninger").with(STAFF)).andExpect(status().isForbidden());
+
+        mvc.perform(post("/frivillige/{id}/stadie", birgit.id()).with(STAFF).with(csrf()).param("skift", "REMOVE")
+                        .param("begrundelse", "Ønsker sig slettet")
+                        .param("version", String.valueOf(version("volunteer", birgit.id()))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM volunteer_read WHERE volunteer_id = :id").param("id", birgit.id())
+                .query(Long.class).single()).as("nobody is left to show them to").isZero();
+    }
+
+    @Test
     void theCitizenIsToldWhoGoesAlongWhenAndWhereOnceTheVolunteerSaidYes() throws Exception {
         var citizen = httpBasic("borger", "demo");
         users.linkCitizen("borger", karen);
