@@ -75,13 +75,18 @@ class AssociationInbox {
         if (organization == null) {
             return new Page(List.of(), 1, false, filter);
         }
+        // The page is found on the organisation's index alone (the rows skipped before it are never read from the
+        // table), then its rows are read by their keys.
         var raw = jdbc.sql("""
-                SELECT id, citizen_id, offer_name, organization_name, status, business_status, shared_fields,
-                       first_name, contact, citizen_words, accompaniment, requested_at, first_date
-                  FROM referral
-                 WHERE organization_id = :organization AND status IN (%s)
-                 ORDER BY created_at DESC, id
-                 LIMIT :limit OFFSET :offset
+                SELECT r.id, r.citizen_id, r.offer_name, r.organization_name, r.status, r.business_status,
+                       r.shared_fields, r.first_name, r.contact, r.citizen_words, r.accompaniment, r.requested_at,
+                       r.first_date
+                  FROM (SELECT id, created_at FROM referral
+                         WHERE organization_id = :organization AND status IN (%s)
+                         ORDER BY created_at DESC, id
+                         LIMIT :limit OFFSET :offset) p
+                  JOIN referral r ON r.id = p.id
+                 ORDER BY p.created_at DESC, p.id
                 """.formatted(filter.statuses)).param("organization", organization)
                 .param("limit", PAGE_SIZE + 1).param("offset", Paging.offset(page, PAGE_SIZE))
                 .query((rs, n) -> {

@@ -66,12 +66,16 @@ class ReferralFhirSearch {
             return new Found(List.of(), total);
         }
         // The page in one query (the search once read each referral as an aggregate, history and all, one by one).
+        // Found on the organisation's index alone, then read by key (as the association's inbox does).
         List<Row> page = jdbc.sql("""
-                        SELECT id, citizen_id, offer_id, offer_name, organization_id, organization_name, team, status,
-                               business_status, status_reason, outcome, shared_fields, first_name, contact,
-                               citizen_words, requested_at, created_at, updated_at, version, first_visit_at
-                          FROM referral WHERE %s
-                         ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""".formatted(where))
+                        SELECT r.id, r.citizen_id, r.offer_id, r.offer_name, r.organization_id, r.organization_name,
+                               r.team, r.status, r.business_status, r.status_reason, r.outcome, r.shared_fields,
+                               r.first_name, r.contact, r.citizen_words, r.requested_at, r.created_at, r.updated_at,
+                               r.version, r.first_visit_at
+                          FROM (SELECT id, created_at FROM referral WHERE %s
+                                 ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset) p
+                          JOIN referral r ON r.id = p.id
+                         ORDER BY p.created_at DESC, p.id""".formatted(where))
                 .params(params).param("limit", count).param("offset", offset)
                 .query((rs, n) -> {
                     String business = rs.getString("business_status");
