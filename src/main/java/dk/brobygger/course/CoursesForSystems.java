@@ -127,8 +127,10 @@ class CoursesForSystems {
         if (party.isEmpty() || !shared(citizen, party.get(), "søgte borgerens forløb")) {
             return Optional.empty();
         }
+        // With their history (a citizen has a few courses): the search shows what a read shows.
         var courses = transactions.execute(status -> repository.ofCitizen(citizen).stream()
-                .filter(course -> statuses.isEmpty() || statuses.contains(course.status())).toList());
+                .filter(course -> statuses.isEmpty() || statuses.contains(course.status()))
+                .map(course -> repository.find(course.id()).orElse(course)).toList());
         return Optional.of(new Shared(citizen, courses == null ? List.of() : courses));
     }
 
