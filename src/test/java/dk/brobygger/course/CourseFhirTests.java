@@ -1,9 +1,11 @@
 package dk.brobygger.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -127,11 +129,20 @@ class CourseFhirTests {
                 .param("status", "finished")).andExpect(status().isOk()).andReturn()).satisfies(
                         result -> assertThat(read(result, Bundle.class).getEntry()).isEmpty());
 
+        mvc.perform(get("/fhir/EpisodeOfCare/{id}", course).with(GP_SYSTEM).param("_format", "xml"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("<EpisodeOfCare")));
+
         assertThat(audited("laegesystem", "SHARE", "GRANTED")).isGreaterThanOrEqualTo(5);
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM audit_record WHERE citizen_id = :citizen AND username = 'laegesystem'
                    AND action = 'SHARE' AND purpose LIKE '%EpisodeOfCare%delt med egen læge%'
                 """).param("citizen", mikkel).query(Long.class).single()).isGreaterThanOrEqualTo(1);
+
+        // The citizen withdraws the consent: the GP's system reads nothing more from that moment.
+        jdbc.sql("UPDATE consent SET withdrawn_at = :now, withdrawn_by = 'vaert' WHERE citizen_id = :citizen")
+                .param("now", Timestamp.from(Instant.now())).param("citizen", mikkel).update();
+        assertThat(search(GP_SYSTEM, "patient", mikkel.toString()).getEntry()).isEmpty();
+        mvc.perform(get("/fhir/EpisodeOfCare/{id}", course).with(GP_SYSTEM)).andExpect(status().isNotFound());
     }
 
     @Test
