@@ -36,8 +36,11 @@ import org.springframework.stereotype.Component;
  * <li>the KL codes, for which EpisodeOfCare has no element, as extensions: {@value #SUPPORT_NEED_EXTENSION}
  * (FFB support need) and {@value #FOLLOW_UP_EXTENSION} (FSIII follow-up result), each a {@code valueCodeableConcept}
  * in Brobygger's code systems {@value #SUPPORT_NEEDS} and {@value #FOLLOW_UP_RESULTS} with KL's Danish word as
- * display. They are not {@code diagnosis} (a Condition the episode treats) nor {@code type} (what kind of care it
- * is). KL's own FHIR code systems give these concepts as UUID codes; the mapping to those is not made here.</li>
+ * display, the follow-up result also with KL's own concept in FSIII ({@value FollowUpResult#KL_FSIII}, KL
+ * Terminologi's value set KLFollowUpCodesFSIII). They are not {@code diagnosis} (a Condition the episode treats)
+ * nor {@code type} (what kind of care it is); KL Gateway reports a follow-up as an Observation, which
+ * {@code /fhir} does not serve. The support need has no KL code here: FFB's nearest value set (the levels of
+ * function, "funktionsevneniveau") is not the same scale.</li>
  * </ul>
  * No {@code managingOrganization}: no other resource at {@code /fhir} names the municipality as an Organization.
  */
@@ -89,8 +92,9 @@ class CourseFhir {
         }
         if (course.followUpResult() != null) {
             var result = course.followUpResult();
-            episode.addExtension(FOLLOW_UP_EXTENSION,
-                    concept(FOLLOW_UP_RESULTS, result.fhirCode(), result.messageKey()));
+            var concept = concept(FOLLOW_UP_RESULTS, result.fhirCode(), result.messageKey());
+            concept.addCoding(new Coding(FollowUpResult.KL_FSIII, result.klCode(), concept.getText()));
+            episode.addExtension(FOLLOW_UP_EXTENSION, concept);
         }
         return episode;
     }

@@ -205,6 +205,11 @@ class CourseFhirTests {
         var result = (CodeableConcept) episode.getExtensionByUrl(CourseFhir.FOLLOW_UP_EXTENSION).getValue();
         assertThat(result.getCodingFirstRep().getCode()).isEqualTo("changed-within-frame");
         assertThat(result.getText()).isEqualTo("Ændres inden for rammen");
+        // Also KL's own concept (FSIII in KL Terminologi), for systems that speak KL's codes.
+        assertThat(result.getCoding()).anySatisfy(coding -> {
+            assertThat(coding.getSystem()).isEqualTo("urn:oid:1.2.208.176.2.21");
+            assertThat(coding.getCode()).isEqualTo("c6e71993-5d72-409a-8ab9-ecc094968635");
+        });
 
         mvc.perform(post("/api/courses/{id}/status", course).with(HOST).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"version\": 1, \"status\": \"CANCELLED\", \"reason\": \"Flyttet til en anden kommune\"}"))
