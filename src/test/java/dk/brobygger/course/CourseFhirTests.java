@@ -232,6 +232,16 @@ class CourseFhirTests {
                 .contains("read", "search-type");
         assertThat(episode.getSearchParam()).extracting(CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
                 .contains("patient", "status");
+
+        // A search must name the patient: all courses of everybody is never an answer.
+        var unnamed = mvc.perform(get("/fhir/EpisodeOfCare").with(GP_SYSTEM).param("status", "active"))
+                .andExpect(status().isBadRequest()).andReturn();
+        assertThat(read(unnamed, OperationOutcome.class).getIssue()).isNotEmpty();
+        // A status no course has finds nothing rather than everything.
+        consent("GP", null);
+        assertThat(mvc.perform(get("/fhir/EpisodeOfCare").with(GP_SYSTEM).param("patient", mikkel.toString())
+                .param("status", "paused")).andExpect(status().isOk()).andReturn()).satisfies(
+                        result -> assertThat(read(result, Bundle.class).getEntry()).isEmpty());
     }
 
     UUID startCourse() throws Exception {
