@@ -62,6 +62,8 @@ public class Course {
     private @Nullable Instant endedAt;
     private final long version;
     private final List<Change> history;
+    private @Nullable SupportNeed supportNeed;
+    private @Nullable FollowUpResult followUpResult;
     private final int storedChanges;
     private final String createdBy;
     private final Instant createdAt;
@@ -235,6 +237,23 @@ public class Course {
         this.ownGoals = Inputs.optional(text, 2000, "course.goals.tooLong");
     }
 
+    /**
+     * The KL codes: the support need (FFB) and the follow-up result (FSIII), either may be left out. They describe
+     * the open course; a closed one keeps what it had.
+     */
+    void classify(@Nullable SupportNeed need, @Nullable FollowUpResult result) {
+        requireOpen();
+        this.supportNeed = need;
+        this.followUpResult = result;
+    }
+
+    /** For the repository: the KL codes as stored. */
+    Course withKlCodes(@Nullable SupportNeed need, @Nullable FollowUpResult result) {
+        this.supportNeed = need;
+        this.followUpResult = result;
+        return this;
+    }
+
     void requireOpen() {
         if (!status.isOpen()) {
             throw new DomainException("course.closed");
@@ -291,6 +310,8 @@ public class Course {
     public List<Change> history() { return List.copyOf(history); }
     public String createdBy() { return createdBy; }
     public Instant createdAt() { return createdAt; }
+    public @Nullable SupportNeed supportNeed() { return supportNeed; }
+    public @Nullable FollowUpResult followUpResult() { return followUpResult; }
 
     @Override
     public boolean equals(Object other) {

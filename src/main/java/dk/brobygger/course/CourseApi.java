@@ -28,8 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Én indgang as JSON, for the municipality's own tools: hosts list, read and record inquiries and start a course
- * from one; staff read a course and a citizen's courses, record contacts, move the phase (backwards with a reason)
- * and record the exit. The same services as the pages, so the same rules: need-to-know and audit through the gate
+ * from one, mark one contacted, close one with its outcome or link it to a citizen (who and why); staff read a
+ * course and a citizen's courses, record contacts, move the phase (backwards with a reason), change the status (on
+ * hold, active again, cancelled with a reason, as the course allows), move the planned exit, involve a relative (only
+ * with the citizen's consent to share with relatives: the gate refuses and audits without it), record the KL codes
+ * and the exit. The same services as the pages, so the same rules: need-to-know and audit through the gate
  * ({@link Inquiries}, {@link Courses}), a broken rule an RFC 9457 problem in Danish, a change made from a version
  * someone else has changed meanwhile a 409 with nothing overwritten, and a change without a version a 400.
  */
@@ -91,6 +94,38 @@ class CourseApi {
             @Nullable Boolean citizenAgrees, @Nullable String note) {
     }
 
+    /** The version of the inquiry the host saw, for marking it contacted. */
+    record VersionRequest(@Nullable Long version) {
+    }
+
+    /** An inquiry closed without a course: outcome ADVICE_GIVEN, REFERRED_ELSEWHERE or NO_CONTACT, and a note. */
+    record CloseRequest(@Nullable Long version, @Nullable String outcome, @Nullable String note) {
+    }
+
+    /** An inquiry linked to the citizen with this CPR number (one the host works with), and why. */
+    record LinkRequest(@Nullable Long version, @Nullable String cpr, @Nullable String reason) {
+    }
+
+    /** A change of status: WAITLIST, ACTIVE, ONHOLD or CANCELLED (with a reason); FINISHED only by the exit. */
+    record StatusRequest(@Nullable Long version, @Nullable String status, @Nullable String reason) {
+    }
+
+    /** A new planned exit: kind COMMUNITY, MUNICIPAL_SERVICE, REGION, NO_MORE_HELP; to (where); on (a date). */
+    record PlannedExitRequest(@Nullable Long version, @Nullable String kind, @Nullable String to,
+            @Nullable LocalDate on) {
+    }
+
+    /** A relative involved on the citizen's wish: name, relation (e.g. mother), young for a child or young relative. */
+    record RelativeRequest(@Nullable String name, @Nullable String relation, @Nullable Boolean young) {
+    }
+
+    /**
+     * The KL codes: supportNeed (FFB) NONE, LIGHT, MODERATE, HIGH, COMPLETE; followUpResult (FSIII) CONTINUES,
+     * CHANGED_WITHIN_FRAME, ENDS, REVISITATION; either may be left out (not assessed).
+     */
+    record KlCodesRequest(@Nullable Long version, @Nullable String supportNeed, @Nullable String followUpResult) {
+    }
+
     /** A planned or actual exit. */
     record ExitView(ExitKind kind, @Nullable String to, LocalDate on) {
 
@@ -102,12 +137,14 @@ class CourseApi {
     /** A course in short, as the citizen's list shows it. */
     record CourseSummary(UUID id, UUID citizenId, UUID typeId, String typeName, String team, String responsible,
             CourseStatus status, int phase, Instant startedAt, @Nullable ExitView plannedExit, @Nullable ExitView exit,
-            @Nullable Instant endedAt, long version) {
+            @Nullable Instant endedAt, @Nullable SupportNeed supportNeed, @Nullable FollowUpResult followUpResult,
+            long version) {
 
         static CourseSummary of(Course course, String typeName) {
             return new CourseSummary(course.id().value(), course.citizen().value(), course.typeId(), typeName,
                     course.team(), course.responsible(), course.status(), course.phase(), course.startedAt(),
-                    ExitView.of(course.plannedExit()), ExitView.of(course.exit()), course.endedAt(), course.version());
+                    ExitView.of(course.plannedExit()), ExitView.of(course.exit()), course.endedAt(),
+                    course.supportNeed(), course.followUpResult(), course.version());
         }
     }
 
@@ -117,7 +154,8 @@ class CourseApi {
             LocalDate phaseStartedOn, LocalDate phaseDue, boolean phaseOverrun, Instant startedAt,
             ExitView plannedExit, @Nullable ExitView exit, @Nullable Boolean exitCitizenAgrees,
             @Nullable String exitNote, @Nullable Instant endedAt, @Nullable Integer returnedAfterDays,
-            List<Courses.Contact> contacts, List<Course.Change> history, long version) {
+            @Nullable SupportNeed supportNeed, @Nullable FollowUpResult followUpResult, List<Courses.Contact> contacts,
+            List<Courses.Relative> relatives, List<Course.Change> history, long version) {
 
         static CourseView of(Courses.Page page) {
             var course = page.course();
@@ -127,7 +165,8 @@ class CourseApi {
                     page.type().phase(course.phase()).name(), course.phaseStartedOn(), page.phaseDue(),
                     page.overrun(), course.startedAt(), ExitView.of(course.plannedExit()), ExitView.of(course.exit()),
                     course.exitCitizenAgrees(), course.exitNote(), course.endedAt(), course.returnedAfterDays(),
-                    page.contacts(), course.history(), course.version());
+                    course.supportNeed(), course.followUpResult(), page.contacts(), page.relatives(), course.history(),
+                    course.version());
         }
     }
 
@@ -230,6 +269,77 @@ class CourseApi {
                 Inputs.code(ExitKind.class, request.kind()), request.to(), request.on(), request.citizenAgrees(),
                 request.note());
         return CourseSummary.of(course, types.get(course.typeId()).name());
+    }
+
+    @PostMapping("/api/inquiries/{id}/contacted")
+    @Operation(summary = "Markér, at værten har talt med den, der henvendte sig (den version, værten så)")
+    InquiryView contacted(@PathVariable UUID id, @RequestBody VersionRequest request) {
+        var inquiry = inquiries.markContacted(new InquiryId(id), version(request.version()));
+        return inquiry(inquiry.id().value());
+    }
+
+    @PostMapping("/api/inquiries/{id}/close")
+    @Operation(summary = "Afslut henvendelsen uden forløb med et udfald (ADVICE_GIVEN, REFERRED_ELSEWHERE, "
+            + "NO_CONTACT) og en note")
+    InquiryView close(@PathVariable UUID id, @RequestBody CloseRequest request) {
+        var outcome = Inputs.code(InquiryOutcome.class, request.outcome());
+        if (outcome != null && !InquiryOutcome.BY_HOST.contains(outcome)) {
+            // A course started closes the inquiry by itself, never by hand.
+            outcome = null;
+        }
+        var inquiry = inquiries.close(new InquiryId(id), version(request.version()), outcome, request.note());
+        return inquiry(inquiry.id().value());
+    }
+
+    @PostMapping("/api/inquiries/{id}/link")
+    @Operation(summary = "Knyt henvendelsen til borgeren med CPR-nummeret, som værten arbejder med, og sig hvorfor "
+            + "(hvem og hvorfor gemmes)")
+    InquiryView link(@PathVariable UUID id, @RequestBody LinkRequest request) {
+        var inquiry = inquiries.link(new InquiryId(id), version(request.version()), request.cpr(), request.reason());
+        return inquiry(inquiry.id().value());
+    }
+
+    @PostMapping("/api/courses/{id}/status")
+    @Operation(summary = "Skift forløbets status: WAITLIST, ACTIVE, ONHOLD eller CANCELLED (med begrundelse), som "
+            + "forløbet tillader; FINISHED kun med en udgang. Et annulleret forløb afslutter teamets adgang, så svaret "
+            + "er da forløbet i kort form")
+    CourseSummary status(@PathVariable UUID id, @RequestBody StatusRequest request) {
+        var status = Inputs.code(CourseStatus.class, request.status());
+        if (request.status() != null && !request.status().isBlank() && status == null) {
+            throw new DomainException("course.status.notAllowed");
+        }
+        var course = courses.changeStatus(new CourseId(id), version(request.version()), status, request.reason());
+        return CourseSummary.of(course, types.get(course.typeId()).name());
+    }
+
+    @PostMapping("/api/courses/{id}/planned-exit")
+    @Operation(summary = "Flyt den planlagte udgang (hvilken slags, hvortil, hvornår); opgaven på den ansvarliges "
+            + "liste følger datoen")
+    CourseView plannedExit(@PathVariable UUID id, @RequestBody PlannedExitRequest request) {
+        var course = new CourseId(id);
+        courses.planExit(course, version(request.version()), Inputs.code(ExitKind.class, request.kind()), request.to(),
+                request.on());
+        return CourseView.of(courses.page(course));
+    }
+
+    @PostMapping("/api/courses/{id}/relatives")
+    @Operation(summary = "Inddrag en pårørende i forløbet, kun efter borgerens ønske: uden borgerens samtykke til "
+            + "deling med pårørende afvises det (og logges). Pårørende tilføjes som kontakter, uden version")
+    ResponseEntity<Courses.Relative> relative(@PathVariable UUID id, @RequestBody RelativeRequest request) {
+        var relative = courses.involveRelative(new CourseId(id), request.name(), request.relation(),
+                Boolean.TRUE.equals(request.young()));
+        return ResponseEntity.created(URI.create("/api/courses/" + id)).body(relative);
+    }
+
+    @PostMapping("/api/courses/{id}/kl-codes")
+    @Operation(summary = "Registrér forløbets KL-koder: støttebehov (FFB) og opfølgningsresultat (FSIII); udeladt er "
+            + "ikke vurderet")
+    CourseView klCodes(@PathVariable UUID id, @RequestBody KlCodesRequest request) {
+        var course = new CourseId(id);
+        courses.classify(course, version(request.version()),
+                CoursePages.klCode(SupportNeed.class, request.supportNeed()),
+                CoursePages.klCode(FollowUpResult.class, request.followUpResult()));
+        return CourseView.of(courses.page(course));
     }
 
     private static long version(@Nullable Long version) {

@@ -73,7 +73,7 @@ class CoursePages {
         return "course/course";
     }
 
-    @PostMapping("/forloeb/{id}/{change:fase|status|kontakt|paaroerende|anbefaling|udgang|planlagt-udgang|analyse|maal}")
+    @PostMapping("/forloeb/{id}/{change:fase|status|kontakt|paaroerende|anbefaling|udgang|planlagt-udgang|analyse|maal|kl}")
     String change(@PathVariable UUID id, @PathVariable String change, @RequestParam Map<String, String> typed,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         var courseId = new CourseId(id);
@@ -97,6 +97,8 @@ class CoursePages {
                 case "planlagt-udgang" -> courses.planExit(courseId, version,
                         Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")));
                 case "analyse" -> courses.writeSharedAnalysis(courseId, version, typed.get("tekst"));
+                case "kl" -> courses.classify(courseId, version, klCode(SupportNeed.class, typed.get("stoettebehov")),
+                        klCode(FollowUpResult.class, typed.get("resultat")));
                 default -> courses.writeOwnGoals(courseId, version, typed.get("tekst"));
             }
             redirect.addFlashAttribute("success", "course.changed." + change);
@@ -186,6 +188,15 @@ class CoursePages {
         } catch (DateTimeParseException e) {
             throw new DomainException("course.date.invalid");
         }
+    }
+
+    /** A KL code as chosen: empty is "not assessed"; a code that is none of ours is refused. */
+    static <E extends Enum<E>> @Nullable E klCode(Class<E> type, @Nullable String text) {
+        var code = Inputs.code(type, text);
+        if (code == null && text != null && !text.isBlank()) {
+            throw new DomainException("course.kl.unknown");
+        }
+        return code;
     }
 
     private static @Nullable Boolean agrees(@Nullable String text) {

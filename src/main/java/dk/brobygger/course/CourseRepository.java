@@ -91,6 +91,10 @@ class CourseRepository {
         if (written == 0) {
             throw new CourseConflictException("course.stale");
         }
+        jdbc.sql("UPDATE course SET support_need = :need, follow_up_result = :result WHERE id = :id")
+                .param("need", course.supportNeed() == null ? null : course.supportNeed().name())
+                .param("result", course.followUpResult() == null ? null : course.followUpResult().name())
+                .param("id", course.id().value()).update();
         int position = course.storedChanges();
         for (Course.Change change : course.newChanges()) {
             jdbc.sql("""
@@ -132,6 +136,9 @@ class CourseRepository {
                         rs.getObject("exit_on", LocalDate.class)),
                 agrees, rs.getString("exit_note"), rs.getString("shared_analysis"), rs.getString("own_goals"),
                 instant(rs, "ended_at"), rs.getLong("version"), history, rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant()).withKlCodes(
+                        rs.getString("support_need") == null ? null : SupportNeed.valueOf(rs.getString("support_need")),
+                        rs.getString("follow_up_result") == null ? null
+                                : FollowUpResult.valueOf(rs.getString("follow_up_result")));
     }
 }

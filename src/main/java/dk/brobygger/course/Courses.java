@@ -321,6 +321,13 @@ public class Courses {
                 (course, type, by, now) -> course.writeOwnGoals(type, text));
     }
 
+    /** The KL codes of an open course: support need (FFB) and follow-up result (FSIII), either may be empty. */
+    @Transactional
+    public Course classify(CourseId id, long seenVersion, @Nullable SupportNeed need, @Nullable FollowUpResult result) {
+        return change(id, seenVersion, "registrerede forløbets KL-koder",
+                (course, type, by, now) -> course.classify(need, result));
+    }
+
     /** Records a contact on an open course; when, how long and a short note. Contacts are appended, not edited. */
     @Transactional
     public Contact recordContact(CourseId id, NewContact contact) {
