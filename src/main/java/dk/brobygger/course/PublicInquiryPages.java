@@ -3,7 +3,6 @@ package dk.brobygger.course;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,24 +46,17 @@ class PublicInquiryPages {
     private final Clock clock;
     private final int perMinute;
     private final Duration minFill;
-    private final byte[] secret;
+    private final FormSecret secret;
 
-    PublicInquiryPages(Inquiries inquiries, AddressLimits limits, Clock clock,
+    PublicInquiryPages(Inquiries inquiries, AddressLimits limits, Clock clock, FormSecret secret,
             @Value("${brobygger.course.public-form-per-minute:10}") int perMinute,
-            @Value("${brobygger.course.public-form-min-fill:PT3S}") Duration minFill,
-            @Value("${brobygger.course.form-secret:}") String secret) {
+            @Value("${brobygger.course.public-form-min-fill:PT3S}") Duration minFill) {
         this.inquiries = inquiries;
         this.limits = limits;
         this.clock = clock;
+        this.secret = secret;
         this.perMinute = perMinute;
         this.minFill = minFill;
-        // Several nodes share a configured secret; one node makes its own (a form shown before a restart is refused).
-        if (secret.isBlank()) {
-            this.secret = new byte[32];
-            new SecureRandom().nextBytes(this.secret);
-        } else {
-            this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        }
     }
 
     @GetMapping("/henvendelse")
@@ -179,7 +171,7 @@ class PublicInquiryPages {
     private String token(String seconds) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.bytes(), "HmacSHA256"));
             return seconds + "." + HexFormat.of().formatHex(mac.doFinal(seconds.getBytes(StandardCharsets.UTF_8)), 0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
