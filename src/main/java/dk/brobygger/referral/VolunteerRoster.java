@@ -4,10 +4,13 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.text.CollationKey;
+import java.text.Collator;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,12 +43,35 @@ import org.springframework.stereotype.Component;
 @Component
 class VolunteerRoster {
 
-    /** An onboarded volunteer, as the ranking needs them. {@code latitude}/{@code longitude}: unknown postcode. */
+    /**
+     * An onboarded volunteer, as the ranking needs them: no latitude or longitude for an unknown postcode; the
+     * interests and free slots as bits ({@link #interestBits}, {@link #slotBits}); the name as Danish sorts it.
+     */
     record Entry(UUID id, String name, boolean peer, String postcode, @Nullable String district,
             @Nullable UUID organizationId, @Nullable String organizationName, @Nullable LocalDate vettedUntil,
-            @Nullable Double latitude, @Nullable Double longitude, Set<Interest> interests, Set<String> languages,
-            Set<VolunteerSuggestions.Slot> slots) {
+            @Nullable Double latitude, @Nullable Double longitude, long interestBits, Set<String> languages,
+            long slotBits, CollationKey sortKey) {
     }
+
+    /** One bit for each interest. */
+    static long interestBits(Set<Interest> interests) {
+        long bits = 0;
+        for (var interest : interests) {
+            bits |= 1L << interest.ordinal();
+        }
+        return bits;
+    }
+
+    /** One bit for each weekday and part of the day. */
+    static long slotBits(Collection<VolunteerSuggestions.Slot> slots) {
+        long bits = 0;
+        for (var slot : slots) {
+            bits |= 1L << (slot.weekday().ordinal() * TimeOfDay.values().length + slot.partOfDay().ordinal());
+        }
+        return bits;
+    }
+
+    private static final Collator DANISH = Collator.getInstance(Locale.forLanguageTag("da"));
 
     private record Token(long count, long versions, @Nullable Instant changed) {
     }
@@ -132,8 +158,9 @@ class VolunteerRoster {
                     entries.add(new Entry(id, rs.getString("name"), rs.getBoolean("peer"), rs.getString("postcode"),
                             rs.getString("district"), rs.getObject("organization_id", UUID.class),
                             rs.getString("organization_name"), date(rs, "vetted_until"), number(rs, "latitude"),
-                            number(rs, "longitude"), interests.getOrDefault(id, Set.of()),
-                            languages.getOrDefault(id, Set.of()), slots.getOrDefault(id, Set.of())));
+                            number(rs, "longitude"), interestBits(interests.getOrDefault(id, Set.of())),
+                            languages.getOrDefault(id, Set.of()), slotBits(slots.getOrDefault(id, Set.of())),
+                            sortKey(rs.getString("name"))));
                 });
         return List.copyOf(entries);
     }
@@ -148,6 +175,13 @@ class VolunteerRoster {
                     load.put(rs.getObject("volunteer_id", UUID.class), rs.getInt("n"));
                 });
         return load;
+    }
+
+    /** Collator is not safe for threads; the key it makes is, and compares as fast as bytes. */
+    private static CollationKey sortKey(String name) {
+        synchronized (DANISH) {
+            return DANISH.getCollationKey(name);
+        }
     }
 
     private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,6 @@
 package dk.brobygger.referral;
 
-import java.text.Collator;
+import java.text.CollationKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -103,8 +104,11 @@ class VolunteerSuggestions {
         String language = need.language() == null ? "" : need.language().strip().toLowerCase(Locale.ROOT);
         String foreignLanguage = language.isEmpty() || language.equals("dansk") ? null : language;
         var load = roster.openLoad();
+        long interests = VolunteerRoster.interestBits(need.interests());
+        long slots = VolunteerRoster.slotBits(need.slots());
         var organization = need.organizationId();
-        var ranked = new ArrayList<Suggestion>();
+        // The best LIMIT kept in a heap with the worst of them on top: one comparison for most volunteers.
+        var best = new PriorityQueue<Ranked>(LIMIT + 1, BEST_FIRST.reversed());
         for (var volunteer : roster.onboarded()) {
             if (volunteer.vettedUntil() == null || volunteer.vettedUntil().isBefore(need.day())
                     || volunteer.organizationId() != null && !volunteer.organizationId().equals(organization)) {
@@ -112,25 +116,32 @@ class VolunteerSuggestions {
             }
             Double km = origin.isEmpty() || volunteer.latitude() == null || volunteer.longitude() == null ? null
                     : km(origin.get(), volunteer.latitude(), volunteer.longitude());
-            int shared = (int) need.interests().stream().filter(volunteer.interests()::contains).count();
+            int shared = Long.bitCount(volunteer.interestBits() & interests);
             boolean speaks = foreignLanguage != null && volunteer.languages().contains(foreignLanguage);
-            boolean available = need.slots().stream().anyMatch(volunteer.slots()::contains);
+            boolean available = (volunteer.slotBits() & slots) != 0;
             int open = load.getOrDefault(volunteer.id(), 0);
             double score = (km == null || km >= FAR_KM ? 0 : 5 - km * 5 / FAR_KM) + 2 * Math.min(shared, 3)
                     + (speaks ? 3 : 0) + (available ? 3 : 0) + (need.peer() && volunteer.peer() ? 4 : 0) - 2 * open;
-            ranked.add(new Suggestion(volunteer.id(), volunteer.name(), volunteer.peer(), volunteer.postcode(),
-                    volunteer.district(), volunteer.organizationName(), km, shared, speaks, available, open, score));
+            best.add(new Ranked(new Suggestion(volunteer.id(), volunteer.name(), volunteer.peer(),
+                    volunteer.postcode(), volunteer.district(), volunteer.organizationName(), km, shared, speaks,
+                    available, open, score), volunteer.sortKey()));
+            if (best.size() > LIMIT) {
+                best.poll();
+            }
         }
-        ranked.sort(BEST_FIRST);
-        return List.copyOf(ranked.subList(0, Math.min(LIMIT, ranked.size())));
+        return best.stream().sorted(BEST_FIRST).map(Ranked::suggestion).toList();
+    }
+
+    /** A suggestion with its volunteer's name as Danish sorts it (made once, when the roster was read). */
+    private record Ranked(Suggestion suggestion, CollationKey name) {
     }
 
     /** Highest score first; ties to the nearer (unknown distance last), then by name, then by id. */
-    private static final Comparator<Suggestion> BEST_FIRST = Comparator
-            .comparingDouble(Suggestion::score).reversed()
-            .thenComparing(Suggestion::distanceKm, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Suggestion::name, Collator.getInstance(Locale.forLanguageTag("da")))
-            .thenComparing(suggestion -> suggestion.id().toString());
+    private static final Comparator<Ranked> BEST_FIRST = Comparator
+            .comparingDouble((Ranked ranked) -> ranked.suggestion().score()).reversed()
+            .thenComparing(ranked -> ranked.suggestion().distanceKm(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Ranked::name)
+            .thenComparing(ranked -> ranked.suggestion().id().toString());
 
     /** Kilometres between two points as the crow flies, flat-earth: close enough within a municipality. */
     private static double km(double[] origin, double latitude, double longitude) {
