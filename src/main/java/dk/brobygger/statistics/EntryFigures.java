@@ -283,14 +283,17 @@ public class EntryFigures {
         });
 
         List<Map<Long, Long>> hours = List.of(new HashMap<>(), new HashMap<>());
-        jdbc.sql(HOURS_TO_START).param("from", from).param("until", until).query((java.sql.ResultSet rs) ->
-                hours.get(rs.getInt("grp")).merge(rs.getLong("hours"), rs.getLong("courses"), Long::sum));
+        jdbc.sql(HOURS_TO_START).param("from", from).param("until", until).query((java.sql.ResultSet rs) -> {
+                    hours.get(rs.getInt("grp")).merge(rs.getLong("hours"), rs.getLong("courses"), Long::sum);
+                });
 
         Map<String, long[]> exits = new LinkedHashMap<>();
         EXITS.forEach(kind -> exits.put(kind, new long[GROUPS]));
         jdbc.sql(EXITS_BY_KIND).param("fromDay", Date.valueOf(first)).param("untilDay", Date.valueOf(first.plusYears(1)))
-                .query((java.sql.ResultSet rs) -> exits.computeIfAbsent(rs.getString("exit_kind"),
-                        kind -> new long[GROUPS])[rs.getInt("grp")] += rs.getLong("courses"));
+                .query((java.sql.ResultSet rs) -> {
+                    exits.computeIfAbsent(rs.getString("exit_kind"), kind -> new long[GROUPS])[rs.getInt("grp")] +=
+                            rs.getLong("courses");
+                });
 
         long[] returned6 = new long[GROUPS + 1];
         long[] returned12 = new long[GROUPS + 1];
