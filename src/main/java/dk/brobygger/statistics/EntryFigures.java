@@ -379,7 +379,7 @@ public class EntryFigures {
         }
     }
 
-    /** The column of a row of cells: a label, then each cell as shown, then any text. */
+    /** A table row: its label, then each cell as shown, then any text. */
     private static List<String> row(Cells cells, String label, int[] counts, String... texts) {
         var row = new ArrayList<String>();
         row.add(label);
