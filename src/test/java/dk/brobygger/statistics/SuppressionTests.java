@@ -33,8 +33,8 @@ class SuppressionTests {
     }
 
     @Test
-    void aHiddenTotalWhosePartsAreAllShownTakesAPartWithIt() {
-        // 0: total 7 hidden to protect something elsewhere (forced small here by being 3), parts 3 = 3 + 0
+    void aSmallTotalAndItsOnlyPartAreBothHiddenAndAHiddenPartThatIsAlsoATotalElsewhereCarriesOn() {
+        // A small total (3) whose one non-zero part (3) is small too: both hidden, the zero stays shown.
         long[] values = {3, 3, 0, 6, 6};
         boolean[] hidden = Suppression.hiddenInSums(values,
                 java.util.List.of(new int[] {0, 1, 2}, new int[] {3, 4}));
