@@ -89,7 +89,8 @@ class TableOwnershipTests {
      */
     private static final Set<String> PUBLISHED_VIEWS = Set.of("citizen_register_view", "homevisit_visit_view",
             "homevisit_offer_view", "outreach_item_view", "followup_task_view", "referral_view", "offer_term_view",
-            "taxonomy_term_view", "referral_volunteer_view", "referral_assignment_view");
+            "taxonomy_term_view", "referral_volunteer_view", "referral_assignment_view", "course_inquiry_view",
+            "course_view", "course_type_view", "course_type_phase_view", "course_intensity_view");
 
     private static final Pattern CREATE = Pattern.compile(
             "create\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+not\\s+exists\\s+)?\"?([a-z_][a-z0-9_]*)",

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Ledelsesinformation for preventive home visits: charts first, tables beside them, and the same
- * figures as CSV and XLSX. Managers and administrators only; no figure names a person.
+ * Ledelsesinformation for preventive home visits, referrals and Én indgang: charts first, tables beside them, and
+ * the same figures as CSV and XLSX. Managers and administrators only; no figure names a person.
  */
 @Controller
 class StatisticsPages {
@@ -30,11 +30,13 @@ class StatisticsPages {
 
     private final VisitFigures figures;
     private final ReferralFunnel funnel;
+    private final EntryFigures entry;
     private final Exports exports;
     private final Clock clock;
 
-    StatisticsPages(VisitFigures figures, ReferralFunnel funnel, Exports exports, Clock clock) {
+    StatisticsPages(VisitFigures figures, ReferralFunnel funnel, EntryFigures entry, Exports exports, Clock clock) {
         this.funnel = funnel;
+        this.entry = entry;
         this.figures = figures;
         this.exports = exports;
         this.clock = clock;
@@ -115,6 +117,37 @@ class StatisticsPages {
         int chosen = year(year, today());
         var tables = funnel.tables(funnel.year(chosen, locale), locale);
         return download(exports.xlsx(tables.toArray(Table[]::new)), XLSX, "henvisninger-" + chosen + ".xlsx");
+    }
+
+    /** "Én indgang i tal": inquiries, courses, exits and returns of a year, as charts and protected tables. */
+    @GetMapping("/leder/statistik/indgang")
+    String entry(@RequestParam(name = "aar", required = false) Integer year, Model model, java.util.Locale locale) {
+        LocalDate today = today();
+        var report = entry.year(year(year, today), locale);
+        model.addAttribute("report", report);
+        model.addAttribute("sourceChart", BarChart.of(report.bySource()));
+        model.addAttribute("hourChart", BarChart.of(report.byHour()));
+        model.addAttribute("weekdayChart", BarChart.of(report.byWeekday()));
+        model.addAttribute("exitChart", BarChart.of(report.byExit()));
+        model.addAttribute("years", List.of(today.getYear() - 2, today.getYear() - 1, today.getYear()));
+        return "statistics/entry";
+    }
+
+    @GetMapping("/leder/statistik/indgang.csv")
+    ResponseEntity<byte[]> entryCsv(@RequestParam(name = "aar", required = false) Integer year,
+            @RequestParam(name = "tabel", defaultValue = "0") int table, java.util.Locale locale) {
+        int chosen = year(year, today());
+        var tables = entry.year(chosen, locale).tables();
+        int wanted = Math.max(0, Math.min(table, tables.size() - 1));
+        return download(exports.csv(tables.get(wanted)), CSV, "indgang-" + chosen + "-" + (wanted + 1) + ".csv");
+    }
+
+    @GetMapping("/leder/statistik/indgang.xlsx")
+    ResponseEntity<byte[]> entryXlsx(@RequestParam(name = "aar", required = false) Integer year,
+            java.util.Locale locale) {
+        int chosen = year(year, today());
+        var tables = entry.year(chosen, locale).tables();
+        return download(exports.xlsx(tables.toArray(Table[]::new)), XLSX, "indgang-" + chosen + ".xlsx");
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {

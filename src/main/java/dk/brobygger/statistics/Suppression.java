@@ -82,6 +82,52 @@ final class Suppression {
         return hidden;
     }
 
+    /**
+     * The same protection for a whole report whose figures are tied by sums across its tables (a total shown in one
+     * table and its parts in another, a row that is the sum of its columns and a column that is the sum of its rows):
+     * every count from 1 to 4 is hidden, and then, in every sum that has exactly one hidden count (part or total),
+     * its smallest shown non-zero part is hidden too, or the total when no such part is left. Repeated until nothing
+     * changes, so that no hidden count can be had by adding or subtracting shown ones in any of the sums.
+     *
+     * @param values the report's counts, each once, however many tables show it
+     * @param sums   each as {@code {total, part, part, …}}, indexes into {@code values}
+     * @return which counts to hide
+     */
+    static boolean[] hiddenInSums(long[] values, List<int[]> sums) {
+        boolean[] hide = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            hide[i] = small(values[i]);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int[] sum : sums) {
+                int hiddenInSum = 0;
+                for (int cell : sum) {
+                    hiddenInSum += hide[cell] && values[cell] > 0 ? 1 : 0;
+                }
+                if (hiddenInSum != 1) {
+                    continue;
+                }
+                int smallest = -1;
+                for (int part = 1; part < sum.length; part++) {
+                    int cell = sum[part];
+                    if (!hide[cell] && values[cell] > 0 && (smallest < 0 || values[cell] < values[smallest])) {
+                        smallest = cell;
+                    }
+                }
+                if (smallest < 0 && !hide[sum[0]] && values[sum[0]] > 0) {
+                    smallest = sum[0];
+                }
+                if (smallest >= 0) {
+                    hide[smallest] = true;
+                    changed = true;
+                }
+            }
+        }
+        return hide;
+    }
+
     /** The cells as shown: a hidden one as "<5" when it is small, else as "–" (hidden to protect another). */
     static List<List<String>> shown(long[][] counts, boolean[][] hidden) {
         List<List<String>> rows = new ArrayList<>();
