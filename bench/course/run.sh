@@ -8,6 +8,7 @@
 #   bench/run.sh course                                                        # full run
 #   SKIP_BUILD=1 CITIZENS=100000 COURSES=200000 CONTACTS=2000000 bench/run.sh course   # a quick try
 #   KEEP_DB=1 / REUSE_DB=1                                                     # keep the loaded database / measure it again
+#   JAR=/tmp/before.jar REUSE_DB=1 KEEP_DB=1 SKIP_BUILD=1 bench/run.sh course    # another build on the kept database
 #
 # Everything on 127.0.0.1, bounded by timeouts. Results in $OUT: machine.txt, course-load.txt, course.md,
 # app-course.log.
@@ -46,7 +47,7 @@ trap cleanup EXIT
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     ./mvnw -q -B -ntp -DskipTests ${MVN_ARGS:-} package
 fi
-JAR=$(ls target/brobygger-*.jar | grep -v original | head -1)
+JAR=${JAR:-$(ls target/brobygger-*.jar | grep -v original | head -1)}
 PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
 if curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1; then
     echo "port $PORT is taken by another process; set PORT" >&2
