@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -661,7 +660,6 @@ public class CourseBenchmark {
             UUID inquiry = null;
             if (fromInquiry) {
                 inquiry = new UUID(random.nextLong(), random.nextLong());
-                boolean anonymous = false;
                 String name = source.equals("CITIZEN") ? null : person();
                 row(inquiryRows, inquiry, received, channel, source, name, name == null ? null : phone(),
                         source.equals("CITIZEN") ? null : "Borgeren", wish(), random.nextInt(100) < 25 ? "TODAY"
