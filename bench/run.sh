@@ -49,6 +49,7 @@ case "${1:-}" in
     medcom) shift; exec bench/medcom/run.sh "$@" ;;
     nodes) shift; exec bench/nodes/run.sh "$@" ;;
     referral) shift; exec bench/referral/run.sh "$@" ;;
+    course) shift; exec bench/course/run.sh "$@" ;;
 esac
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"

@@ -246,8 +246,10 @@ public class Courses {
         var type = types.get(course.typeId());
         var contacts = contacts(id);
         var today = today();
+        // The other courses need only their type's name: one query for all names, not two per course.
+        var names = types.names();
         var others = repository.ofCitizen(course.citizen()).stream().filter(other -> !other.equals(course))
-                .map(other -> new OtherCourse(other, types.get(other.typeId()).name())).toList();
+                .map(other -> new OtherCourse(other, names.get(other.typeId()))).toList();
         return new Page(course, type, citizen, contacts, fidelity(course, type, contacts, clock.instant()),
                 course.phaseOverrun(type, today),
                 course.phaseStartedOn().plusWeeks(type.phase(course.phase()).plannedWeeks()), relatives(id),
@@ -262,8 +264,9 @@ public class Courses {
     @Transactional
     public CitizenCourses ofCitizen(CitizenId citizen) {
         var heading = records.readWithHeading(citizen, Inquiries.PURPOSE + ": så borgerens forløb");
+        var names = types.names();
         return new CitizenCourses(heading, repository.ofCitizen(citizen).stream()
-                .map(course -> new OtherCourse(course, types.get(course.typeId()).name())).toList());
+                .map(course -> new OtherCourse(course, names.get(course.typeId()))).toList());
     }
 
     @Transactional

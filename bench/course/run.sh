@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Én indgang at scale (bench/run.sh course; issue 16): 1,000,000 citizens, 2,000,000 courses of every shipped type
+# with their inquiries, history, relations and exit tasks, 20,000,000 contacts, on PostgreSQL. Measures the host's
+# board (target p99 <= 30 ms), a course page (p99 <= 30 ms), recording a contact (p99 <= 30 ms) and, when the build
+# has it, the statistics page for Én indgang (<= 1 s), per round and as the median of the rounds. See
+# bench/course/CourseBenchmark.java for the data and protocol.
+#
+#   bench/run.sh course                                                        # full run
+#   SKIP_BUILD=1 CITIZENS=100000 COURSES=200000 CONTACTS=2000000 bench/run.sh course   # a quick try
+#   KEEP_DB=1 / REUSE_DB=1                                                     # keep the loaded database / measure it again
+#   JAR=/tmp/before.jar REUSE_DB=1 KEEP_DB=1 SKIP_BUILD=1 bench/run.sh course    # another build on the kept database
+#
+# Everything on 127.0.0.1, bounded by timeouts. Results in $OUT: machine.txt, course-load.txt, course.md,
+# app-course.log.
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+PORT=${PORT:-18680}
+DB=${DB:-brobygger_bench_course}
+CITIZENS=${CITIZENS:-1000000}
+COURSES=${COURSES:-2000000}
+CONTACTS=${CONTACTS:-20000000}
+ROUNDS=${ROUNDS:-3}
+READS=${READS:-200}
+WARMUP=${WARMUP:-20}
+STATS_PATH=${STATS_PATH:-}
+JAVA_OPTS=${JAVA_OPTS:-}
+APP_ARGS=${APP_ARGS:-}
+OUT=$(realpath -m "${OUT:-bench/out/course}")
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
+
+mkdir -p "$OUT"
+APP_PID=
+cleanup() {
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID"
+        timeout 60 tail --pid="$APP_PID" -f /dev/null || kill -9 "$APP_PID"
+    fi
+    if [[ "${KEEP_DB:-0}" != 1 ]]; then
+        "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" || true
+    fi
+}
+trap cleanup EXIT
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    ./mvnw -q -B -ntp -DskipTests ${MVN_ARGS:-} package
+fi
+JAR=${JAR:-$(ls target/brobygger-*.jar | grep -v original | head -1)}
+PGJAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
+if curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1; then
+    echo "port $PORT is taken by another process; set PORT" >&2
+    exit 1
+fi
+
+{
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "nproc: $(nproc)"
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+    free -h | sed 's/^/free: /'
+    echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "jdk: $("$JAVA" -version 2>&1 | head -1)"
+    echo "postgresql: $("${PSQL[@]}" -c 'SHOW server_version') shared_buffers=$("${PSQL[@]}" -c 'SHOW shared_buffers')"
+    echo "git: $(git rev-parse --short HEAD) $(git status --porcelain | wc -l) uncommitted files"
+    echo "citizens=$CITIZENS courses=$COURSES contacts=$CONTACTS rounds=$ROUNDS reads=$READS warmup=$WARMUP" \
+        "java_opts='$JAVA_OPTS' app_args='$APP_ARGS' reuse_db=${REUSE_DB:-0}"
+} | tee "$OUT/machine.txt"
+
+FRESH=1
+if [[ "${REUSE_DB:-0}" == 1 ]] && [[ -n "$("${PSQL[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" ]]; then
+    FRESH=0
+else
+    "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+fi
+
+start_app() {
+    BROBYGGER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" BROBYGGER_DB_USER=postgres BROBYGGER_DB_PASSWORD= \
+        "$JAVA" $JAVA_OPTS -jar "$JAR" --spring.profiles.active=postgres,demo-users \
+        --server.address=127.0.0.1 --server.port="$PORT" $APP_ARGS \
+        >> "$OUT/app-course.log" 2>&1 &
+    APP_PID=$!
+    for _ in $(seq 1 900); do
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            echo "application died, see $OUT/app-course.log" >&2
+            exit 1
+        fi
+        curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" 2>/dev/null | grep -q UP && return 0
+        sleep 1
+    done
+    echo "not ready after 900 s" >&2
+    exit 1
+}
+: > "$OUT/app-course.log"
+start_app
+
+JDBC="jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres"
+if [[ "$FRESH" == 1 ]]; then
+    T0=$(date +%s)
+    timeout 3600 "$JAVA" -Xmx3g -cp "target/classes:$PGJAR" bench/course/CourseBenchmark.java load \
+        --jdbc "$JDBC" --citizens "$CITIZENS" --courses "$COURSES" --contacts "$CONTACTS" | tee "$OUT/course-load.txt"
+    echo "load took $(( $(date +%s) - T0 )) s in all (load average now $(cut -d' ' -f1-3 /proc/loadavg))" \
+        | tee -a "$OUT/course-load.txt"
+    "${PSQL[@]}" -d "$DB" -c "SELECT relname || ': ' || pg_size_pretty(pg_total_relation_size(oid)) FROM pg_class
+        WHERE relname IN ('citizen', 'course', 'course_inquiry', 'course_change', 'course_contact', 'citizen_relation')" \
+        | tee -a "$OUT/course-load.txt"
+fi
+
+timeout 3600 "$JAVA" -cp "target/classes:$PGJAR" bench/course/CourseBenchmark.java run \
+    --base "http://127.0.0.1:$PORT" --jdbc "$JDBC" --rounds "$ROUNDS" --reads "$READS" --warmup "$WARMUP" \
+    --stats-path "$STATS_PATH" --out "$OUT"
+echo "done: results in $OUT"
