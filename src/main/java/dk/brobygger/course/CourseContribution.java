@@ -132,16 +132,20 @@ class CourseContribution implements CitizenContribution {
 
     private String contacts(UUID course) {
         return String.join("; ", jdbc.sql("""
-                SELECT happened_at, kind, minutes, note FROM course_contact WHERE course_id = :id ORDER BY happened_at, id
+                SELECT happened_at, kind, minutes, note, removed_at, removed_reason FROM course_contact
+                 WHERE course_id = :id ORDER BY happened_at, id
                 """).param("id", course).query((row, n) -> row.getTimestamp("happened_at").toInstant() + " "
                         + row.getString("kind") + " " + row.getInt("minutes") + " min"
-                        + (row.getString("note") == null ? "" : ": " + row.getString("note"))).list());
+                        + (row.getString("note") == null ? "" : ": " + row.getString("note"))
+                        + (row.getTimestamp("removed_at") == null ? ""
+                                : " (removed as entered in error: " + row.getString("removed_reason") + ")")).list());
     }
 
     private String relatives(UUID course) {
-        return String.join("; ", jdbc.sql("SELECT name, relation FROM course_relative WHERE course_id = :id ORDER BY recorded_at, id")
-                .param("id", course).query((row, n) -> row.getString("name") + " (" + row.getString("relation") + ")")
-                .list());
+        return String.join("; ", jdbc.sql("""
+                SELECT name, relation, involvement FROM course_relative WHERE course_id = :id ORDER BY recorded_at, id
+                """).param("id", course).query((row, n) -> row.getString("name") + " (" + row.getString("relation")
+                        + ", " + row.getString("involvement") + ")").list());
     }
 
     /** Free text goes; types, phases, dates, minutes and exits stay. */
@@ -160,12 +164,18 @@ class CourseContribution implements CitizenContribution {
                        shared_analysis = NULL, own_goals = NULL, version = version + 1
                  WHERE citizen_id = :citizen
                 """).param("citizen", citizen.value()).update();
-        jdbc.sql("UPDATE course_contact SET note = NULL, who = :text WHERE citizen_id = :citizen")
+        jdbc.sql("UPDATE course_contact SET note = NULL, who = :text, removed_reason = NULL WHERE citizen_id = :citizen")
                 .param("text", CitizenExpired.ANONYMISED_TEXT).param("citizen", citizen.value()).update();
         jdbc.sql("""
                 UPDATE course_relative SET name = :text, relation = :text
                  WHERE course_id IN (SELECT id FROM course WHERE citizen_id = :citizen)
                 """).param("text", CitizenExpired.ANONYMISED_TEXT).param("citizen", citizen.value()).update();
+        jdbc.sql("""
+                UPDATE course_entry_change SET reason = NULL,
+                       before_value = CASE WHEN field IN ('who', 'note') THEN NULL ELSE before_value END,
+                       after_value = CASE WHEN field IN ('who', 'note') THEN NULL ELSE after_value END
+                 WHERE course_id IN (SELECT id FROM course WHERE citizen_id = :citizen)
+                """).param("citizen", citizen.value()).update();
         jdbc.sql("""
                 UPDATE course_change SET reason = NULL
                  WHERE course_id IN (SELECT id FROM course WHERE citizen_id = :citizen)

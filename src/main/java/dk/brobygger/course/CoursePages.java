@@ -34,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CoursePages {
 
     private final Courses courses;
+    private final CourseEntries entries;
     private final Inquiries inquiries;
     private final CourseTypes types;
     private final CitizenTabs tabs;
@@ -41,9 +42,10 @@ class CoursePages {
     private final Users users;
     private final Clock clock;
 
-    CoursePages(Courses courses, Inquiries inquiries, CourseTypes types, CitizenTabs tabs, Teams teams, Users users,
-            Clock clock) {
+    CoursePages(Courses courses, CourseEntries entries, Inquiries inquiries, CourseTypes types, CitizenTabs tabs,
+            Teams teams, Users users, Clock clock) {
         this.courses = courses;
+        this.entries = entries;
         this.inquiries = inquiries;
         this.types = types;
         this.tabs = tabs;
@@ -62,6 +64,10 @@ class CoursePages {
         model.addAttribute("tabs", tabs.of(page.citizen().id()));
         model.addAttribute("contactKinds", ContactKind.values());
         model.addAttribute("exitKinds", ExitKind.values());
+        model.addAttribute("involvements", RelativeInvolvement.values());
+        var relativeNames = new java.util.HashMap<UUID, String>();
+        page.relatives().forEach(relative -> relativeNames.put(relative.id(), relative.name()));
+        model.addAttribute("relativeNames", relativeNames);
         model.addAttribute("recommendations", Recommendation.values());
         model.addAttribute("statuses", CourseStatus.values());
         model.addAttribute("teamName", teamName(page.course().team()));
@@ -109,6 +115,37 @@ class CoursePages {
             InquiryPages.refused(e, model, response);
             model.addAttribute("typed", typed);
             model.addAttribute("failed", change);
+            return course(id, model);
+        }
+    }
+
+    /**
+     * Corrections on the course page: a contact corrected ({@code ret}) or removed as entered in error ({@code fjern},
+     * with a reason), a relative's involvement changed. Each form carries the line's version.
+     */
+    @PostMapping("/forloeb/{id}/{entry:kontakter|paaroerende}/{entryId}/{change:ret|fjern|inddragelse}")
+    String correct(@PathVariable UUID id, @PathVariable String entry, @PathVariable UUID entryId,
+            @PathVariable String change, @RequestParam Map<String, String> typed, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        var courseId = new CourseId(id);
+        long version = InquiryPages.version(typed);
+        try {
+            switch (entry + "/" + change) {
+                case "kontakter/ret" -> entries.correctContact(courseId, entryId, version,
+                        new CourseEntries.ContactCorrection(Inputs.code(ContactKind.class, typed.get("slags")),
+                                typed.get("hvem"), dateTime(typed.get("tid")), TypedNumbers.integer(typed.get("minutter")),
+                                typed.get("note")), typed.get("begrundelse"));
+                case "kontakter/fjern" -> entries.removeContact(courseId, entryId, version, typed.get("begrundelse"));
+                case "paaroerende/inddragelse" -> entries.changeInvolvement(courseId, entryId, version,
+                        Inputs.code(RelativeInvolvement.class, typed.get("inddragelse")), typed.get("begrundelse"));
+                default -> throw new dk.brobygger.shared.NotFoundException("correction");
+            }
+            redirect.addFlashAttribute("success", "course.corrected." + change);
+            return "redirect:/forloeb/" + id;
+        } catch (DomainException e) {
+            InquiryPages.refused(e, model, response);
+            model.addAttribute("failedEntry", entryId);
+            model.addAttribute("failedTyped", typed);
             return course(id, model);
         }
     }
