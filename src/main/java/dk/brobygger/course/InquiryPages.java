@@ -45,9 +45,20 @@ class InquiryPages {
         this.clock = clock;
     }
 
+    /**
+     * The board in pages of {@link Inquiries#BOARD_PAGE}: {@code vis=venter} shows only those waiting for contact,
+     * {@code sortering=aeldste} the oldest first (who has waited longest).
+     */
     @GetMapping("/indgang")
-    String board(Model model) {
-        model.addAttribute("board", inquiries.board());
+    String board(@RequestParam(name = "vis", required = false) @Nullable String show,
+            @RequestParam(name = "sortering", required = false) @Nullable String order,
+            @RequestParam(name = "side", required = false) @Nullable String page, Model model) {
+        boolean waitingOnly = "venter".equals(show);
+        boolean oldestFirst = "aeldste".equals(order);
+        model.addAttribute("board", inquiries.board(new Inquiries.BoardQuery(waitingOnly, oldestFirst,
+                pageNumber(page))));
+        model.addAttribute("show", waitingOnly ? "venter" : "alle");
+        model.addAttribute("order", oldestFirst ? "aeldste" : "nyeste");
         return "course/board";
     }
 
@@ -164,6 +175,15 @@ class InquiryPages {
                 : HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("error", e.messageKey());
         model.addAttribute("errorArguments", e.arguments());
+    }
+
+    /** A page number from the address; anything that is not one is the first page. */
+    private static int pageNumber(@Nullable String text) {
+        try {
+            return text == null ? 1 : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     static long version(Map<String, String> typed) {
