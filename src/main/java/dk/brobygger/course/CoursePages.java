@@ -35,6 +35,8 @@ class CoursePages {
 
     private final Courses courses;
     private final CourseEntries entries;
+    private final CtiCaseloads caseloads;
+    private final CourseMeasurements measurements;
     private final Inquiries inquiries;
     private final CourseTypes types;
     private final CitizenTabs tabs;
@@ -42,9 +44,11 @@ class CoursePages {
     private final Users users;
     private final Clock clock;
 
-    CoursePages(Courses courses, CourseEntries entries, Inquiries inquiries, CourseTypes types, CitizenTabs tabs,
-            Teams teams, Users users, Clock clock) {
+    CoursePages(Courses courses, CourseEntries entries, CtiCaseloads caseloads, CourseMeasurements measurements,
+            Inquiries inquiries, CourseTypes types, CitizenTabs tabs, Teams teams, Users users, Clock clock) {
         this.courses = courses;
+        this.measurements = measurements;
+        this.caseloads = caseloads;
         this.entries = entries;
         this.inquiries = inquiries;
         this.types = types;
@@ -65,6 +69,10 @@ class CoursePages {
         model.addAttribute("contactKinds", ContactKind.values());
         model.addAttribute("exitKinds", ExitKind.values());
         model.addAttribute("involvements", RelativeInvolvement.values());
+        model.addAttribute("measures", measurements.results(page.course(), page.type()));
+        if (caseloads.isCti(page.type())) {
+            model.addAttribute("caseload", caseloads.of(page.course().responsible()));
+        }
         var relativeNames = new java.util.HashMap<UUID, String>();
         page.relatives().forEach(relative -> relativeNames.put(relative.id(), relative.name()));
         model.addAttribute("relativeNames", relativeNames);
@@ -150,6 +158,48 @@ class CoursePages {
         }
     }
 
+    /** Baselinemåling or opfølgningsmåling: the course type's instrument, asked on the course. */
+    @GetMapping("/forloeb/{id}/maaling/{moment:baseline|opfoelgning}")
+    String measureForm(@PathVariable UUID id, @PathVariable String moment, Model model) {
+        var page = courses.page(new CourseId(id));
+        model.addAttribute("course", page.course());
+        model.addAttribute("type", page.type());
+        model.addAttribute("citizen", page.citizen());
+        model.addAttribute("moment", CourseMeasurements.moment(moment));
+        model.addAttribute("instrument", measurements.instrument(page.type()));
+        if (!model.containsAttribute("answered")) {
+            model.addAttribute("answered", Map.of());
+            model.addAttribute("answeredOn", today());
+        }
+        return "course/measure";
+    }
+
+    @PostMapping("/forloeb/{id}/maaling/{moment:baseline|opfoelgning}")
+    String measure(@PathVariable UUID id, @PathVariable String moment, @RequestParam Map<String, String> typed,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        var answers = new java.util.HashMap<String, Integer>();
+        typed.forEach((name, value) -> {
+            if (name.startsWith("svar.") && !value.isBlank()) {
+                try {
+                    answers.put(name.substring("svar.".length()), Integer.valueOf(value.strip()));
+                } catch (NumberFormatException e) {
+                    // an impossible value is left out, so the item is reported as not answered
+                }
+            }
+        });
+        try {
+            measurements.record(new CourseId(id), CourseMeasurements.moment(moment), typed.get("instrumentVersion"),
+                    answers, date(typed.get("dato")));
+            redirect.addFlashAttribute("success", "course.measure.recorded." + moment);
+            return "redirect:/forloeb/" + id + "#maalinger";
+        } catch (DomainException e) {
+            InquiryPages.refused(e, model, response);
+            model.addAttribute("answered", answers);
+            model.addAttribute("answeredOn", typed.get("dato"));
+            return measureForm(id, moment, model);
+        }
+    }
+
     /** The tab "Forløb" on the citizen: the citizen's courses, and a form to start one without an inquiry. */
     @GetMapping("/borgere/{id}/forloeb")
     String citizenCourses(@PathVariable UUID id, Model model) {
@@ -168,6 +218,7 @@ class CoursePages {
         model.addAttribute("exitKinds", ExitKind.values());
         model.addAttribute("statuses", java.util.List.of(CourseStatus.ACTIVE, CourseStatus.WAITLIST, CourseStatus.PLANNED));
         model.addAttribute("defaultExitOn", today().plusWeeks(12));
+        model.addAttribute("myCaseload", caseloads.of(user.username()));
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", Map.of());
         }
@@ -180,11 +231,22 @@ class CoursePages {
         try {
             var course = courses.start(start(null, -1, new CitizenId(id), typed));
             redirect.addFlashAttribute("success", "course.startedFlash");
+            warnOfCaseload(caseloads, types, course, redirect);
             return "redirect:/forloeb/" + course.id();
         } catch (DomainException e) {
             InquiryPages.refused(e, model, response);
             model.addAttribute("typed", typed);
             return citizenCourses(id, model);
+        }
+    }
+
+    /** A CTI course that takes its worker past the caseload limit starts, with a warning on the course page. */
+    static void warnOfCaseload(CtiCaseloads caseloads, CourseTypes types, Course course, RedirectAttributes redirect) {
+        if (caseloads.isCti(types.get(course.typeId()))) {
+            var caseload = caseloads.of(course.responsible());
+            if (caseload.over()) {
+                redirect.addFlashAttribute("caseloadWarning", caseload);
+            }
         }
     }
 

@@ -31,13 +31,16 @@ class InquiryPages {
 
     private final Inquiries inquiries;
     private final Courses courses;
+    private final CtiCaseloads caseloads;
     private final CourseTypes types;
     private final Teams teams;
     private final Users users;
     private final Clock clock;
 
-    InquiryPages(Inquiries inquiries, Courses courses, CourseTypes types, Teams teams, Users users, Clock clock) {
+    InquiryPages(Inquiries inquiries, Courses courses, CtiCaseloads caseloads, CourseTypes types, Teams teams,
+            Users users, Clock clock) {
         this.inquiries = inquiries;
+        this.caseloads = caseloads;
         this.courses = courses;
         this.types = types;
         this.teams = teams;
@@ -59,6 +62,7 @@ class InquiryPages {
                 pageNumber(page))));
         model.addAttribute("show", waitingOnly ? "venter" : "alle");
         model.addAttribute("order", oldestFirst ? "aeldste" : "nyeste");
+        model.addAttribute("myCaseload", caseloads.of(users.currentOrFail().username()));
         return "course/board";
     }
 
@@ -117,6 +121,7 @@ class InquiryPages {
         model.addAttribute("exitKinds", ExitKind.values());
         model.addAttribute("statuses", java.util.List.of(CourseStatus.ACTIVE, CourseStatus.WAITLIST, CourseStatus.PLANNED));
         model.addAttribute("defaultExitOn", LocalDate.now(clock.withZone(DanishTime.ZONE)).plusWeeks(12));
+        model.addAttribute("myCaseload", caseloads.of(user.username()));
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", Map.of());
         }
@@ -162,6 +167,7 @@ class InquiryPages {
         try {
             var course = courses.start(CoursePages.start(new InquiryId(id), version(typed), null, typed));
             redirect.addFlashAttribute("success", "course.startedFlash");
+            CoursePages.warnOfCaseload(caseloads, types, course, redirect);
             return "redirect:/forloeb/" + course.id();
         } catch (DomainException e) {
             refused(e, model, response);

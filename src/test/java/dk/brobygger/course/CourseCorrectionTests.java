@@ -52,6 +52,12 @@ class CourseCorrectionTests {
 
     /** A relative phones Én indgang and the host starts a course of this type for Mikkel the same day. */
     static UUID start(MockMvc mvc, JdbcClient jdbc, CourseTypes types, Clock clock, String type) throws Exception {
+        return start(mvc, jdbc, types, clock, type, CourseTests.CPR);
+    }
+
+    /** The same for the citizen with this CPR number. */
+    static UUID start(MockMvc mvc, JdbcClient jdbc, CourseTypes types, Clock clock, String type, String cpr)
+            throws Exception {
         String location = mvc.perform(post("/indgang").with(CourseTests.HOST).with(csrf()).param("hvem", "RELATIVE")
                 .param("kanal", "PHONE").param("oensker", "Vil gerne have hjælp").param("hast", "TODAY")
                 .param("ved", "KNOWS_AND_AGREES"))
@@ -60,7 +66,7 @@ class CourseCorrectionTests {
         long version = jdbc.sql("SELECT version FROM course_inquiry WHERE id = :id").param("id", inquiry)
                 .query(Long.class).single();
         location = mvc.perform(post("/indgang/henvendelser/{id}/forloeb", inquiry).with(CourseTests.HOST).with(csrf())
-                .param("version", String.valueOf(version)).param("cpr", CourseTests.CPR)
+                .param("version", String.valueOf(version)).param("cpr", cpr)
                 .param("type", types.byCode(type).id().toString()).param("team", "en-indgang").param("status", "ACTIVE")
                 .param("udgang", "COMMUNITY").param("til", "Foreningen Sind")
                 .param("dato", LocalDate.now(clock).plusWeeks(12).toString()))
