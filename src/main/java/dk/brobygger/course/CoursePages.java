@@ -37,6 +37,7 @@ class CoursePages {
     private final CourseEntries entries;
     private final CtiCaseloads caseloads;
     private final CourseMeasurements measurements;
+    private final CourseExitOffers exitOffers;
     private final Inquiries inquiries;
     private final CourseTypes types;
     private final CitizenTabs tabs;
@@ -45,8 +46,10 @@ class CoursePages {
     private final Clock clock;
 
     CoursePages(Courses courses, CourseEntries entries, CtiCaseloads caseloads, CourseMeasurements measurements,
-            Inquiries inquiries, CourseTypes types, CitizenTabs tabs, Teams teams, Users users, Clock clock) {
+            CourseExitOffers exitOffers, Inquiries inquiries, CourseTypes types, CitizenTabs tabs, Teams teams,
+            Users users, Clock clock) {
         this.courses = courses;
+        this.exitOffers = exitOffers;
         this.measurements = measurements;
         this.caseloads = caseloads;
         this.entries = entries;
@@ -58,9 +61,24 @@ class CoursePages {
         this.clock = clock;
     }
 
+    /** The course page; {@code tilbudsord} searches the portal for the community the exit goes to. */
     @GetMapping("/forloeb/{id}")
-    String course(@PathVariable UUID id, Model model) {
+    String course(@PathVariable UUID id, @RequestParam(name = "tilbudsord", required = false) @Nullable String words,
+            Model model) {
+        model.addAttribute("offerWords", words);
+        return course(id, model);
+    }
+
+    String course(UUID id, Model model) {
         var page = courses.page(new CourseId(id));
+        model.addAttribute("exitOffer", exitOffers.of(page.course().id()).orElse(null));
+        if (page.course().isOpen() && model.getAttribute("offerWords") instanceof String words && !words.isBlank()) {
+            try {
+                model.addAttribute("offerHits", exitOffers.search(words, page.citizen().address().postcode()));
+            } catch (DomainException e) {
+                model.addAttribute("offerHits", java.util.List.of());
+            }
+        }
         model.addAttribute("page", page);
         model.addAttribute("course", page.course());
         model.addAttribute("type", page.type());
@@ -106,8 +124,9 @@ class CoursePages {
                         "true".equals(typed.get("ung")));
                 case "anbefaling" -> courses.recommendation(courseId, Inputs.code(Recommendation.class,
                         typed.get("anbefaling")), "true".equals(typed.get("udfoert")));
-                case "udgang" -> changed = courses.exit(courseId, version, Inputs.code(ExitKind.class, typed.get("udgang")),
-                        typed.get("til"), date(typed.get("dato")), agrees(typed.get("enig")), typed.get("note"));
+                case "udgang" -> changed = exitOffers.exit(courseId, version,
+                        Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")),
+                        agrees(typed.get("enig")), typed.get("note"), uuid(typed.get("tilbud")));
                 case "planlagt-udgang" -> courses.planExit(courseId, version,
                         Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")));
                 case "analyse" -> courses.writeSharedAnalysis(courseId, version, typed.get("tekst"));
@@ -123,6 +142,7 @@ class CoursePages {
             InquiryPages.refused(e, model, response);
             model.addAttribute("typed", typed);
             model.addAttribute("failed", change);
+            model.addAttribute("offerWords", typed.get("tilbudsord"));
             return course(id, model);
         }
     }
@@ -284,6 +304,14 @@ class CoursePages {
             return LocalDateTime.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new DomainException("course.date.invalid");
+        }
+    }
+
+    private static @Nullable UUID uuid(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("course.exit.offer.unknown");
         }
     }
 
