@@ -60,13 +60,20 @@ public class CourseEntries {
     }
 
     private final CourseRepository courses;
+    private final CourseTypes types;
+    private final java.util.Set<String> networkGroupTypes;
     private final CitizenRecords records;
     private final Users users;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CourseEntries(CourseRepository courses, CitizenRecords records, Users users, JdbcClient jdbc, Clock clock) {
+    CourseEntries(CourseRepository courses, CourseTypes types, CitizenRecords records, Users users, JdbcClient jdbc,
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${brobygger.course.network-group-types:ungeraadgivning}")
+            java.util.Set<String> networkGroupTypes) {
         this.courses = courses;
+        this.types = types;
+        this.networkGroupTypes = java.util.Set.copyOf(networkGroupTypes);
         this.records = records;
         this.users = users;
         this.jdbc = jdbc;
@@ -175,6 +182,45 @@ public class CourseEntries {
         var changes = new ArrayList<String[]>();
         changes.add(new String[] {"involvement", ((RelativeInvolvement) current[0]).name(), involvement.name()});
         keep(id, EntryKind.RELATIVE, relativeId, changes, why, user.username());
+    }
+
+    /**
+     * Does this type offer relatives a network group ({@code brobygger.course.network-group-types}, default the youth
+     * advisory type {@code ungeraadgivning})?
+     */
+    public boolean offersNetworkGroup(CourseType type) {
+        return networkGroupTypes.contains(type.code());
+    }
+
+    /** Records that a relative was offered a network group, joined it or declined (kept like every correction). */
+    @Transactional
+    public void networkGroup(CourseId id, UUID relativeId, long seenVersion, @Nullable NetworkGroup status) {
+        var user = staff();
+        var course = open(id, "registrerede en pårørendes netværksgruppe");
+        if (!offersNetworkGroup(types.get(course.typeId()))) {
+            throw new DomainException("course.networkGroup.notThisType");
+        }
+        if (status == null) {
+            throw new DomainException("course.networkGroup.missing");
+        }
+        var current = jdbc.sql("SELECT network_group, version FROM course_relative WHERE id = :id AND course_id = :course")
+                .param("id", relativeId).param("course", id.value())
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
+                .optional().orElseThrow(() -> new NotFoundException("relative"));
+        requireVersion((Long) current[1], seenVersion, "course.relative.stale");
+        if (status.name().equals(current[0])) {
+            throw new DomainException("course.entry.nothingChanged");
+        }
+        int written = jdbc.sql("""
+                UPDATE course_relative SET network_group = :status, version = version + 1
+                 WHERE id = :id AND version = :version
+                """).param("status", status.name()).param("id", relativeId).param("version", seenVersion).update();
+        if (written == 0) {
+            throw new CourseConflictException("course.relative.stale");
+        }
+        var changes = new ArrayList<String[]>();
+        changes.add(new String[] {"networkGroup", (String) current[0], status.name()});
+        keep(id, EntryKind.RELATIVE, relativeId, changes, null, user.username());
     }
 
     /** The corrections made on the course, newest first (the caller has passed the gate for the citizen). */

@@ -38,6 +38,7 @@ class CoursePages {
     private final CtiCaseloads caseloads;
     private final CourseMeasurements measurements;
     private final CourseExitOffers exitOffers;
+    private final CoursePeers peers;
     private final Inquiries inquiries;
     private final CourseTypes types;
     private final CitizenTabs tabs;
@@ -46,9 +47,10 @@ class CoursePages {
     private final Clock clock;
 
     CoursePages(Courses courses, CourseEntries entries, CtiCaseloads caseloads, CourseMeasurements measurements,
-            CourseExitOffers exitOffers, Inquiries inquiries, CourseTypes types, CitizenTabs tabs, Teams teams,
-            Users users, Clock clock) {
+            CourseExitOffers exitOffers, CoursePeers peers, Inquiries inquiries, CourseTypes types, CitizenTabs tabs,
+            Teams teams, Users users, Clock clock) {
         this.courses = courses;
+        this.peers = peers;
         this.exitOffers = exitOffers;
         this.measurements = measurements;
         this.caseloads = caseloads;
@@ -72,6 +74,7 @@ class CoursePages {
     String course(UUID id, Model model) {
         var page = courses.page(new CourseId(id));
         model.addAttribute("exitOffer", exitOffers.of(page.course().id()).orElse(null));
+        model.addAttribute("peerVolunteer", peers.volunteerOf(page.course().id()).orElse(null));
         if (page.course().isOpen() && model.getAttribute("offerWords") instanceof String words && !words.isBlank()) {
             try {
                 model.addAttribute("offerHits", exitOffers.search(words, page.citizen().address().postcode()));
@@ -87,6 +90,8 @@ class CoursePages {
         model.addAttribute("contactKinds", ContactKind.values());
         model.addAttribute("exitKinds", ExitKind.values());
         model.addAttribute("involvements", RelativeInvolvement.values());
+        model.addAttribute("networkGroup", entries.offersNetworkGroup(page.type()));
+        model.addAttribute("networkGroups", NetworkGroup.values());
         model.addAttribute("measures", measurements.results(page.course(), page.type()));
         if (caseloads.isCti(page.type())) {
             model.addAttribute("caseload", caseloads.of(page.course().responsible()));
@@ -151,7 +156,7 @@ class CoursePages {
      * Corrections on the course page: a contact corrected ({@code ret}) or removed as entered in error ({@code fjern},
      * with a reason), a relative's involvement changed. Each form carries the line's version.
      */
-    @PostMapping("/forloeb/{id}/{entry:kontakter|paaroerende}/{entryId}/{change:ret|fjern|inddragelse}")
+    @PostMapping("/forloeb/{id}/{entry:kontakter|paaroerende}/{entryId}/{change:ret|fjern|inddragelse|netvaerksgruppe}")
     String correct(@PathVariable UUID id, @PathVariable String entry, @PathVariable UUID entryId,
             @PathVariable String change, @RequestParam Map<String, String> typed, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
@@ -166,6 +171,8 @@ class CoursePages {
                 case "kontakter/fjern" -> entries.removeContact(courseId, entryId, version, typed.get("begrundelse"));
                 case "paaroerende/inddragelse" -> entries.changeInvolvement(courseId, entryId, version,
                         Inputs.code(RelativeInvolvement.class, typed.get("inddragelse")), typed.get("begrundelse"));
+                case "paaroerende/netvaerksgruppe" -> entries.networkGroup(courseId, entryId, version,
+                        Inputs.code(NetworkGroup.class, typed.get("netvaerksgruppe")));
                 default -> throw new dk.brobygger.shared.NotFoundException("correction");
             }
             redirect.addFlashAttribute("success", "course.corrected." + change);
@@ -239,6 +246,7 @@ class CoursePages {
         model.addAttribute("statuses", java.util.List.of(CourseStatus.ACTIVE, CourseStatus.WAITLIST, CourseStatus.PLANNED));
         model.addAttribute("defaultExitOn", today().plusWeeks(12));
         model.addAttribute("myCaseload", caseloads.of(user.username()));
+        model.addAttribute("peers", peers.choosable());
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", Map.of());
         }
@@ -249,7 +257,7 @@ class CoursePages {
     String startForCitizen(@PathVariable UUID id, @RequestParam Map<String, String> typed, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            var course = courses.start(start(null, -1, new CitizenId(id), typed));
+            var course = peers.start(start(null, -1, new CitizenId(id), typed), peerVolunteer(typed));
             redirect.addFlashAttribute("success", "course.startedFlash");
             warnOfCaseload(caseloads, types, course, redirect);
             return "redirect:/forloeb/" + course.id();
@@ -267,6 +275,16 @@ class CoursePages {
             if (caseload.over()) {
                 redirect.addFlashAttribute("caseloadWarning", caseload);
             }
+        }
+    }
+
+    /** The peer chosen from the register on the start form, if one was. */
+    static @Nullable UUID peerVolunteer(Map<String, String> typed) {
+        String value = typed.get("peerFrivillig");
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("course.peer.unknown");
         }
     }
 

@@ -82,7 +82,7 @@ public class Courses {
      * part now, at the version a change starts from.
      */
     public record Relative(UUID id, String name, String relation, boolean young, Instant recordedAt, String recordedBy,
-            RelativeInvolvement involvement, long version) {
+            RelativeInvolvement involvement, long version, @Nullable NetworkGroup networkGroup) {
     }
 
     /**
@@ -394,7 +394,7 @@ public class Courses {
                 "course.relative.relation.tooLong");
         records.share(course.citizen(), ConsentParty.RELATIVES, null, Inquiries.PURPOSE + ": pårørende inddraget i forløbet");
         var relative = new Relative(UUID.randomUUID(), who, how, young, clock.instant(), user.username(),
-                RelativeInvolvement.INVOLVED, 0);
+                RelativeInvolvement.INVOLVED, 0, null);
         jdbc.sql("""
                 INSERT INTO course_relative (id, course_id, name, relation, young, recorded_by, recorded_at)
                 VALUES (:id, :course, :name, :relation, :young, :by, :at)
@@ -497,7 +497,8 @@ public class Courses {
                 .query((rs, n) -> new Relative(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getString("relation"), rs.getBoolean("young"), rs.getTimestamp("recorded_at").toInstant(),
                         rs.getString("recorded_by"), RelativeInvolvement.valueOf(rs.getString("involvement")),
-                        rs.getLong("version")))
+                        rs.getLong("version"), rs.getString("network_group") == null ? null
+                                : NetworkGroup.valueOf(rs.getString("network_group"))))
                 .list();
     }
 

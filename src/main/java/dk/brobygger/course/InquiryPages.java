@@ -32,14 +32,16 @@ class InquiryPages {
     private final Inquiries inquiries;
     private final Courses courses;
     private final CtiCaseloads caseloads;
+    private final CoursePeers peers;
     private final CourseTypes types;
     private final Teams teams;
     private final Users users;
     private final Clock clock;
 
-    InquiryPages(Inquiries inquiries, Courses courses, CtiCaseloads caseloads, CourseTypes types, Teams teams,
-            Users users, Clock clock) {
+    InquiryPages(Inquiries inquiries, Courses courses, CtiCaseloads caseloads, CoursePeers peers, CourseTypes types,
+            Teams teams, Users users, Clock clock) {
         this.inquiries = inquiries;
+        this.peers = peers;
         this.caseloads = caseloads;
         this.courses = courses;
         this.types = types;
@@ -122,6 +124,7 @@ class InquiryPages {
         model.addAttribute("statuses", java.util.List.of(CourseStatus.ACTIVE, CourseStatus.WAITLIST, CourseStatus.PLANNED));
         model.addAttribute("defaultExitOn", LocalDate.now(clock.withZone(DanishTime.ZONE)).plusWeeks(12));
         model.addAttribute("myCaseload", caseloads.of(user.username()));
+        model.addAttribute("peers", peers.choosable());
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", Map.of());
         }
@@ -165,7 +168,8 @@ class InquiryPages {
     String start(@PathVariable UUID id, @RequestParam Map<String, String> typed, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            var course = courses.start(CoursePages.start(new InquiryId(id), version(typed), null, typed));
+            var course = peers.start(CoursePages.start(new InquiryId(id), version(typed), null, typed),
+                    CoursePages.peerVolunteer(typed));
             redirect.addFlashAttribute("success", "course.startedFlash");
             CoursePages.warnOfCaseload(caseloads, types, course, redirect);
             return "redirect:/forloeb/" + course.id();

@@ -73,6 +73,33 @@ public class Volunteers {
         this.clock = clock;
     }
 
+    /** A peer (frivillig med egne erfaringer) as another module names one, e.g. a course's peer host. */
+    public record Peer(UUID id, String name, @Nullable String organizationName, @Nullable String district) {
+    }
+
+    /**
+     * Peers who may be asked today (onboarded, vetted), by name, for staff choosing a course's peer host (module
+     * course): only who they are, nothing of their requirements or contact details.
+     */
+    @Transactional(readOnly = true)
+    public List<Peer> assignablePeers() {
+        keeper();
+        return jdbc.sql("""
+                SELECT id, name, organization_name, district FROM volunteer
+                 WHERE peer = TRUE AND stage = 'ONBOARDED' AND anonymised_at IS NULL
+                   AND (vetted_until IS NULL OR vetted_until >= :today)
+                 ORDER BY name, id
+                """).param("today", LocalDate.now(clock.withZone(dk.brobygger.shared.DanishTime.ZONE)))
+                .query((rs, n) -> new Peer(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("organization_name"), rs.getString("district"))).list();
+    }
+
+    /** One of {@link #assignablePeers()}, if that volunteer is an assignable peer today. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Peer> assignablePeer(UUID id) {
+        return assignablePeers().stream().filter(peer -> peer.id().equals(id)).findFirst();
+    }
+
     /** A change of stage, as the pages ask for it. */
     public enum StageChange {
         APPROVE, ONBOARD, PAUSE, DECLINE, REMOVE
