@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Én indgang in a real browser (issue 16): a mother phones about her son, the host records it, finds by CPR that
  * the municipality knows him, starts a CTI course the same day, records a contact, moves the course on to its next
- * phase and ends it with an exit to an association; months later the son comes back, and the host, starting a new
+ * phase (correcting the contact's length and asking the baseline on the way) and ends it with an exit to an
+ * association; months later the son comes back, and the host, starting a new
  * course, sees the earlier one. Every page passes axe, fits a 360 px phone and names people and things in words.
  */
 class OneEntryJourneyTests extends BrowserJourney {
@@ -84,6 +85,29 @@ class OneEntryJourneyTests extends BrowserJourney {
         browser.findElement(By.id("kontakt-note")).sendKeys("Gik en tur til søen");
         browser.findElement(By.id("gem-kontakt")).click();
         waitUntil(() -> browser.findElement(By.id("kontakter")).getText().contains("Gik en tur til søen"));
+
+        // The contact lasted longer than typed: the host corrects it, and the correction is kept with who and when.
+        browser.findElement(By.cssSelector("#kontakter details summary")).click();
+        var minutes = browser.findElement(By.cssSelector("#kontakter .ret-kontakt input[name=minutter]"));
+        minutes.clear();
+        minutes.sendKeys("50");
+        browser.findElement(By.cssSelector("#kontakter .ret-kontakt input[name=begrundelse]")).sendKeys("Turen tog længere tid");
+        browser.findElement(By.cssSelector("#kontakter .ret-kontakt button")).click();
+        waitUntil(() -> !browser.findElements(By.id("rettelser")).isEmpty());
+        assertThat(browser.findElement(By.id("rettelser")).getText()).contains("Minutter: 30 → 50")
+                .contains("Turen tog længere tid");
+        checkPage("one-entry-course-corrected");
+
+        // The baseline: the CTI type's instrument (UCLA-3), asked on the course and kept among the citizen's scores.
+        browser.findElement(By.id("maal-baseline")).click();
+        waitUntil(() -> heading().startsWith("Baselinemåling"));
+        checkPage("one-entry-baseline");
+        for (int item = 0; item < 3; item++) {
+            browser.findElement(By.cssSelector("label[for=svar-" + item + "-3]")).click();
+        }
+        browser.findElement(By.id("gem-maaling")).click();
+        waitUntil(() -> !browser.findElements(By.id("baseline-score")).isEmpty()
+                && browser.findElement(By.id("baseline-score")).getText().startsWith("9"));
 
         browser.findElement(By.id("skift-fase")).click();
         waitUntil(() -> browser.findElement(By.id("fase")).getText().equals("Fase 2 af 4: Overgang"));
