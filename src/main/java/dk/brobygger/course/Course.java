@@ -46,7 +46,7 @@ public class Course {
     private final @Nullable Instant inquiryReceivedAt;
     private final UUID typeId;
     private final String team;
-    private final String responsible;
+    private String responsible;
     private @Nullable String peerHost;
     private CourseStatus status;
     private int phase;
@@ -215,6 +215,18 @@ public class Course {
         history.add(new Change(now, by, status, CourseStatus.FINISHED, phase, phase, null));
         this.status = CourseStatus.FINISHED;
         this.endedAt = now;
+    }
+
+    /** The course is handed to another worker of its team (who, the caller checks). */
+    void handOver(@Nullable String to) {
+        requireOpen();
+        if (to == null || to.isBlank()) {
+            throw new DomainException("course.handOver.missing");
+        }
+        if (to.equals(responsible)) {
+            throw new DomainException("course.handOver.same");
+        }
+        this.responsible = to;
     }
 
     /** Integrated effort: the one problem analysis the municipal and regional parties write together. */

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CourseEntries {
 
     /** What a correction was made to. */
-    public enum EntryKind { CONTACT, RELATIVE }
+    public enum EntryKind { CONTACT, RELATIVE, COURSE }
 
     /** One corrected field: the value before and after (null after when removed), as codes and ISO times. */
     public record EntryChange(EntryKind kind, UUID entry, String field, @Nullable String before,

@@ -90,6 +90,7 @@ class CoursePages {
         model.addAttribute("contactKinds", ContactKind.values());
         model.addAttribute("exitKinds", ExitKind.values());
         model.addAttribute("involvements", RelativeInvolvement.values());
+        model.addAttribute("teamMembers", courses.teamMembers(page.course()));
         model.addAttribute("networkGroup", entries.offersNetworkGroup(page.type()));
         model.addAttribute("networkGroups", NetworkGroup.values());
         model.addAttribute("measures", measurements.results(page.course(), page.type()));
@@ -110,7 +111,7 @@ class CoursePages {
         return "course/course";
     }
 
-    @PostMapping("/forloeb/{id}/{change:fase|status|kontakt|paaroerende|anbefaling|udgang|planlagt-udgang|analyse|maal}")
+    @PostMapping("/forloeb/{id}/{change:fase|status|kontakt|paaroerende|anbefaling|udgang|planlagt-udgang|analyse|maal|ansvarlig}")
     String change(@PathVariable UUID id, @PathVariable String change, @RequestParam Map<String, String> typed,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         var courseId = new CourseId(id);
@@ -135,6 +136,8 @@ class CoursePages {
                 case "planlagt-udgang" -> courses.planExit(courseId, version,
                         Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")));
                 case "analyse" -> courses.writeSharedAnalysis(courseId, version, typed.get("tekst"));
+                case "ansvarlig" -> warnOfCaseload(caseloads, types,
+                        courses.handOver(courseId, version, typed.get("ansvarlig"), typed.get("begrundelse")), redirect);
                 default -> courses.writeOwnGoals(courseId, version, typed.get("tekst"));
             }
             redirect.addFlashAttribute("success", "course.changed." + change);

@@ -322,6 +322,34 @@ public class Courses {
         return course;
     }
 
+    /**
+     * The course is handed to another worker of its team, with a reason if given; the exit task follows, and the
+     * change is kept with who and when. The team's access is the team's, so it does not change.
+     */
+    @Transactional
+    public Course handOver(CourseId id, long seenVersion, @Nullable String to, @Nullable String reason) {
+        String why = Inputs.optional(reason, 500, "course.entry.reason.tooLong");
+        String before = find(id).responsible();
+        var course = change(id, seenVersion, "gav forløbet videre til en kollega", (c, type, by, now) -> {
+            if (to != null && !to.isBlank() && !teams.of(to.strip()).contains(c.team())) {
+                throw new DomainException("course.handOver.notInTeam");
+            }
+            c.handOver(to == null ? null : to.strip());
+        });
+        var task = WorkRef.of(EXIT_TASK, id.value());
+        tasks.forWork(task).filter(Task::isOpen).ifPresent(open -> tasks.reassign(task, course.responsible()));
+        entries.keep(id, CourseEntries.EntryKind.COURSE, id.value(),
+                List.<String[]>of(new String[] {"responsible", before, course.responsible()}), why,
+                users.currentOrFail().username());
+        return course;
+    }
+
+    /** The active members of the course's team, who may take it over. */
+    public List<String> teamMembers(Course course) {
+        return teams.history(course.team()).stream().filter(Teams.Membership::isActive)
+                .map(Teams.Membership::username).distinct().sorted().toList();
+    }
+
     @Transactional
     public Course writeSharedAnalysis(CourseId id, long seenVersion, @Nullable String text) {
         return change(id, seenVersion, "skrev den fælles problemanalyse",

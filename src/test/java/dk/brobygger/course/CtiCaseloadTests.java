@@ -25,7 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * CTI caseload (issue 16, DOMAIN.md §5: about 20 citizens per worker): the 21st open CTI course starts, with a
- * warning, and the worker's caseload shows on the course page, the start form and the board.
+ * warning, and the worker's caseload shows on the course page, the start form and the board; handing a course to a
+ * colleague already at the limit hands it over, with the same warning, and the exit task follows.
  */
 @BrobyggerTest
 class CtiCaseloadTests {
@@ -99,5 +100,33 @@ class CtiCaseloadTests {
                 .param("dato", LocalDate.now(clock).plusWeeks(40).toString()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attributeExists("caseloadWarning"));
+    }
+
+    @Test
+    void handingACourseToAColleagueAtTheLimitWarnsAndTheExitTaskFollows() throws Exception {
+        jdbc.sql("UPDATE course SET responsible = 'peervaert', status = 'ACTIVE'").update();
+        UUID course = CourseCorrectionTests.start(mvc, jdbc, types, clock, "cti", "010190-1234");
+        long version = jdbc.sql("SELECT version FROM course WHERE id = :id").param("id", course).query(Long.class).single();
+        mvc.perform(post("/forloeb/{id}/ansvarlig", course).with(CourseTests.HOST).with(csrf())
+                .param("version", String.valueOf(version)).param("ansvarlig", "hjemmebesog"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("kun gives videre til en kollega i forløbets team")));
+        mvc.perform(post("/forloeb/{id}/ansvarlig", course).with(CourseTests.HOST).with(csrf())
+                .param("version", String.valueOf(version)).param("ansvarlig", "peervaert")
+                .param("begrundelse", "Pernille kender familien"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("caseloadWarning"));
+        mvc.perform(post("/forloeb/{id}/ansvarlig", course).with(CourseTests.HOST).with(csrf())
+                .param("version", String.valueOf(version)).param("ansvarlig", "vaert"))
+                .andExpect(status().isConflict());
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT responsible FROM course WHERE id = :id")
+                .param("id", course).query(String.class).single()).isEqualTo("peervaert");
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                SELECT assignee FROM followup_task WHERE source_kind = 'course.exit' AND source_id = :id
+                """).param("id", course).query(String.class).single()).isEqualTo("peervaert");
+        mvc.perform(get("/forloeb/{id}", course).with(CourseTests.HOST)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ansvarlig: Vera Vært → Pernille Peervært")))
+                .andExpect(content().string(containsString("Pernille Peervært: 21 åbne CTI-forløb")))
+                .andExpect(content().string(containsString("Pernille kender familien")));
     }
 }
