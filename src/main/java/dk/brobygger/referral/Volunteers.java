@@ -54,11 +54,14 @@ public class Volunteers {
     private final Clock clock;
     private final JdbcClient jdbc;
     private final int retentionDays;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Volunteers(VolunteerRepository volunteers, AssignmentRepository assignments, ReferralRepository referrals,
             Referrals referralService, OfferFacts offers, Users users, Notifications notifications,
             VolunteerSuggestions suggestions, CitizenRecords records, Clock clock, JdbcClient jdbc,
-            @Value("${brobygger.referral.volunteer-retention-days:730}") int retentionDays) {
+            @Value("${brobygger.referral.volunteer-retention-days:730}") int retentionDays,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.retentionDays = retentionDays;
         this.suggestions = suggestions;
@@ -224,6 +227,7 @@ public class Volunteers {
             return;
         }
         jdbc.sql("DELETE FROM volunteer_photo WHERE volunteer_id = :id").param("id", volunteer.id()).update();
+        events.publishEvent(new VolunteerAnonymised(volunteer.id(), Volunteer.FORMER));
         if (formerName.equals(Volunteer.FORMER)) {
             return;
         }

@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * experience is not offered, and a type without a peer host refuses one.
  */
 @BrobyggerTest
+@org.springframework.modulith.test.EnableScenarios
 class CoursePeerTests {
 
     @Autowired MockMvc mvc;
@@ -92,5 +93,17 @@ class CoursePeerTests {
         mvc.perform(start("peerstoette", birgit.toString())).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Den valgte peer kan ikke spørges nu.")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM course").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aPeerWhoseDataWentIsNoLongerNamedOnTheCourse(org.springframework.modulith.test.Scenario scenario)
+            throws Exception {
+        String location = mvc.perform(start("peerstoette", jonas.toString())).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        UUID course = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        scenario.publish(new dk.brobygger.referral.VolunteerAnonymised(jonas, "Tidligere frivillig"))
+                .andWaitForStateChange(() -> jdbc.sql("SELECT peer_host FROM course WHERE id = :id").param("id", course)
+                        .query(String.class).single(), name -> name.equals("Tidligere frivillig"))
+                .andVerify(name -> assertThat(name).isEqualTo("Tidligere frivillig"));
     }
 }
