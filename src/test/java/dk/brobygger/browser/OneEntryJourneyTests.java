@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dk.brobygger.citizen.TestCitizens;
 import dk.brobygger.course.TestCourses;
+import dk.brobygger.directory.TestDirectory;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Én indgang in a real browser (issue 16): a mother phones about her son, the host records it, finds by CPR that
  * the municipality knows him, starts a CTI course the same day, records a contact, moves the course on to its next
  * phase (correcting the contact's length and asking the baseline on the way) and ends it with an exit to an
- * association; months later the son comes back, and the host, starting a new
+ * association found in the portal; months later the son comes back, and the host, starting a new
  * course, sees the earlier one. Every page passes axe, fits a 360 px phone and names people and things in words.
  */
 class OneEntryJourneyTests extends BrowserJourney {
@@ -28,12 +29,20 @@ class OneEntryJourneyTests extends BrowserJourney {
     @Autowired TestCitizens citizens;
     @Autowired TestCourses courses;
     @Autowired JdbcClient jdbc;
+    @Autowired TestDirectory directory;
+
+    UUID sind;
 
     @BeforeEach
     void mikkelIsKnownToTheMunicipalityButNotToTheHost() {
         courses.reset();
         citizens.reset();
         citizens.registered(CPR, "Mikkel Holm", "hjemmebesog");
+        directory.reset();
+        var association = directory.organization("Foreningen Sind Fjordlund");
+        sind = directory.offer(directory.location(association, "Vestergade 9", "7120", "VEST", 55.7004, 9.4705, true),
+                "Sinds samtalegruppe").category("kreativ").description("Vi mødes og taler om, hvordan det går.")
+                .save().id();
         browser.manage().deleteAllCookies();
     }
 
@@ -113,6 +122,13 @@ class OneEntryJourneyTests extends BrowserJourney {
         waitUntil(() -> browser.findElement(By.id("fase")).getText().equals("Fase 2 af 4: Overgang"));
         checkPage("one-entry-course-phase-2");
 
+        // The exit goes to an association in the portal: found from the course, with "Henvis" beside it.
+        browser.findElement(By.id("tilbudsord")).sendKeys("samtalegruppe");
+        browser.findElement(By.id("soeg-tilbud")).click();
+        waitUntil(() -> !browser.findElements(By.id("tilbud-fund")).isEmpty());
+        assertThat(browser.findElement(By.id("tilbud-fund")).getText()).contains("Sinds samtalegruppe").contains("Henvis");
+        checkPage("one-entry-exit-offer");
+        browser.findElement(By.cssSelector("label[for=tilbud-" + sind + "]")).click();
         browser.findElement(By.cssSelector("label[for=udgang-COMMUNITY]")).click();
         browser.findElement(By.id("enig-ja")).click();
         browser.findElement(By.id("afslut-knap")).click();
@@ -121,6 +137,8 @@ class OneEntryJourneyTests extends BrowserJourney {
                 .contains("Forløbet er afsluttet med en udgang");
         assertThat(jdbc.sql("SELECT exit_to FROM course WHERE id = :id").param("id", first).query(String.class)
                 .single()).isEqualTo("Foreningen Sind");
+        assertThat(jdbc.sql("SELECT offer_id FROM course_exit_offer WHERE course_id = :id").param("id", first)
+                .query(UUID.class).single()).isEqualTo(sind);
 
         // Four months later Mikkel walks in himself.
         courses.backdate(first, 120);
