@@ -121,6 +121,8 @@ class CourseContribution implements CitizenContribution {
                     record.put("exitTo", row.getString("exit_to"));
                     record.put("exitOn", row.getObject("exit_on", java.time.LocalDate.class));
                     record.put("youAgreedToExit", row.getObject("exit_citizen_agrees", Boolean.class));
+                    record.put("exitOffer", jdbc.sql("SELECT offer_name FROM course_exit_offer WHERE course_id = :id")
+                            .param("id", id).query(String.class).optional().orElse(null));
                     record.put("sharedAnalysis", row.getString("shared_analysis"));
                     record.put("yourGoals", row.getString("own_goals"));
                     record.put("contacts", contacts(id));
@@ -143,9 +145,12 @@ class CourseContribution implements CitizenContribution {
 
     private String relatives(UUID course) {
         return String.join("; ", jdbc.sql("""
-                SELECT name, relation, involvement FROM course_relative WHERE course_id = :id ORDER BY recorded_at, id
+                SELECT name, relation, involvement, network_group FROM course_relative WHERE course_id = :id
+                 ORDER BY recorded_at, id
                 """).param("id", course).query((row, n) -> row.getString("name") + " (" + row.getString("relation")
-                        + ", " + row.getString("involvement") + ")").list());
+                        + ", " + row.getString("involvement")
+                        + (row.getString("network_group") == null ? "" : ", network group " + row.getString("network_group"))
+                        + ")").list());
     }
 
     /** Free text goes; types, phases, dates, minutes and exits stay. */

@@ -36,6 +36,7 @@ class CourseExitOfferTests {
     @Autowired CourseTypes types;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired CourseContribution contribution;
 
     UUID mikkel;
     UUID knitting;
@@ -78,6 +79,9 @@ class CourseExitOfferTests {
                 .isEqualTo("Strikkeklubben");
         assertThat(jdbc.sql("SELECT offer_id FROM course_exit_offer WHERE course_id = :id").param("id", course)
                 .query(UUID.class).single()).isEqualTo(knitting);
+        // The citizen's download names the offer the exit went to.
+        assertThat(contribution.export(new dk.brobygger.citizen.CitizenId(mikkel)).toString())
+                .contains("exitOffer=Strikkeklubben (Fjordlund Frivillighus)");
         // The team's access ended with the exit; a host who still works with Mikkel sees the exit and its offer.
         jdbc.sql("INSERT INTO citizen_relation (citizen_id, username, reason, created_by, created_at) VALUES (:c, 'vaert', 'test', 'test', CURRENT_TIMESTAMP)")
                 .param("c", mikkel).update();
