@@ -217,6 +217,15 @@ public class Course {
         this.endedAt = now;
     }
 
+    /** The peer host changes (another peer, or none), only on a type that offers one. */
+    void changePeerHost(CourseType type, @Nullable String name) {
+        requireOpen();
+        if (!type.peerHostOffered()) {
+            throw new DomainException("course.peer.notOffered", type.name());
+        }
+        this.peerHost = Inputs.optional(name, 200, "course.peerHost.tooLong");
+    }
+
     /** The course is handed to another worker of its team (who, the caller checks). */
     void handOver(@Nullable String to) {
         requireOpen();

@@ -91,6 +91,9 @@ class CoursePages {
         model.addAttribute("exitKinds", ExitKind.values());
         model.addAttribute("involvements", RelativeInvolvement.values());
         model.addAttribute("teamMembers", courses.teamMembers(page.course()));
+        if (page.type().peerHostOffered() && page.course().isOpen()) {
+            model.addAttribute("peers", peers.choosable());
+        }
         model.addAttribute("networkGroup", entries.offersNetworkGroup(page.type()));
         model.addAttribute("networkGroups", NetworkGroup.values());
         model.addAttribute("measures", measurements.results(page.course(), page.type()));
@@ -111,7 +114,7 @@ class CoursePages {
         return "course/course";
     }
 
-    @PostMapping("/forloeb/{id}/{change:fase|status|kontakt|paaroerende|anbefaling|udgang|planlagt-udgang|analyse|maal|ansvarlig}")
+    @PostMapping("/forloeb/{id}/{change:fase|status|kontakt|paaroerende|anbefaling|udgang|planlagt-udgang|analyse|maal|ansvarlig|peer}")
     String change(@PathVariable UUID id, @PathVariable String change, @RequestParam Map<String, String> typed,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         var courseId = new CourseId(id);
@@ -136,6 +139,7 @@ class CoursePages {
                 case "planlagt-udgang" -> courses.planExit(courseId, version,
                         Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")));
                 case "analyse" -> courses.writeSharedAnalysis(courseId, version, typed.get("tekst"));
+                case "peer" -> peers.change(courseId, version, peerVolunteer(typed), typed.get("peer"));
                 case "ansvarlig" -> warnOfCaseload(caseloads, types,
                         courses.handOver(courseId, version, typed.get("ansvarlig"), typed.get("begrundelse")), redirect);
                 default -> courses.writeOwnGoals(courseId, version, typed.get("tekst"));

@@ -68,6 +68,16 @@ public class CoursePeers {
         return course;
     }
 
+    /** The peer host changes on an open course: a peer from the register, else the name typed, else none. */
+    public Course change(CourseId id, long seenVersion, @Nullable UUID peerVolunteer, @Nullable String typedName) {
+        if (peerVolunteer == null) {
+            return courses.changePeerHost(id, seenVersion, typedName, null);
+        }
+        var peer = volunteers.assignablePeer(peerVolunteer)
+                .orElseThrow(() -> new DomainException("course.peer.unknown"));
+        return courses.changePeerHost(id, seenVersion, peer.name(), peer.id());
+    }
+
     /** The volunteer who is the course's peer host, if one was chosen from the register. */
     Optional<UUID> volunteerOf(CourseId course) {
         return jdbc.sql("SELECT volunteer_id FROM course_peer_volunteer WHERE course_id = :course")

@@ -344,6 +344,32 @@ public class Courses {
         return course;
     }
 
+    /**
+     * The peer host changes: to a peer from the register ({@code volunteer}, named {@code name}) or a name typed, or
+     * none; the change is kept with who and when, and the course keeps which volunteer it is.
+     */
+    @Transactional
+    public Course changePeerHost(CourseId id, long seenVersion, @Nullable String name, @Nullable UUID volunteer) {
+        String before = find(id).peerHost();
+        var course = change(id, seenVersion, "skiftede forløbets peervært",
+                (c, type, by, now) -> c.changePeerHost(type, name));
+        if (java.util.Objects.equals(before, course.peerHost())) {
+            throw new DomainException("course.entry.nothingChanged");
+        }
+        String by = users.currentOrFail().username();
+        jdbc.sql("DELETE FROM course_peer_volunteer WHERE course_id = :course").param("course", id.value()).update();
+        if (volunteer != null) {
+            jdbc.sql("""
+                    INSERT INTO course_peer_volunteer (course_id, volunteer_id, linked_by, linked_at)
+                    VALUES (:course, :volunteer, :by, :at)
+                    """).param("course", id.value()).param("volunteer", volunteer).param("by", by)
+                    .param("at", Timestamp.from(clock.instant())).update();
+        }
+        entries.keep(id, CourseEntries.EntryKind.COURSE, id.value(),
+                List.<String[]>of(new String[] {"peerHost", before, course.peerHost()}), null, by);
+        return course;
+    }
+
     /** The active members of the course's team, who may take it over. */
     public List<String> teamMembers(Course course) {
         return teams.history(course.team()).stream().filter(Teams.Membership::isActive)

@@ -106,4 +106,28 @@ class CoursePeerTests {
                         .query(String.class).single(), name -> name.equals("Tidligere frivillig"))
                 .andVerify(name -> assertThat(name).isEqualTo("Tidligere frivillig"));
     }
+
+    @Test
+    void thePeerHostChangesOnTheCourseAndTheChangeIsKept() throws Exception {
+        String location = mvc.perform(start("peerstoette", jonas.toString())).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        UUID course = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        long version = jdbc.sql("SELECT version FROM course WHERE id = :id").param("id", course).query(Long.class).single();
+        mvc.perform(post("/forloeb/{id}/peer", course).with(CourseTests.HOST).with(csrf())
+                .param("version", String.valueOf(version)).param("peerFrivillig", "").param("peer", "Anna Berg"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/forloeb/{id}/peer", course).with(CourseTests.HOST).with(csrf())
+                .param("version", String.valueOf(version)).param("peerFrivillig", jonas.toString()))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM course_peer_volunteer WHERE course_id = :id").param("id", course)
+                .query(Long.class).single()).isZero();
+        mvc.perform(get("/forloeb/{id}", course).with(CourseTests.HOST)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Peervært: Jonas Kjær Mikkelsen → Anna Berg")))
+                .andExpect(content().string(not(containsString("/frivillige/" + jonas + "\""))));
+        mvc.perform(post("/forloeb/{id}/peer", course).with(CourseTests.HOST).with(csrf())
+                .param("version", String.valueOf(version + 1)).param("peerFrivillig", jonas.toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT volunteer_id FROM course_peer_volunteer WHERE course_id = :id").param("id", course)
+                .query(UUID.class).single()).isEqualTo(jonas);
+    }
 }
