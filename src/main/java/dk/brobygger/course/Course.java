@@ -46,7 +46,7 @@ public class Course {
     private final @Nullable Instant inquiryReceivedAt;
     private final UUID typeId;
     private final String team;
-    private final String responsible;
+    private String responsible;
     private @Nullable String peerHost;
     private CourseStatus status;
     private int phase;
@@ -217,6 +217,27 @@ public class Course {
         history.add(new Change(now, by, status, CourseStatus.FINISHED, phase, phase, null));
         this.status = CourseStatus.FINISHED;
         this.endedAt = now;
+    }
+
+    /** The peer host changes (another peer, or none), only on a type that offers one. */
+    void changePeerHost(CourseType type, @Nullable String name) {
+        requireOpen();
+        if (!type.peerHostOffered()) {
+            throw new DomainException("course.peer.notOffered", type.name());
+        }
+        this.peerHost = Inputs.optional(name, 200, "course.peerHost.tooLong");
+    }
+
+    /** The course is handed to another worker of its team (who, the caller checks). */
+    void handOver(@Nullable String to) {
+        requireOpen();
+        if (to == null || to.isBlank()) {
+            throw new DomainException("course.handOver.missing");
+        }
+        if (to.equals(responsible)) {
+            throw new DomainException("course.handOver.same");
+        }
+        this.responsible = to;
     }
 
     /** Integrated effort: the one problem analysis the municipal and regional parties write together. */

@@ -121,6 +121,8 @@ class CourseContribution implements CitizenContribution {
                     record.put("exitTo", row.getString("exit_to"));
                     record.put("exitOn", row.getObject("exit_on", java.time.LocalDate.class));
                     record.put("youAgreedToExit", row.getObject("exit_citizen_agrees", Boolean.class));
+                    record.put("exitOffer", jdbc.sql("SELECT offer_name FROM course_exit_offer WHERE course_id = :id")
+                            .param("id", id).query(String.class).optional().orElse(null));
                     record.put("sharedAnalysis", row.getString("shared_analysis"));
                     record.put("yourGoals", row.getString("own_goals"));
                     record.put("contacts", contacts(id));
@@ -132,16 +134,23 @@ class CourseContribution implements CitizenContribution {
 
     private String contacts(UUID course) {
         return String.join("; ", jdbc.sql("""
-                SELECT happened_at, kind, minutes, note FROM course_contact WHERE course_id = :id ORDER BY happened_at, id
+                SELECT happened_at, kind, minutes, note, removed_at, removed_reason FROM course_contact
+                 WHERE course_id = :id ORDER BY happened_at, id
                 """).param("id", course).query((row, n) -> row.getTimestamp("happened_at").toInstant() + " "
                         + row.getString("kind") + " " + row.getInt("minutes") + " min"
-                        + (row.getString("note") == null ? "" : ": " + row.getString("note"))).list());
+                        + (row.getString("note") == null ? "" : ": " + row.getString("note"))
+                        + (row.getTimestamp("removed_at") == null ? ""
+                                : " (removed as entered in error: " + row.getString("removed_reason") + ")")).list());
     }
 
     private String relatives(UUID course) {
-        return String.join("; ", jdbc.sql("SELECT name, relation FROM course_relative WHERE course_id = :id ORDER BY recorded_at, id")
-                .param("id", course).query((row, n) -> row.getString("name") + " (" + row.getString("relation") + ")")
-                .list());
+        return String.join("; ", jdbc.sql("""
+                SELECT name, relation, involvement, network_group FROM course_relative WHERE course_id = :id
+                 ORDER BY recorded_at, id
+                """).param("id", course).query((row, n) -> row.getString("name") + " (" + row.getString("relation")
+                        + ", " + row.getString("involvement")
+                        + (row.getString("network_group") == null ? "" : ", network group " + row.getString("network_group"))
+                        + ")").list());
     }
 
     /** Free text goes; types, phases, dates, minutes and exits stay. */
@@ -160,12 +169,18 @@ class CourseContribution implements CitizenContribution {
                        shared_analysis = NULL, own_goals = NULL, version = version + 1
                  WHERE citizen_id = :citizen
                 """).param("citizen", citizen.value()).update();
-        jdbc.sql("UPDATE course_contact SET note = NULL, who = :text WHERE citizen_id = :citizen")
+        jdbc.sql("UPDATE course_contact SET note = NULL, who = :text, removed_reason = NULL WHERE citizen_id = :citizen")
                 .param("text", CitizenExpired.ANONYMISED_TEXT).param("citizen", citizen.value()).update();
         jdbc.sql("""
                 UPDATE course_relative SET name = :text, relation = :text
                  WHERE course_id IN (SELECT id FROM course WHERE citizen_id = :citizen)
                 """).param("text", CitizenExpired.ANONYMISED_TEXT).param("citizen", citizen.value()).update();
+        jdbc.sql("""
+                UPDATE course_entry_change SET reason = NULL,
+                       before_value = CASE WHEN field IN ('who', 'note') THEN NULL ELSE before_value END,
+                       after_value = CASE WHEN field IN ('who', 'note') THEN NULL ELSE after_value END
+                 WHERE course_id IN (SELECT id FROM course WHERE citizen_id = :citizen)
+                """).param("citizen", citizen.value()).update();
         jdbc.sql("""
                 UPDATE course_change SET reason = NULL
                  WHERE course_id IN (SELECT id FROM course WHERE citizen_id = :citizen)

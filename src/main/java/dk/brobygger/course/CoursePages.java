@@ -34,6 +34,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CoursePages {
 
     private final Courses courses;
+    private final CourseEntries entries;
+    private final CtiCaseloads caseloads;
+    private final CourseMeasurements measurements;
+    private final CourseExitOffers exitOffers;
+    private final CoursePeers peers;
     private final Inquiries inquiries;
     private final CourseTypes types;
     private final CitizenTabs tabs;
@@ -41,9 +46,15 @@ class CoursePages {
     private final Users users;
     private final Clock clock;
 
-    CoursePages(Courses courses, Inquiries inquiries, CourseTypes types, CitizenTabs tabs, Teams teams, Users users,
-            Clock clock) {
+    CoursePages(Courses courses, CourseEntries entries, CtiCaseloads caseloads, CourseMeasurements measurements,
+            CourseExitOffers exitOffers, CoursePeers peers, Inquiries inquiries, CourseTypes types, CitizenTabs tabs,
+            Teams teams, Users users, Clock clock) {
         this.courses = courses;
+        this.peers = peers;
+        this.exitOffers = exitOffers;
+        this.measurements = measurements;
+        this.caseloads = caseloads;
+        this.entries = entries;
         this.inquiries = inquiries;
         this.types = types;
         this.tabs = tabs;
@@ -52,9 +63,25 @@ class CoursePages {
         this.clock = clock;
     }
 
+    /** The course page; {@code tilbudsord} searches the portal for the community the exit goes to. */
     @GetMapping("/forloeb/{id}")
-    String course(@PathVariable UUID id, Model model) {
+    String course(@PathVariable UUID id, @RequestParam(name = "tilbudsord", required = false) @Nullable String words,
+            Model model) {
+        model.addAttribute("offerWords", words);
+        return course(id, model);
+    }
+
+    String course(UUID id, Model model) {
         var page = courses.page(new CourseId(id));
+        model.addAttribute("exitOffer", exitOffers.of(page.course().id()).orElse(null));
+        model.addAttribute("peerVolunteer", peers.volunteerOf(page.course().id()).orElse(null));
+        if (page.course().isOpen() && model.getAttribute("offerWords") instanceof String words && !words.isBlank()) {
+            try {
+                model.addAttribute("offerHits", exitOffers.search(words, page.citizen().address().postcode()));
+            } catch (DomainException e) {
+                model.addAttribute("offerHits", java.util.List.of());
+            }
+        }
         model.addAttribute("page", page);
         model.addAttribute("course", page.course());
         model.addAttribute("type", page.type());
@@ -62,6 +89,20 @@ class CoursePages {
         model.addAttribute("tabs", tabs.of(page.citizen().id()));
         model.addAttribute("contactKinds", ContactKind.values());
         model.addAttribute("exitKinds", ExitKind.values());
+        model.addAttribute("involvements", RelativeInvolvement.values());
+        model.addAttribute("teamMembers", courses.teamMembers(page.course()));
+        if (page.type().peerHostOffered() && page.course().isOpen()) {
+            model.addAttribute("peers", peers.choosable());
+        }
+        model.addAttribute("networkGroup", entries.offersNetworkGroup(page.type()));
+        model.addAttribute("networkGroups", NetworkGroup.values());
+        model.addAttribute("measures", measurements.results(page.course(), page.type()));
+        if (caseloads.isCti(page.type())) {
+            model.addAttribute("caseload", caseloads.of(page.course().responsible()));
+        }
+        var relativeNames = new java.util.HashMap<UUID, String>();
+        page.relatives().forEach(relative -> relativeNames.put(relative.id(), relative.name()));
+        model.addAttribute("relativeNames", relativeNames);
         model.addAttribute("recommendations", Recommendation.values());
         model.addAttribute("statuses", CourseStatus.values());
         model.addAttribute("teamName", teamName(page.course().team()));
@@ -73,7 +114,7 @@ class CoursePages {
         return "course/course";
     }
 
-    @PostMapping("/forloeb/{id}/{change:fase|status|kontakt|paaroerende|anbefaling|udgang|planlagt-udgang|analyse|maal|kl}")
+    @PostMapping("/forloeb/{id}/{change:fase|status|kontakt|paaroerende|anbefaling|udgang|planlagt-udgang|analyse|maal|kl|ansvarlig|peer}")
     String change(@PathVariable UUID id, @PathVariable String change, @RequestParam Map<String, String> typed,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         var courseId = new CourseId(id);
@@ -92,13 +133,17 @@ class CoursePages {
                         "true".equals(typed.get("ung")));
                 case "anbefaling" -> courses.recommendation(courseId, Inputs.code(Recommendation.class,
                         typed.get("anbefaling")), "true".equals(typed.get("udfoert")));
-                case "udgang" -> changed = courses.exit(courseId, version, Inputs.code(ExitKind.class, typed.get("udgang")),
-                        typed.get("til"), date(typed.get("dato")), agrees(typed.get("enig")), typed.get("note"));
+                case "udgang" -> changed = exitOffers.exit(courseId, version,
+                        Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")),
+                        agrees(typed.get("enig")), typed.get("note"), uuid(typed.get("tilbud")));
                 case "planlagt-udgang" -> courses.planExit(courseId, version,
                         Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")));
                 case "analyse" -> courses.writeSharedAnalysis(courseId, version, typed.get("tekst"));
                 case "kl" -> courses.classify(courseId, version, klCode(SupportNeed.class, typed.get("stoettebehov")),
                         klCode(FollowUpResult.class, typed.get("resultat")));
+                case "peer" -> peers.change(courseId, version, peerVolunteer(typed), typed.get("peer"));
+                case "ansvarlig" -> warnOfCaseload(caseloads, types,
+                        courses.handOver(courseId, version, typed.get("ansvarlig"), typed.get("begrundelse")), redirect);
                 default -> courses.writeOwnGoals(courseId, version, typed.get("tekst"));
             }
             redirect.addFlashAttribute("success", "course.changed." + change);
@@ -111,7 +156,83 @@ class CoursePages {
             InquiryPages.refused(e, model, response);
             model.addAttribute("typed", typed);
             model.addAttribute("failed", change);
+            model.addAttribute("offerWords", typed.get("tilbudsord"));
             return course(id, model);
+        }
+    }
+
+    /**
+     * Corrections on the course page: a contact corrected ({@code ret}) or removed as entered in error ({@code fjern},
+     * with a reason), a relative's involvement changed. Each form carries the line's version.
+     */
+    @PostMapping("/forloeb/{id}/{entry:kontakter|paaroerende}/{entryId}/{change:ret|fjern|inddragelse|netvaerksgruppe}")
+    String correct(@PathVariable UUID id, @PathVariable String entry, @PathVariable UUID entryId,
+            @PathVariable String change, @RequestParam Map<String, String> typed, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        var courseId = new CourseId(id);
+        long version = InquiryPages.version(typed);
+        try {
+            switch (entry + "/" + change) {
+                case "kontakter/ret" -> entries.correctContact(courseId, entryId, version,
+                        new CourseEntries.ContactCorrection(Inputs.code(ContactKind.class, typed.get("slags")),
+                                typed.get("hvem"), dateTime(typed.get("tid")), TypedNumbers.integer(typed.get("minutter")),
+                                typed.get("note")), typed.get("begrundelse"));
+                case "kontakter/fjern" -> entries.removeContact(courseId, entryId, version, typed.get("begrundelse"));
+                case "paaroerende/inddragelse" -> entries.changeInvolvement(courseId, entryId, version,
+                        Inputs.code(RelativeInvolvement.class, typed.get("inddragelse")), typed.get("begrundelse"));
+                case "paaroerende/netvaerksgruppe" -> entries.networkGroup(courseId, entryId, version,
+                        Inputs.code(NetworkGroup.class, typed.get("netvaerksgruppe")));
+                default -> throw new dk.brobygger.shared.NotFoundException("correction");
+            }
+            redirect.addFlashAttribute("success", "course.corrected." + change);
+            return "redirect:/forloeb/" + id;
+        } catch (DomainException e) {
+            InquiryPages.refused(e, model, response);
+            model.addAttribute("failedEntry", entryId);
+            model.addAttribute("failedTyped", typed);
+            return course(id, model);
+        }
+    }
+
+    /** Baselinemåling or opfølgningsmåling: the course type's instrument, asked on the course. */
+    @GetMapping("/forloeb/{id}/maaling/{moment:baseline|opfoelgning}")
+    String measureForm(@PathVariable UUID id, @PathVariable String moment, Model model) {
+        var page = courses.page(new CourseId(id));
+        model.addAttribute("course", page.course());
+        model.addAttribute("type", page.type());
+        model.addAttribute("citizen", page.citizen());
+        model.addAttribute("moment", CourseMeasurements.moment(moment));
+        model.addAttribute("instrument", measurements.instrument(page.type()));
+        if (!model.containsAttribute("answered")) {
+            model.addAttribute("answered", Map.of());
+            model.addAttribute("answeredOn", today());
+        }
+        return "course/measure";
+    }
+
+    @PostMapping("/forloeb/{id}/maaling/{moment:baseline|opfoelgning}")
+    String measure(@PathVariable UUID id, @PathVariable String moment, @RequestParam Map<String, String> typed,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        var answers = new java.util.HashMap<String, Integer>();
+        typed.forEach((name, value) -> {
+            if (name.startsWith("svar.") && !value.isBlank()) {
+                try {
+                    answers.put(name.substring("svar.".length()), Integer.valueOf(value.strip()));
+                } catch (NumberFormatException e) {
+                    // an impossible value is left out, so the item is reported as not answered
+                }
+            }
+        });
+        try {
+            measurements.record(new CourseId(id), CourseMeasurements.moment(moment), typed.get("instrumentVersion"),
+                    answers, date(typed.get("dato")));
+            redirect.addFlashAttribute("success", "course.measure.recorded." + moment);
+            return "redirect:/forloeb/" + id + "#maalinger";
+        } catch (DomainException e) {
+            InquiryPages.refused(e, model, response);
+            model.addAttribute("answered", answers);
+            model.addAttribute("answeredOn", typed.get("dato"));
+            return measureForm(id, moment, model);
         }
     }
 
@@ -133,6 +254,8 @@ class CoursePages {
         model.addAttribute("exitKinds", ExitKind.values());
         model.addAttribute("statuses", java.util.List.of(CourseStatus.ACTIVE, CourseStatus.WAITLIST, CourseStatus.PLANNED));
         model.addAttribute("defaultExitOn", today().plusWeeks(12));
+        model.addAttribute("myCaseload", caseloads.of(user.username()));
+        model.addAttribute("peers", peers.choosable());
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", Map.of());
         }
@@ -143,13 +266,34 @@ class CoursePages {
     String startForCitizen(@PathVariable UUID id, @RequestParam Map<String, String> typed, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            var course = courses.start(start(null, -1, new CitizenId(id), typed));
+            var course = peers.start(start(null, -1, new CitizenId(id), typed), peerVolunteer(typed));
             redirect.addFlashAttribute("success", "course.startedFlash");
+            warnOfCaseload(caseloads, types, course, redirect);
             return "redirect:/forloeb/" + course.id();
         } catch (DomainException e) {
             InquiryPages.refused(e, model, response);
             model.addAttribute("typed", typed);
             return citizenCourses(id, model);
+        }
+    }
+
+    /** A CTI course that takes its worker past the caseload limit starts, with a warning on the course page. */
+    static void warnOfCaseload(CtiCaseloads caseloads, CourseTypes types, Course course, RedirectAttributes redirect) {
+        if (caseloads.isCti(types.get(course.typeId()))) {
+            var caseload = caseloads.of(course.responsible());
+            if (caseload.over()) {
+                redirect.addFlashAttribute("caseloadWarning", caseload);
+            }
+        }
+    }
+
+    /** The peer chosen from the register on the start form, if one was. */
+    static @Nullable UUID peerVolunteer(Map<String, String> typed) {
+        String value = typed.get("peerFrivillig");
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("course.peer.unknown");
         }
     }
 
@@ -197,6 +341,14 @@ class CoursePages {
             throw new DomainException("course.kl.unknown");
         }
         return code;
+    }
+
+    private static @Nullable UUID uuid(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("course.exit.offer.unknown");
+        }
     }
 
     private static @Nullable Boolean agrees(@Nullable String text) {

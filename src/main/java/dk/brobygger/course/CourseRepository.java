@@ -66,7 +66,7 @@ class CourseRepository {
                        :plannedExitOn, :exitKind, :exitTo, :exitOn, :exitAgrees, :exitNote, :analysis, :goals, :endedAt,
                        0, :by, :at, :by, :at)
                 """) : jdbc.sql("""
-                UPDATE course SET peer_host = :peerHost, status = :status, phase = :phase,
+                UPDATE course SET responsible = :responsible, peer_host = :peerHost, status = :status, phase = :phase,
                        phase_started_on = :phaseStartedOn, planned_exit = :plannedExit, planned_exit_to = :plannedExitTo,
                        planned_exit_on = :plannedExitOn, exit_kind = :exitKind, exit_to = :exitTo, exit_on = :exitOn,
                        exit_citizen_agrees = :exitAgrees, exit_note = :exitNote, shared_analysis = :analysis,

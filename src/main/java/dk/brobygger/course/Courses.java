@@ -67,13 +67,22 @@ public class Courses {
             @Nullable Integer minutes, @Nullable String note) {
     }
 
-    /** A contact on the course. */
+    /** A contact on the course, at the version a correction starts from. */
     public record Contact(UUID id, ContactKind kind, String who, Instant happenedAt, int minutes, @Nullable String note,
-            String recordedBy) {
+            String recordedBy, long version) {
+
+        Contact(UUID id, ContactKind kind, String who, Instant happenedAt, int minutes, @Nullable String note,
+                String recordedBy) {
+            this(id, kind, who, happenedAt, minutes, note, recordedBy, 0);
+        }
     }
 
-    /** A relative involved on the citizen's wish; {@code young} marks a child or young relative. */
-    public record Relative(UUID id, String name, String relation, boolean young, Instant recordedAt, String recordedBy) {
+    /**
+     * A relative involved on the citizen's wish; {@code young} marks a child or young relative; how the relative takes
+     * part now, at the version a change starts from.
+     */
+    public record Relative(UUID id, String name, String relation, boolean young, Instant recordedAt, String recordedBy,
+            RelativeInvolvement involvement, long version, @Nullable NetworkGroup networkGroup) {
     }
 
     /**
@@ -100,7 +109,8 @@ public class Courses {
     /** Everything the course page shows. */
     public record Page(Course course, CourseType type, Citizen citizen, List<Contact> contacts,
             List<PhaseFidelity> fidelity, boolean overrun, LocalDate phaseDue, List<Relative> relatives,
-            Set<Recommendation> recommendationsDone, List<OtherCourse> others, List<Inquiry> inquiries) {
+            Set<Recommendation> recommendationsDone, List<OtherCourse> others, List<Inquiry> inquiries,
+            List<CourseEntries.EntryChange> corrections) {
     }
 
     /** A citizen looked up by CPR number: unknown, known and seen by the user, or known but not the user's. */
@@ -127,12 +137,15 @@ public class Courses {
     private final Users users;
     private final Teams teams;
     private final JdbcClient jdbc;
+    private final CourseEntries entries;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Clock clock;
 
     Courses(CourseRepository repository, CourseTypes types, Inquiries inquiries, CitizenRecords records,
             CitizenRegister register, CitizenWork work, TaskList tasks, Users users, Teams teams, JdbcClient jdbc,
-            org.springframework.transaction.PlatformTransactionManager transactionManager, Clock clock) {
+            CourseEntries entries, org.springframework.transaction.PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.entries = entries;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.repository = repository;
         this.types = types;
@@ -253,7 +266,7 @@ public class Courses {
         return new Page(course, type, citizen, contacts, fidelity(course, type, contacts, clock.instant()),
                 course.phaseOverrun(type, today),
                 course.phaseStartedOn().plusWeeks(type.phase(course.phase()).plannedWeeks()), relatives(id),
-                recommendationsDone(id), others, inquiries.ofCitizen(course.citizen()));
+                recommendationsDone(id), others, inquiries.ofCitizen(course.citizen()), entries.changes(id));
     }
 
     /** The citizen and the citizen's courses, newest first. */
@@ -312,6 +325,60 @@ public class Courses {
         return course;
     }
 
+    /**
+     * The course is handed to another worker of its team, with a reason if given; the exit task follows, and the
+     * change is kept with who and when. The team's access is the team's, so it does not change.
+     */
+    @Transactional
+    public Course handOver(CourseId id, long seenVersion, @Nullable String to, @Nullable String reason) {
+        String why = Inputs.optional(reason, 500, "course.entry.reason.tooLong");
+        String before = find(id).responsible();
+        var course = change(id, seenVersion, "gav forløbet videre til en kollega", (c, type, by, now) -> {
+            if (to != null && !to.isBlank() && !teams.of(to.strip()).contains(c.team())) {
+                throw new DomainException("course.handOver.notInTeam");
+            }
+            c.handOver(to == null ? null : to.strip());
+        });
+        var task = WorkRef.of(EXIT_TASK, id.value());
+        tasks.forWork(task).filter(Task::isOpen).ifPresent(open -> tasks.reassign(task, course.responsible()));
+        entries.keep(id, CourseEntries.EntryKind.COURSE, id.value(),
+                List.<String[]>of(new String[] {"responsible", before, course.responsible()}), why,
+                users.currentOrFail().username());
+        return course;
+    }
+
+    /**
+     * The peer host changes: to a peer from the register ({@code volunteer}, named {@code name}) or a name typed, or
+     * none; the change is kept with who and when, and the course keeps which volunteer it is.
+     */
+    @Transactional
+    public Course changePeerHost(CourseId id, long seenVersion, @Nullable String name, @Nullable UUID volunteer) {
+        String before = find(id).peerHost();
+        var course = change(id, seenVersion, "skiftede forløbets peervært",
+                (c, type, by, now) -> c.changePeerHost(type, name));
+        if (java.util.Objects.equals(before, course.peerHost())) {
+            throw new DomainException("course.entry.nothingChanged");
+        }
+        String by = users.currentOrFail().username();
+        jdbc.sql("DELETE FROM course_peer_volunteer WHERE course_id = :course").param("course", id.value()).update();
+        if (volunteer != null) {
+            jdbc.sql("""
+                    INSERT INTO course_peer_volunteer (course_id, volunteer_id, linked_by, linked_at)
+                    VALUES (:course, :volunteer, :by, :at)
+                    """).param("course", id.value()).param("volunteer", volunteer).param("by", by)
+                    .param("at", Timestamp.from(clock.instant())).update();
+        }
+        entries.keep(id, CourseEntries.EntryKind.COURSE, id.value(),
+                List.<String[]>of(new String[] {"peerHost", before, course.peerHost()}), null, by);
+        return course;
+    }
+
+    /** The active members of the course's team, who may take it over. */
+    public List<String> teamMembers(Course course) {
+        return teams.history(course.team()).stream().filter(Teams.Membership::isActive)
+                .map(Teams.Membership::username).distinct().sorted().toList();
+    }
+
     @Transactional
     public Course writeSharedAnalysis(CourseId id, long seenVersion, @Nullable String text) {
         return change(id, seenVersion, "skrev den fælles problemanalyse",
@@ -341,18 +408,10 @@ public class Courses {
         if (contact.kind() == null) {
             throw new DomainException("course.contact.kind.missing");
         }
-        Integer minutes = contact.minutes();
-        if (minutes == null || minutes < 1 || minutes > 600) {
-            throw new DomainException("course.contact.minutes.invalid");
-        }
+        int minutes = minutes(contact.minutes());
         Instant now = clock.instant();
         Instant at = contact.at() == null ? now : contact.at().atZone(DanishTime.ZONE).toInstant();
-        if (at.isAfter(now.plus(Duration.ofMinutes(5)))) {
-            throw new DomainException("course.contact.at.future");
-        }
-        if (at.isBefore(course.startedAt().minus(Duration.ofDays(1)))) {
-            throw new DomainException("course.contact.at.beforeStart");
-        }
+        checkTime(course, at, now);
         String who = Inputs.optional(contact.who(), 200, "course.contact.who.tooLong");
         var saved = new Contact(UUID.randomUUID(), contact.kind(), who == null ? user.displayName() : who, at, minutes,
                 Inputs.optional(contact.note(), 500, "course.contact.note.tooLong"), user.username());
@@ -365,6 +424,24 @@ public class Courses {
                 .param("minutes", minutes).param("note", saved.note()).param("by", user.username())
                 .param("now", Timestamp.from(now)).update();
         return saved;
+    }
+
+    /** A contact's length in minutes, 1 to 600. */
+    static int minutes(@Nullable Integer minutes) {
+        if (minutes == null || minutes < 1 || minutes > 600) {
+            throw new DomainException("course.contact.minutes.invalid");
+        }
+        return minutes;
+    }
+
+    /** A contact lies neither in the future nor more than a day before the course started. */
+    static void checkTime(Course course, Instant at, Instant now) {
+        if (at.isAfter(now.plus(Duration.ofMinutes(5)))) {
+            throw new DomainException("course.contact.at.future");
+        }
+        if (at.isBefore(course.startedAt().minus(Duration.ofDays(1)))) {
+            throw new DomainException("course.contact.at.beforeStart");
+        }
     }
 
     /**
@@ -380,7 +457,8 @@ public class Courses {
         String how = Inputs.required(relation, 100, "course.relative.relation.missing",
                 "course.relative.relation.tooLong");
         records.share(course.citizen(), ConsentParty.RELATIVES, null, Inquiries.PURPOSE + ": pårørende inddraget i forløbet");
-        var relative = new Relative(UUID.randomUUID(), who, how, young, clock.instant(), user.username());
+        var relative = new Relative(UUID.randomUUID(), who, how, young, clock.instant(), user.username(),
+                RelativeInvolvement.INVOLVED, 0, null);
         jdbc.sql("""
                 INSERT INTO course_relative (id, course_id, name, relation, young, recorded_by, recorded_at)
                 VALUES (:id, :course, :name, :relation, :young, :by, :at)
@@ -467,11 +545,13 @@ public class Courses {
     }
 
     List<Contact> contacts(CourseId id) {
-        return jdbc.sql("SELECT * FROM course_contact WHERE course_id = :course ORDER BY happened_at DESC, id")
-                .param("course", id.value())
+        return jdbc.sql("""
+                SELECT * FROM course_contact WHERE course_id = :course AND removed_at IS NULL
+                 ORDER BY happened_at DESC, id
+                """).param("course", id.value())
                 .query((rs, n) -> new Contact(rs.getObject("id", UUID.class), ContactKind.valueOf(rs.getString("kind")),
                         rs.getString("who"), rs.getTimestamp("happened_at").toInstant(), rs.getInt("minutes"),
-                        rs.getString("note"), rs.getString("recorded_by")))
+                        rs.getString("note"), rs.getString("recorded_by"), rs.getLong("version")))
                 .list();
     }
 
@@ -480,7 +560,9 @@ public class Courses {
                 .param("course", id.value())
                 .query((rs, n) -> new Relative(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getString("relation"), rs.getBoolean("young"), rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("recorded_by")))
+                        rs.getString("recorded_by"), RelativeInvolvement.valueOf(rs.getString("involvement")),
+                        rs.getLong("version"), rs.getString("network_group") == null ? null
+                                : NetworkGroup.valueOf(rs.getString("network_group"))))
                 .list();
     }
 

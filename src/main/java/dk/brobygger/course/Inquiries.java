@@ -43,15 +43,31 @@ public class Inquiries {
     public record BoardRow(Inquiry inquiry, @Nullable String citizenName, Duration waited, boolean today) {
     }
 
-    /** The board: today's inquiries and every open one, newest first, and how many still wait for contact. */
-    public record Board(List<BoardRow> rows, long today, long waiting, long urgentWaiting) {
+    /**
+     * One page of the board: today's inquiries and every open one (or only those waiting for contact), newest or
+     * oldest first, and how many arrived today, still wait for contact, and wait urgently; {@code total} rows in
+     * {@code pages} pages of {@link #BOARD_PAGE}.
+     */
+    public record Board(List<BoardRow> rows, long today, long waiting, long urgentWaiting, int page, int pages,
+            long total, boolean waitingOnly, boolean oldestFirst) {
+
+        public boolean hasNext() {
+            return page < pages;
+        }
+    }
+
+    /** Which page of the board, which rows and in which order. */
+    public record BoardQuery(boolean waitingOnly, boolean oldestFirst, int page) {
+
+        public static final BoardQuery FIRST = new BoardQuery(false, false, 1);
     }
 
     /** What a host may see of an inquiry, and the citizen it names if the host may see them. */
     public record Shown(Inquiry inquiry, @Nullable String citizenName) {
     }
 
-    private static final int BOARD_LIMIT = 200;
+    /** Rows on one page of the board. */
+    public static final int BOARD_PAGE = 200;
 
     private final InquiryRepository repository;
     private final CitizenRecords records;
@@ -126,23 +142,35 @@ public class Inquiries {
         return inquiry;
     }
 
-    /** The host's board; the citizens named are shown only when the host may see them (each audited). */
+    /** The board's first page: today's and open inquiries, newest first. */
     @Transactional
     public Board board() {
+        return board(BoardQuery.FIRST);
+    }
+
+    /**
+     * A page of the host's board; the citizens named are shown only when the host may see them (each audited). The
+     * figures are counted apart from the page, each from an index, so a long board costs one page of rows.
+     */
+    @Transactional
+    public Board board(BoardQuery query) {
         host();
         Instant now = clock.instant();
         Instant startOfToday = LocalDate.now(clock.withZone(DanishTime.ZONE)).atStartOfDay(DanishTime.ZONE).toInstant();
-        var inquiries = repository.board(startOfToday, BOARD_LIMIT);
+        var counts = repository.boardCounts(startOfToday);
+        long total = query.waitingOnly() ? counts.waiting() : counts.today() + counts.openBefore();
+        int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + BOARD_PAGE - 1) / BOARD_PAGE));
+        int page = dk.brobygger.shared.Paging.page(query.page());
+        var inquiries = repository.board(startOfToday, query.waitingOnly(), query.oldestFirst(),
+                dk.brobygger.shared.Paging.offset(page, BOARD_PAGE), BOARD_PAGE);
         Map<CitizenId, CitizenRecords.Summary> names = records.summaries(inquiries.stream()
                 .map(Inquiry::citizen).filter(java.util.Objects::nonNull).toList(), PURPOSE + ": værtens tavle");
         var rows = inquiries.stream().map(inquiry -> new BoardRow(inquiry,
                 inquiry.citizen() == null || !names.containsKey(inquiry.citizen()) ? null
                         : names.get(inquiry.citizen()).name(),
                 inquiry.waited(now), !inquiry.receivedAt().isBefore(startOfToday))).toList();
-        long waiting = inquiries.stream().filter(i -> i.isOpen() && i.contactedAt() == null).count();
-        long urgent = inquiries.stream()
-                .filter(i -> i.isOpen() && i.contactedAt() == null && i.urgency() == Urgency.TODAY).count();
-        return new Board(rows, rows.stream().filter(BoardRow::today).count(), waiting, urgent);
+        return new Board(rows, counts.today(), counts.waiting(), counts.urgentWaiting(), page, pages, total,
+                query.waitingOnly(), query.oldestFirst());
     }
 
     /** One inquiry for a host, audited on its citizen (need-to-know) or as an anonymous subject. */

@@ -31,13 +31,18 @@ class InquiryPages {
 
     private final Inquiries inquiries;
     private final Courses courses;
+    private final CtiCaseloads caseloads;
+    private final CoursePeers peers;
     private final CourseTypes types;
     private final Teams teams;
     private final Users users;
     private final Clock clock;
 
-    InquiryPages(Inquiries inquiries, Courses courses, CourseTypes types, Teams teams, Users users, Clock clock) {
+    InquiryPages(Inquiries inquiries, Courses courses, CtiCaseloads caseloads, CoursePeers peers, CourseTypes types,
+            Teams teams, Users users, Clock clock) {
         this.inquiries = inquiries;
+        this.peers = peers;
+        this.caseloads = caseloads;
         this.courses = courses;
         this.types = types;
         this.teams = teams;
@@ -45,9 +50,21 @@ class InquiryPages {
         this.clock = clock;
     }
 
+    /**
+     * The board in pages of {@link Inquiries#BOARD_PAGE}: {@code vis=venter} shows only those waiting for contact,
+     * {@code sortering=aeldste} the oldest first (who has waited longest).
+     */
     @GetMapping("/indgang")
-    String board(Model model) {
-        model.addAttribute("board", inquiries.board());
+    String board(@RequestParam(name = "vis", required = false) @Nullable String show,
+            @RequestParam(name = "sortering", required = false) @Nullable String order,
+            @RequestParam(name = "side", required = false) @Nullable String page, Model model) {
+        boolean waitingOnly = "venter".equals(show);
+        boolean oldestFirst = "aeldste".equals(order);
+        model.addAttribute("board", inquiries.board(new Inquiries.BoardQuery(waitingOnly, oldestFirst,
+                pageNumber(page))));
+        model.addAttribute("show", waitingOnly ? "venter" : "alle");
+        model.addAttribute("order", oldestFirst ? "aeldste" : "nyeste");
+        model.addAttribute("myCaseload", caseloads.of(users.currentOrFail().username()));
         return "course/board";
     }
 
@@ -106,6 +123,8 @@ class InquiryPages {
         model.addAttribute("exitKinds", ExitKind.values());
         model.addAttribute("statuses", java.util.List.of(CourseStatus.ACTIVE, CourseStatus.WAITLIST, CourseStatus.PLANNED));
         model.addAttribute("defaultExitOn", LocalDate.now(clock.withZone(DanishTime.ZONE)).plusWeeks(12));
+        model.addAttribute("myCaseload", caseloads.of(user.username()));
+        model.addAttribute("peers", peers.choosable());
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", Map.of());
         }
@@ -149,8 +168,10 @@ class InquiryPages {
     String start(@PathVariable UUID id, @RequestParam Map<String, String> typed, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            var course = courses.start(CoursePages.start(new InquiryId(id), version(typed), null, typed));
+            var course = peers.start(CoursePages.start(new InquiryId(id), version(typed), null, typed),
+                    CoursePages.peerVolunteer(typed));
             redirect.addFlashAttribute("success", "course.startedFlash");
+            CoursePages.warnOfCaseload(caseloads, types, course, redirect);
             return "redirect:/forloeb/" + course.id();
         } catch (DomainException e) {
             refused(e, model, response);
@@ -164,6 +185,15 @@ class InquiryPages {
                 : HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("error", e.messageKey());
         model.addAttribute("errorArguments", e.arguments());
+    }
+
+    /** A page number from the address; anything that is not one is the first page. */
+    private static int pageNumber(@Nullable String text) {
+        try {
+            return text == null ? 1 : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     static long version(Map<String, String> typed) {

@@ -65,14 +65,43 @@ class InquiryRepository {
         }
     }
 
-    /** Inquiries that arrived since {@code since}, or are still open whenever they arrived; newest first. */
-    List<Inquiry> board(Instant since, int limit) {
-        return jdbc.sql("""
+    /**
+     * One page of the board: inquiries that arrived since {@code since} or are still open whenever they arrived
+     * (two disjoint ranges, each read in order from its own index), or only those waiting for contact; newest or
+     * oldest first, id breaking ties.
+     */
+    List<Inquiry> board(Instant since, boolean waitingOnly, boolean oldestFirst, long offset, int limit) {
+        String order = oldestFirst ? "received_at, id" : "received_at DESC, id DESC";
+        String sql = waitingOnly ? """
+                SELECT * FROM course_inquiry WHERE closed_at IS NULL AND contacted_at IS NULL
+                 ORDER BY %s LIMIT :limit OFFSET :offset
+                """ : """
                 SELECT * FROM course_inquiry WHERE received_at >= :since
-                UNION
-                SELECT * FROM course_inquiry WHERE closed_at IS NULL
-                ORDER BY received_at DESC LIMIT :limit
-                """).param("since", ts(since)).param("limit", limit).query(InquiryRepository::inquiry).list();
+                UNION ALL
+                SELECT * FROM course_inquiry WHERE closed_at IS NULL AND received_at < :since
+                ORDER BY %s LIMIT :limit OFFSET :offset
+                """;
+        var statement = jdbc.sql(sql.formatted(order)).param("limit", limit).param("offset", offset);
+        if (!waitingOnly) {
+            statement = statement.param("since", ts(since));
+        }
+        return statement.query(InquiryRepository::inquiry).list();
+    }
+
+    /** The board's figures, each counted from an index: today's, open from before today, waiting, urgent waiting. */
+    record BoardCounts(long today, long openBefore, long waiting, long urgentWaiting) {
+    }
+
+    BoardCounts boardCounts(Instant since) {
+        long today = jdbc.sql("SELECT COUNT(*) FROM course_inquiry WHERE received_at >= :since")
+                .param("since", ts(since)).query(Long.class).single();
+        long openBefore = jdbc.sql("SELECT COUNT(*) FROM course_inquiry WHERE closed_at IS NULL AND received_at < :since")
+                .param("since", ts(since)).query(Long.class).single();
+        return jdbc.sql("""
+                SELECT COUNT(*) AS waiting, COALESCE(SUM(CASE WHEN urgency = 'TODAY' THEN 1 ELSE 0 END), 0) AS urgent
+                  FROM course_inquiry WHERE closed_at IS NULL AND contacted_at IS NULL
+                """).query((rs, n) -> new BoardCounts(today, openBefore, rs.getLong("waiting"), rs.getLong("urgent")))
+                .single();
     }
 
     List<Inquiry> ofCitizen(CitizenId citizen) {

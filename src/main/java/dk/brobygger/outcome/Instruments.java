@@ -77,8 +77,11 @@ public class Instruments {
         return find(code, version).orElseThrow(() -> new NotFoundException("instrument " + code + " " + version));
     }
 
-    /** The version loaded last: the one new scores are given with. */
-    Instrument current(String code) {
+    /**
+     * The version loaded last: the one new scores are given with (also for other modules that ask an instrument, e.g. a
+     * course's baseline and follow-up).
+     */
+    public Instrument current(String code) {
         return jdbc.sql("SELECT definition FROM instrument WHERE code = :code ORDER BY loaded_at DESC, version DESC")
                 .param("code", code).query(String.class).list().stream().findFirst().map(format::read)
                 .orElseThrow(() -> new NotFoundException("instrument " + code));

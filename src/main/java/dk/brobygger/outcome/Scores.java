@@ -32,10 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Citizens' scores. Recording and reading pass the need-to-know policy and are audited like any
- * other record about the citizen ({@link CitizenRecords}).
+ * other record about the citizen ({@link CitizenRecords}). Other modules record and read scores here, never in the
+ * tables (a course's baseline and follow-up).
  */
 @Service
-class Scores {
+public class Scores {
 
     /** How a citizen's score on one instrument moved from the first to the latest time it was given. */
     public record Change(String instrumentCode, String instrumentName, Score first, Score latest,

@@ -10,6 +10,8 @@ public enum ReferralContext {
     OUTREACH,
     /** The Fællesteam's hand-held bridging. */
     FAELLESTEAM,
+    /** Én indgang: a course's exit to a community (module course). */
+    COURSE,
     /** The citizen's page, without one of the above. */
     CITIZEN_PAGE;
 

@@ -55,11 +55,14 @@ public class Volunteers {
     private final JdbcClient jdbc;
     private final VolunteerReads reads;
     private final int retentionDays;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Volunteers(VolunteerRepository volunteers, AssignmentRepository assignments, ReferralRepository referrals,
             Referrals referralService, OfferFacts offers, Users users, Notifications notifications,
             VolunteerSuggestions suggestions, CitizenRecords records, Clock clock, JdbcClient jdbc,
-            VolunteerReads reads, @Value("${brobygger.referral.volunteer-retention-days:730}") int retentionDays) {
+            VolunteerReads reads, @Value("${brobygger.referral.volunteer-retention-days:730}") int retentionDays,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.reads = reads;
         this.retentionDays = retentionDays;
@@ -73,6 +76,33 @@ public class Volunteers {
         this.users = users;
         this.notifications = notifications;
         this.clock = clock;
+    }
+
+    /** A peer (frivillig med egne erfaringer) as another module names one, e.g. a course's peer host. */
+    public record Peer(UUID id, String name, @Nullable String organizationName, @Nullable String district) {
+    }
+
+    /**
+     * Peers who may be asked today (onboarded, vetted), by name, for staff choosing a course's peer host (module
+     * course): only who they are, nothing of their requirements or contact details.
+     */
+    @Transactional(readOnly = true)
+    public List<Peer> assignablePeers() {
+        keeper();
+        return jdbc.sql("""
+                SELECT id, name, organization_name, district FROM volunteer
+                 WHERE peer = TRUE AND stage = 'ONBOARDED' AND anonymised_at IS NULL
+                   AND (vetted_until IS NULL OR vetted_until >= :today)
+                 ORDER BY name, id
+                """).param("today", LocalDate.now(clock.withZone(dk.brobygger.shared.DanishTime.ZONE)))
+                .query((rs, n) -> new Peer(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("organization_name"), rs.getString("district"))).list();
+    }
+
+    /** One of {@link #assignablePeers()}, if that volunteer is an assignable peer today. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Peer> assignablePeer(UUID id) {
+        return assignablePeers().stream().filter(peer -> peer.id().equals(id)).findFirst();
     }
 
     /** A change of stage, as the pages ask for it. */
@@ -215,6 +245,7 @@ public class Volunteers {
         }
         jdbc.sql("DELETE FROM volunteer_photo WHERE volunteer_id = :id").param("id", volunteer.id()).update();
         reads.forget(volunteer.id());
+        events.publishEvent(new VolunteerAnonymised(volunteer.id(), Volunteer.FORMER));
         if (formerName.equals(Volunteer.FORMER)) {
             return;
         }

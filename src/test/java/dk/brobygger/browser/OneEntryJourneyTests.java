@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dk.brobygger.citizen.TestCitizens;
 import dk.brobygger.course.TestCourses;
+import dk.brobygger.directory.TestDirectory;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Én indgang in a real browser (issue 16): a mother phones about her son, the host records it, finds by CPR that
  * the municipality knows him, starts a CTI course the same day, records a contact, moves the course on to its next
- * phase and ends it with an exit to an association; months later the son comes back, and the host, starting a new
+ * phase (correcting the contact's length and asking the baseline on the way) and ends it with an exit to an
+ * association found in the portal; months later the son comes back, and the host, starting a new
  * course, sees the earlier one. Every page passes axe, fits a 360 px phone and names people and things in words.
  */
 class OneEntryJourneyTests extends BrowserJourney {
@@ -27,12 +29,20 @@ class OneEntryJourneyTests extends BrowserJourney {
     @Autowired TestCitizens citizens;
     @Autowired TestCourses courses;
     @Autowired JdbcClient jdbc;
+    @Autowired TestDirectory directory;
+
+    UUID sind;
 
     @BeforeEach
     void mikkelIsKnownToTheMunicipalityButNotToTheHost() {
         courses.reset();
         citizens.reset();
         citizens.registered(CPR, "Mikkel Holm", "hjemmebesog");
+        directory.reset();
+        var association = directory.organization("Foreningen Sind Fjordlund");
+        sind = directory.offer(directory.location(association, "Vestergade 9", "7120", "VEST", 55.7004, 9.4705, true),
+                "Sinds samtalegruppe").category("kreativ").description("Vi mødes og taler om, hvordan det går.")
+                .save().id();
         browser.manage().deleteAllCookies();
     }
 
@@ -85,10 +95,40 @@ class OneEntryJourneyTests extends BrowserJourney {
         browser.findElement(By.id("gem-kontakt")).click();
         waitUntil(() -> browser.findElement(By.id("kontakter")).getText().contains("Gik en tur til søen"));
 
+        // The contact lasted longer than typed: the host corrects it, and the correction is kept with who and when.
+        browser.findElement(By.cssSelector("#kontakter details summary")).click();
+        var minutes = browser.findElement(By.cssSelector("#kontakter .ret-kontakt input[name=minutter]"));
+        minutes.clear();
+        minutes.sendKeys("50");
+        browser.findElement(By.cssSelector("#kontakter .ret-kontakt input[name=begrundelse]")).sendKeys("Turen tog længere tid");
+        browser.findElement(By.cssSelector("#kontakter .ret-kontakt button")).click();
+        waitUntil(() -> !browser.findElements(By.id("rettelser")).isEmpty());
+        assertThat(browser.findElement(By.id("rettelser")).getText()).contains("Minutter: 30 → 50")
+                .contains("Turen tog længere tid");
+        checkPage("one-entry-course-corrected");
+
+        // The baseline: the CTI type's instrument (UCLA-3), asked on the course and kept among the citizen's scores.
+        browser.findElement(By.id("maal-baseline")).click();
+        waitUntil(() -> heading().startsWith("Baselinemåling"));
+        checkPage("one-entry-baseline");
+        for (int item = 0; item < 3; item++) {
+            browser.findElement(By.cssSelector("label[for=svar-" + item + "-3]")).click();
+        }
+        browser.findElement(By.id("gem-maaling")).click();
+        waitUntil(() -> !browser.findElements(By.id("baseline-score")).isEmpty()
+                && browser.findElement(By.id("baseline-score")).getText().startsWith("9"));
+
         browser.findElement(By.id("skift-fase")).click();
         waitUntil(() -> browser.findElement(By.id("fase")).getText().equals("Fase 2 af 4: Overgang"));
         checkPage("one-entry-course-phase-2");
 
+        // The exit goes to an association in the portal: found from the course, with "Henvis" beside it.
+        browser.findElement(By.id("tilbudsord")).sendKeys("samtalegruppe");
+        browser.findElement(By.id("soeg-tilbud")).click();
+        waitUntil(() -> !browser.findElements(By.id("tilbud-fund")).isEmpty());
+        assertThat(browser.findElement(By.id("tilbud-fund")).getText()).contains("Sinds samtalegruppe").contains("Henvis");
+        checkPage("one-entry-exit-offer");
+        browser.findElement(By.cssSelector("label[for=tilbud-" + sind + "]")).click();
         browser.findElement(By.cssSelector("label[for=udgang-COMMUNITY]")).click();
         browser.findElement(By.id("enig-ja")).click();
         browser.findElement(By.id("afslut-knap")).click();
@@ -97,6 +137,8 @@ class OneEntryJourneyTests extends BrowserJourney {
                 .contains("Forløbet er afsluttet med en udgang");
         assertThat(jdbc.sql("SELECT exit_to FROM course WHERE id = :id").param("id", first).query(String.class)
                 .single()).isEqualTo("Foreningen Sind");
+        assertThat(jdbc.sql("SELECT offer_id FROM course_exit_offer WHERE course_id = :id").param("id", first)
+                .query(UUID.class).single()).isEqualTo(sind);
 
         // Four months later Mikkel walks in himself.
         courses.backdate(first, 120);

@@ -1,0 +1,103 @@
+package dk.brobygger.course;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import dk.brobygger.access.Users;
+import dk.brobygger.directory.OfferFacts;
+import dk.brobygger.directory.OfferHit;
+import dk.brobygger.directory.OfferQuery;
+import dk.brobygger.directory.OfferSearch;
+import dk.brobygger.directory.OfferStatus;
+import dk.brobygger.shared.DomainException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An exit to a community linked to the directory (module directory, through its root API): the host finds the offer
+ * in the portal's search, may refer the citizen to it (module referral's form, opened with the offer and the citizen,
+ * "henvist fra" Én indgang) while the course is open, and ends the course with the offer as its destination. The
+ * course keeps the offer's id and its name as it was.
+ */
+@Service
+public class CourseExitOffers {
+
+    /** The offer an exit went to. */
+    public record ExitOffer(UUID offerId, String name, String linkedBy, Instant linkedAt) {
+    }
+
+    private static final int HITS = 8;
+
+    private final Courses courses;
+    private final OfferSearch search;
+    private final OfferFacts facts;
+    private final Users users;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CourseExitOffers(Courses courses, OfferSearch search, OfferFacts facts, Users users, JdbcClient jdbc, Clock clock) {
+        this.courses = courses;
+        this.search = search;
+        this.facts = facts;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Offers in the portal for these words, nearest the citizen's postcode shown with their distance. */
+    public List<OfferHit> search(@Nullable String words, @Nullable String postcode) {
+        String text = Inputs.optional(words, 200, "course.exit.offer.words.tooLong");
+        if (text == null) {
+            return List.of();
+        }
+        return search.search(new OfferQuery(text, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false,
+                false, false, postcode, null, OfferQuery.Sort.RELEVANCE, 1, HITS)).hits();
+    }
+
+    /**
+     * Udgang, with the directory offer the citizen goes to when one was chosen: only for an exit to a community, to
+     * an offer that exists and runs; its name is the destination unless another was typed.
+     */
+    @Transactional
+    public Course exit(CourseId id, long seenVersion, @Nullable ExitKind kind, @Nullable String to,
+            @Nullable LocalDate on, @Nullable Boolean citizenAgrees, @Nullable String note, @Nullable UUID offerId) {
+        if (offerId == null) {
+            return courses.exit(id, seenVersion, kind, to, on, citizenAgrees, note);
+        }
+        if (kind != ExitKind.COMMUNITY) {
+            throw new DomainException("course.exit.offer.notCommunity");
+        }
+        var offer = facts.find(offerId, null).filter(found -> found.status().isPublic())
+                .orElseThrow(() -> new DomainException("course.exit.offer.unknown"));
+        String destination = to == null || to.isBlank() ? offer.name() : to;
+        var course = courses.exit(id, seenVersion, kind, destination, on, citizenAgrees, note);
+        jdbc.sql("""
+                INSERT INTO course_exit_offer (course_id, offer_id, offer_name, linked_by, linked_at)
+                VALUES (:course, :offer, :name, :by, :at)
+                """).param("course", id.value()).param("offer", offer.id())
+                .param("name", cut(offer.name() + " (" + offer.organizationName() + ")"))
+                .param("by", users.currentOrFail().username()).param("at", Timestamp.from(clock.instant())).update();
+        return course;
+    }
+
+    /** The offer the course's exit went to, if one was chosen (the caller has passed the gate for the citizen). */
+    Optional<ExitOffer> of(CourseId id) {
+        return jdbc.sql("SELECT * FROM course_exit_offer WHERE course_id = :course").param("course", id.value())
+                .query((rs, n) -> new ExitOffer(rs.getObject("offer_id", UUID.class), rs.getString("offer_name"),
+                        rs.getString("linked_by"), rs.getTimestamp("linked_at").toInstant()))
+                .optional();
+    }
+
+    private static String cut(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 299) + "…";
+    }
+}
