@@ -60,18 +60,19 @@ class CourseRepository {
                 INSERT INTO course (id, citizen_id, inquiry_id, inquiry_received_at, type_id, team, responsible,
                        peer_host, status, phase, phase_started_on, started_at, returned_after_days, planned_exit,
                        planned_exit_to, planned_exit_on, exit_kind, exit_to, exit_on, exit_citizen_agrees, exit_note,
-                       shared_analysis, own_goals, ended_at, version, created_by, created_at, updated_by, updated_at)
+                       shared_analysis, own_goals, ended_at, support_need, follow_up_result, version, created_by,
+                       created_at, updated_by, updated_at)
                 VALUES (:id, :citizen, :inquiry, :inquiryReceivedAt, :type, :team, :responsible, :peerHost, :status,
                        :phase, :phaseStartedOn, :startedAt, :returnedAfterDays, :plannedExit, :plannedExitTo,
                        :plannedExitOn, :exitKind, :exitTo, :exitOn, :exitAgrees, :exitNote, :analysis, :goals, :endedAt,
-                       0, :by, :at, :by, :at)
+                       :need, :result, 0, :by, :at, :by, :at)
                 """) : jdbc.sql("""
                 UPDATE course SET responsible = :responsible, peer_host = :peerHost, status = :status, phase = :phase,
                        phase_started_on = :phaseStartedOn, planned_exit = :plannedExit, planned_exit_to = :plannedExitTo,
                        planned_exit_on = :plannedExitOn, exit_kind = :exitKind, exit_to = :exitTo, exit_on = :exitOn,
                        exit_citizen_agrees = :exitAgrees, exit_note = :exitNote, shared_analysis = :analysis,
-                       own_goals = :goals, ended_at = :endedAt, version = version + 1, updated_by = :by,
-                       updated_at = :at
+                       own_goals = :goals, ended_at = :endedAt, support_need = :need, follow_up_result = :result,
+                       version = version + 1, updated_by = :by, updated_at = :at
                  WHERE id = :id AND version = :version
                 """).param("version", course.version());
         int written = statement.param("id", course.id().value()).param("citizen", course.citizen().value())
@@ -87,14 +88,12 @@ class CourseRepository {
                 .param("exitOn", exit == null ? null : exit.on()).param("exitAgrees", course.exitCitizenAgrees())
                 .param("exitNote", course.exitNote()).param("analysis", course.sharedAnalysis())
                 .param("goals", course.ownGoals()).param("endedAt", ts(course.endedAt()))
+                .param("need", course.supportNeed() == null ? null : course.supportNeed().name())
+                .param("result", course.followUpResult() == null ? null : course.followUpResult().name())
                 .param("by", by).param("at", ts(at)).update();
         if (written == 0) {
             throw new CourseConflictException("course.stale");
         }
-        jdbc.sql("UPDATE course SET support_need = :need, follow_up_result = :result WHERE id = :id")
-                .param("need", course.supportNeed() == null ? null : course.supportNeed().name())
-                .param("result", course.followUpResult() == null ? null : course.followUpResult().name())
-                .param("id", course.id().value()).update();
         int position = course.storedChanges();
         for (Course.Change change : course.newChanges()) {
             jdbc.sql("""

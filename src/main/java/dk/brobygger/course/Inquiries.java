@@ -66,8 +66,8 @@ public class Inquiries {
     public record Shown(Inquiry inquiry, @Nullable String citizenName) {
     }
 
-    /** Rows on one page of the board. */
-    public static final int BOARD_PAGE = 200;
+    /** Rows on one page of the board: a screenful on a phone, and every citizen named on it read through the gate. */
+    public static final int BOARD_PAGE = 50;
 
     private final InquiryRepository repository;
     private final CitizenRecords records;
