@@ -88,21 +88,28 @@ public class Volunteers {
      */
     @Transactional(readOnly = true)
     public List<Peer> assignablePeers() {
-        keeper();
-        return jdbc.sql("""
-                SELECT id, name, organization_name, district FROM volunteer
-                 WHERE peer = TRUE AND stage = 'ONBOARDED' AND anonymised_at IS NULL
-                   AND (vetted_until IS NULL OR vetted_until >= :today)
-                 ORDER BY name, id
-                """).param("today", LocalDate.now(clock.withZone(dk.brobygger.shared.DanishTime.ZONE)))
-                .query((rs, n) -> new Peer(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("organization_name"), rs.getString("district"))).list();
+        return peers(null);
     }
 
     /** One of {@link #assignablePeers()}, if that volunteer is an assignable peer today. */
     @Transactional(readOnly = true)
     public java.util.Optional<Peer> assignablePeer(UUID id) {
-        return assignablePeers().stream().filter(peer -> peer.id().equals(id)).findFirst();
+        return peers(id).stream().findFirst();
+    }
+
+    private List<Peer> peers(@Nullable UUID only) {
+        keeper();
+        var statement = jdbc.sql("""
+                SELECT id, name, organization_name, district FROM volunteer
+                 WHERE peer = TRUE AND stage = 'ONBOARDED' AND anonymised_at IS NULL
+                   AND (vetted_until IS NULL OR vetted_until >= :today)%s
+                 ORDER BY name, id
+                """.formatted(only == null ? "" : " AND id = :only"))
+                .param("today", LocalDate.now(clock.withZone(dk.brobygger.shared.DanishTime.ZONE)));
+        return (only == null ? statement : statement.param("only", only))
+                .query((rs, n) -> new Peer(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("organization_name"), rs.getString("district")))
+                .list();
     }
 
     /** A change of stage, as the pages ask for it. */
