@@ -1,12 +1,9 @@
 package dk.brobygger.course;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dk.brobygger.access.Users;
 import dk.brobygger.referral.Volunteers;
 import dk.brobygger.shared.DomainException;
 
@@ -25,17 +22,13 @@ public class CoursePeers {
     private final Courses courses;
     private final CourseTypes types;
     private final Volunteers volunteers;
-    private final Users users;
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    CoursePeers(Courses courses, CourseTypes types, Volunteers volunteers, Users users, JdbcClient jdbc, Clock clock) {
+    CoursePeers(Courses courses, CourseTypes types, Volunteers volunteers, JdbcClient jdbc) {
         this.courses = courses;
         this.types = types;
         this.volunteers = volunteers;
-        this.users = users;
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     /** The peers a host may choose from now. */
@@ -45,7 +38,8 @@ public class CoursePeers {
 
     /**
      * Starts the course; with a peer chosen from the register, the peer's name is the peer host and the course keeps
-     * which volunteer it is. The start itself is {@link Courses#start}'s.
+     * which volunteer it is. The start itself, the link to the volunteer included, is
+     * {@link Courses#start(Courses.Start, UUID)}'s: one transaction.
      */
     public Course start(Courses.Start start, @Nullable UUID peerVolunteer) {
         if (peerVolunteer == null) {
@@ -57,15 +51,9 @@ public class CoursePeers {
         }
         var peer = volunteers.assignablePeer(peerVolunteer)
                 .orElseThrow(() -> new DomainException("course.peer.unknown"));
-        var course = courses.start(new Courses.Start(start.inquiry(), start.inquiryVersion(), start.citizen(),
+        return courses.start(new Courses.Start(start.inquiry(), start.inquiryVersion(), start.citizen(),
                 start.cpr(), start.type(), start.team(), start.status(), start.plannedExit(), start.plannedExitTo(),
-                start.plannedExitOn(), peer.name()));
-        jdbc.sql("""
-                INSERT INTO course_peer_volunteer (course_id, volunteer_id, linked_by, linked_at)
-                VALUES (:course, :volunteer, :by, :at)
-                """).param("course", course.id().value()).param("volunteer", peer.id())
-                .param("by", users.currentOrFail().username()).param("at", Timestamp.from(clock.instant())).update();
-        return course;
+                start.plannedExitOn(), peer.name()), peer.id());
     }
 
     /** The peer host changes on an open course: a peer from the register, else the name typed, else none. */

@@ -190,13 +190,22 @@ public class Courses {
      * one transaction.
      */
     public Course start(Start start) {
+        return start(start, null);
+    }
+
+    /**
+     * Starts a course whose peer host is a volunteer from module referral's register ({@code peerVolunteer}, whose
+     * name is {@link Start#peerHost()}): the course and its link to the volunteer are written in the same
+     * transaction, so a course never stands with a peer's name but without knowing which volunteer it is.
+     */
+    Course start(Start start, @Nullable UUID peerVolunteer) {
         staff();
         Lookup found = start.citizen() != null ? new Lookup(true, true, start.citizen())
                 : citizenByCpr(register, start.cpr());
-        return transactions.execute(status -> start(start, found));
+        return transactions.execute(status -> start(start, found, peerVolunteer));
     }
 
-    private Course start(Start start, Lookup found) {
+    private Course start(Start start, Lookup found, @Nullable UUID peerVolunteer) {
         var user = staff();
         var now = clock.instant();
         var today = today();
@@ -240,6 +249,9 @@ public class Courses {
                 new Course.Exit(start.plannedExit(), Inputs.optional(start.plannedExitTo(), 200, "course.exit.to.tooLong"),
                         start.plannedExitOn()), returned), user.username(), now, today);
         repository.save(course, user.username(), now);
+        if (peerVolunteer != null) {
+            linkPeer(id, peerVolunteer, user.username(), now);
+        }
         if (!opened) {
             work.startForTeam(citizenId, team, work(id), purpose);
         }
@@ -362,15 +374,20 @@ public class Courses {
         String by = users.currentOrFail().username();
         jdbc.sql("DELETE FROM course_peer_volunteer WHERE course_id = :course").param("course", id.value()).update();
         if (volunteer != null) {
-            jdbc.sql("""
-                    INSERT INTO course_peer_volunteer (course_id, volunteer_id, linked_by, linked_at)
-                    VALUES (:course, :volunteer, :by, :at)
-                    """).param("course", id.value()).param("volunteer", volunteer).param("by", by)
-                    .param("at", Timestamp.from(clock.instant())).update();
+            linkPeer(id, volunteer, by, clock.instant());
         }
         entries.keep(id, CourseEntries.EntryKind.COURSE, id.value(),
                 List.<String[]>of(new String[] {"peerHost", before, course.peerHost()}), null, by);
         return course;
+    }
+
+    /** Which volunteer of module referral's register is the course's peer host. */
+    private void linkPeer(CourseId id, UUID volunteer, String by, Instant at) {
+        jdbc.sql("""
+                INSERT INTO course_peer_volunteer (course_id, volunteer_id, linked_by, linked_at)
+                VALUES (:course, :volunteer, :by, :at)
+                """).param("course", id.value()).param("volunteer", volunteer).param("by", by)
+                .param("at", Timestamp.from(at)).update();
     }
 
     /** The active members of the course's team, who may take it over. */

@@ -1,6 +1,7 @@
 package dk.brobygger.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -9,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -127,6 +129,30 @@ class CoursePeerTests {
         mvc.perform(post("/forloeb/{id}/peer", course).with(CourseTests.HOST).with(csrf())
                 .param("version", String.valueOf(version + 1)).param("peerFrivillig", jonas.toString()))
                 .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT volunteer_id FROM course_peer_volunteer WHERE course_id = :id").param("id", course)
+                .query(UUID.class).single()).isEqualTo(jonas);
+    }
+
+    @Test
+    void theCourseAndItsLinkToThePeerAreSavedTogetherOrNotAtAll() throws Exception {
+        // The database refuses the link to Jonas, as any failing write of it would: the course must not stand with
+        // his name but without knowing which volunteer he is, and the inquiry must still wait for its course.
+        jdbc.sql("ALTER TABLE course_peer_volunteer ADD CONSTRAINT refuses_jonas CHECK (volunteer_id <> '" + jonas
+                + "')").update();
+        try {
+            assertThatThrownBy(() -> mvc.perform(start("peerstoette", jonas.toString())))
+                    .hasRootCauseInstanceOf(SQLException.class);
+        } finally {
+            jdbc.sql("ALTER TABLE course_peer_volunteer DROP CONSTRAINT refuses_jonas").update();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM course").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT outcome FROM course_inquiry WHERE id = :id").param("id", inquiry)
+                .query(String.class).optional()).isEmpty();
+
+        // Once the link can be written, the same start succeeds: the course and its peer together.
+        String location = mvc.perform(start("peerstoette", jonas.toString())).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        UUID course = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
         assertThat(jdbc.sql("SELECT volunteer_id FROM course_peer_volunteer WHERE course_id = :id").param("id", course)
                 .query(UUID.class).single()).isEqualTo(jonas);
     }
