@@ -36,11 +36,11 @@ import org.springframework.stereotype.Component;
  * <li>the KL codes, for which EpisodeOfCare has no element, as extensions: {@value #SUPPORT_NEED_EXTENSION}
  * (FFB support need) and {@value #FOLLOW_UP_EXTENSION} (FSIII follow-up result), each a {@code valueCodeableConcept}
  * in Brobygger's code systems {@value #SUPPORT_NEEDS} and {@value #FOLLOW_UP_RESULTS} with KL's Danish word as
- * display, the follow-up result also with KL's own concept in FSIII ({@value FollowUpResult#KL_FSIII}, KL
- * Terminologi's value set KLFollowUpCodesFSIII). They are not {@code diagnosis} (a Condition the episode treats)
- * nor {@code type} (what kind of care it is); KL Gateway reports a follow-up as an Observation, which
- * {@code /fhir} does not serve. The support need has no KL code here: FFB's nearest value set (the levels of
- * function, "funktionsevneniveau") is not the same scale.</li>
+ * display, each also with KL's own concept: the support need in FFB ({@value SupportNeed#KL_FFB}, KL Terminologi's
+ * value set KLNeedsAssessmentCodesFFB), the follow-up result in FSIII ({@value FollowUpResult#KL_FSIII}, value set
+ * KLFollowUpCodesFSIII). They are not {@code diagnosis} (a Condition the episode treats) nor {@code type} (what
+ * kind of care it is); KL Gateway reports a support need or a follow-up as an Observation, which {@code /fhir} does
+ * not serve.</li>
  * </ul>
  * No {@code managingOrganization}: no other resource at {@code /fhir} names the municipality as an Organization.
  */
@@ -88,7 +88,9 @@ class CourseFhir {
         episode.setPeriod(period(course.startedAt(), course.endedAt()));
         if (course.supportNeed() != null) {
             var need = course.supportNeed();
-            episode.addExtension(SUPPORT_NEED_EXTENSION, concept(SUPPORT_NEEDS, need.fhirCode(), need.messageKey()));
+            var concept = concept(SUPPORT_NEEDS, need.fhirCode(), need.messageKey());
+            concept.addCoding(new Coding(SupportNeed.KL_FFB, need.klCode(), need.klDisplay()));
+            episode.addExtension(SUPPORT_NEED_EXTENSION, concept);
         }
         if (course.followUpResult() != null) {
             var result = course.followUpResult();

@@ -202,6 +202,12 @@ class CourseFhirTests {
         assertThat(need.getCodingFirstRep().getSystem()).isEqualTo(CourseFhir.SUPPORT_NEEDS);
         assertThat(need.getCodingFirstRep().getCode()).isEqualTo("moderate");
         assertThat(need.getCodingFirstRep().getDisplay()).isEqualTo("Moderat");
+        // Also KL's own concept (FFB's "Moderat støttebehov" in KL Terminologi, value set KLNeedsAssessmentCodesFFB).
+        assertThat(need.getCoding()).anySatisfy(coding -> {
+            assertThat(coding.getSystem()).isEqualTo("urn:oid:1.2.208.176.2.22");
+            assertThat(coding.getCode()).isEqualTo("401a397b-b3aa-4ca3-8b23-bd8f99dd3f76");
+            assertThat(coding.getDisplay()).isEqualTo("Moderat støttebehov");
+        });
         var result = (CodeableConcept) episode.getExtensionByUrl(CourseFhir.FOLLOW_UP_EXTENSION).getValue();
         assertThat(result.getCodingFirstRep().getCode()).isEqualTo("changed-within-frame");
         assertThat(result.getText()).isEqualTo("Ændres inden for rammen");
