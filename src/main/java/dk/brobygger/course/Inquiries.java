@@ -49,18 +49,29 @@ public class Inquiries {
      * {@code pages} pages of {@link #BOARD_PAGE}.
      */
     public record Board(List<BoardRow> rows, long today, long waiting, long urgentWaiting, int page, int pages,
-            long total, boolean waitingOnly, boolean oldestFirst) {
+            long total, boolean waitingOnly, boolean oldestFirst, @Nullable String search) {
 
         public boolean hasNext() {
             return page < pages;
         }
     }
 
-    /** Which page of the board, which rows and in which order. */
-    public record BoardQuery(boolean waitingOnly, boolean oldestFirst, int page) {
+    /**
+     * Which page of the board, which rows and in which order; {@code search}, when given, keeps only the inquiries
+     * whose own text holds every word of it (see {@link #board(BoardQuery)}).
+     */
+    public record BoardQuery(boolean waitingOnly, boolean oldestFirst, int page, @Nullable String search) {
 
-        public static final BoardQuery FIRST = new BoardQuery(false, false, 1);
+        public static final BoardQuery FIRST = new BoardQuery(false, false, 1, null);
+
+        public BoardQuery(boolean waitingOnly, boolean oldestFirst, int page) {
+            this(waitingOnly, oldestFirst, page, null);
+        }
     }
+
+    /** The longest search on the board, and the most words of it that count. */
+    static final int SEARCH_LENGTH = 200;
+    static final int SEARCH_WORDS = 8;
 
     /** What a host may see of an inquiry, and the citizen it names if the host may see them. */
     public record Shown(Inquiry inquiry, @Nullable String citizenName) {
@@ -151,6 +162,13 @@ public class Inquiries {
     /**
      * A page of the host's board; the citizens named are shown only when the host may see them (each audited). The
      * figures are counted apart from the page, each from an index, so a long board costs one page of rows.
+     * <p>
+     * With a search, the same rows (today's and open, or those waiting) are kept only when the inquiry's own text
+     * holds every word, in any case: who contacted and how, on whose behalf, what the person wants to change, why it
+     * was linked to a citizen, the note it was closed with. Citizens' names are the citizen module's and not
+     * searched. An inquiry linked to a citizen the host may not see now is left out of the found rows, as the board
+     * hides its text (the count of rows found is the database's, so it may count such an inquiry). The board
+     * without a search reads exactly as before.
      */
     @Transactional
     public Board board(BoardQuery query) {
@@ -158,19 +176,41 @@ public class Inquiries {
         Instant now = clock.instant();
         Instant startOfToday = LocalDate.now(clock.withZone(DanishTime.ZONE)).atStartOfDay(DanishTime.ZONE).toInstant();
         var counts = repository.boardCounts(startOfToday);
-        long total = query.waitingOnly() ? counts.waiting() : counts.today() + counts.openBefore();
+        String search = search(query.search());
+        List<String> words = search == null ? List.of() : words(search);
+        long total = !words.isEmpty() ? repository.searchCount(startOfToday, query.waitingOnly(), words)
+                : query.waitingOnly() ? counts.waiting() : counts.today() + counts.openBefore();
         int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + BOARD_PAGE - 1) / BOARD_PAGE));
         int page = dk.brobygger.shared.Paging.page(query.page());
-        var inquiries = repository.board(startOfToday, query.waitingOnly(), query.oldestFirst(),
-                dk.brobygger.shared.Paging.offset(page, BOARD_PAGE), BOARD_PAGE);
+        long offset = dk.brobygger.shared.Paging.offset(page, BOARD_PAGE);
+        var inquiries = words.isEmpty()
+                ? repository.board(startOfToday, query.waitingOnly(), query.oldestFirst(), offset, BOARD_PAGE)
+                : repository.search(startOfToday, query.waitingOnly(), query.oldestFirst(), words, offset, BOARD_PAGE);
         Map<CitizenId, CitizenRecords.Summary> names = records.summaries(inquiries.stream()
                 .map(Inquiry::citizen).filter(java.util.Objects::nonNull).toList(), PURPOSE + ": værtens tavle");
-        var rows = inquiries.stream().map(inquiry -> new BoardRow(inquiry,
-                inquiry.citizen() == null || !names.containsKey(inquiry.citizen()) ? null
-                        : names.get(inquiry.citizen()).name(),
-                inquiry.waited(now), !inquiry.receivedAt().isBefore(startOfToday))).toList();
+        var rows = inquiries.stream()
+                .filter(inquiry -> words.isEmpty() || inquiry.citizen() == null || names.containsKey(inquiry.citizen()))
+                .map(inquiry -> new BoardRow(inquiry,
+                        inquiry.citizen() == null || !names.containsKey(inquiry.citizen()) ? null
+                                : names.get(inquiry.citizen()).name(),
+                        inquiry.waited(now), !inquiry.receivedAt().isBefore(startOfToday))).toList();
         return new Board(rows, counts.today(), counts.waiting(), counts.urgentWaiting(), page, pages, total,
-                query.waitingOnly(), query.oldestFirst());
+                query.waitingOnly(), query.oldestFirst(), words.isEmpty() ? null : search);
+    }
+
+    /** The search as typed, without surrounding space and at most {@link #SEARCH_LENGTH} characters; none if blank. */
+    static @Nullable String search(@Nullable String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String text = typed.strip();
+        return text.length() <= SEARCH_LENGTH ? text : text.substring(0, SEARCH_LENGTH).strip();
+    }
+
+    /** The words of a search, each to be found somewhere in the inquiry's text; the first {@link #SEARCH_WORDS}. */
+    static List<String> words(String search) {
+        return java.util.Arrays.stream(search.split("\\s+")).filter(word -> !word.isEmpty()).distinct()
+                .limit(SEARCH_WORDS).toList();
     }
 
     /** One inquiry for a host, audited on its citizen (need-to-know) or as an anonymous subject. */

@@ -52,16 +52,18 @@ class InquiryPages {
 
     /**
      * The board in pages of {@link Inquiries#BOARD_PAGE}: {@code vis=venter} shows only those waiting for contact,
-     * {@code sortering=aeldste} the oldest first (who has waited longest).
+     * {@code sortering=aeldste} the oldest first (who has waited longest), {@code soeg} only the inquiries whose own
+     * text holds the words searched for.
      */
     @GetMapping("/indgang")
     String board(@RequestParam(name = "vis", required = false) @Nullable String show,
             @RequestParam(name = "sortering", required = false) @Nullable String order,
-            @RequestParam(name = "side", required = false) @Nullable String page, Model model) {
+            @RequestParam(name = "side", required = false) @Nullable String page,
+            @RequestParam(name = "soeg", required = false) @Nullable String search, Model model) {
         boolean waitingOnly = "venter".equals(show);
         boolean oldestFirst = "aeldste".equals(order);
         model.addAttribute("board", inquiries.board(new Inquiries.BoardQuery(waitingOnly, oldestFirst,
-                pageNumber(page))));
+                pageNumber(page), search)));
         model.addAttribute("show", waitingOnly ? "venter" : "alle");
         model.addAttribute("order", oldestFirst ? "aeldste" : "nyeste");
         model.addAttribute("myCaseload", caseloads.of(users.currentOrFail().username()));

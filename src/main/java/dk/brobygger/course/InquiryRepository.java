@@ -88,6 +88,71 @@ class InquiryRepository {
         return statement.query(InquiryRepository::inquiry).list();
     }
 
+    /**
+     * The inquiry's own text, lower-cased, for the board's search: who contacted and how, on whose behalf, the wish,
+     * why it was linked, the note it was closed with (CONCAT_WS skips what is empty; H2 and PostgreSQL alike).
+     */
+    private static final String TEXT = """
+            LOWER(CONCAT_WS(' ', contact_name, contact_route, on_behalf_of, wish, link_reason, outcome_note))""";
+
+    /**
+     * A page of the board's rows ({@link #board}'s) whose text holds every word, in any case (each word a LIKE
+     * pattern with its own %, _ and backslash escaped, lower-cased by the database as the text is). Only searched boards
+     * read this; the board without a search keeps its own statements.
+     */
+    List<Inquiry> search(Instant since, boolean waitingOnly, boolean oldestFirst, List<String> words, long offset,
+            int limit) {
+        String order = oldestFirst ? "received_at, id" : "received_at DESC, id DESC";
+        String match = matching(words);
+        String sql = waitingOnly ? """
+                SELECT * FROM course_inquiry WHERE closed_at IS NULL AND contacted_at IS NULL%2$s
+                 ORDER BY %1$s LIMIT :limit OFFSET :offset
+                """ : """
+                SELECT * FROM course_inquiry WHERE received_at >= :since%2$s
+                UNION ALL
+                SELECT * FROM course_inquiry WHERE closed_at IS NULL AND received_at < :since%2$s
+                ORDER BY %1$s LIMIT :limit OFFSET :offset
+                """;
+        var statement = words(jdbc.sql(sql.formatted(order, match)), words).param("limit", limit)
+                .param("offset", offset);
+        if (!waitingOnly) {
+            statement = statement.param("since", ts(since));
+        }
+        return statement.query(InquiryRepository::inquiry).list();
+    }
+
+    /** How many of the board's rows {@link #search} finds in all. */
+    long searchCount(Instant since, boolean waitingOnly, List<String> words) {
+        String match = matching(words);
+        String sql = waitingOnly ? """
+                SELECT COUNT(*) FROM course_inquiry WHERE closed_at IS NULL AND contacted_at IS NULL%1$s
+                """ : """
+                SELECT (SELECT COUNT(*) FROM course_inquiry WHERE received_at >= :since%1$s)
+                     + (SELECT COUNT(*) FROM course_inquiry WHERE closed_at IS NULL AND received_at < :since%1$s)
+                """;
+        var statement = words(jdbc.sql(sql.formatted(match)), words);
+        if (!waitingOnly) {
+            statement = statement.param("since", ts(since));
+        }
+        return statement.query(Long.class).single();
+    }
+
+    private static String matching(List<String> words) {
+        var match = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            match.append(" AND ").append(TEXT).append(" LIKE LOWER(:word").append(i).append(") ESCAPE '\\'");
+        }
+        return match.toString();
+    }
+
+    private static JdbcClient.StatementSpec words(JdbcClient.StatementSpec statement, List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            String escaped = words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            statement = statement.param("word" + i, "%" + escaped + "%");
+        }
+        return statement;
+    }
+
     /** The board's figures, each counted from an index: today's, open from before today, waiting, urgent waiting. */
     record BoardCounts(long today, long openBefore, long waiting, long urgentWaiting) {
     }

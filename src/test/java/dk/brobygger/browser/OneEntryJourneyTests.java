@@ -11,6 +11,7 @@ import dk.brobygger.directory.TestDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,6 +83,19 @@ class OneEntryJourneyTests extends BrowserJourney {
         browser.get(url("/indgang"));
         waitUntil(() -> heading().equals("Én indgang"));
         checkPage("one-entry-board");
+        // The host finds the mother's inquiry by searching the board's text, with the keyboard alone.
+        browser.findElement(By.id("soeg")).sendKeys("LONE holm", Keys.ENTER);
+        waitUntil(() -> !browser.findElements(By.id("soegning")).isEmpty());
+        assertThat(browser.findElement(By.id("tavle")).getText()).contains("sin søn Mikkel");
+        checkPage("one-entry-board-search");
+        browser.findElement(By.id("soeg")).clear();
+        browser.findElement(By.id("soeg")).sendKeys("strikketøj", Keys.ENTER);
+        waitUntil(() -> browser.findElements(By.id("tavle")).isEmpty());
+        assertThat(browser.findElement(By.id("soegning")).getText())
+                .contains("Ingen henvendelser matcher »strikketøj«.").contains("Ryd søgningen");
+        checkPage("one-entry-board-no-match");
+        browser.findElement(By.id("ryd-soegning")).click();
+        waitUntil(() -> browser.findElements(By.id("soegning")).isEmpty());
         browser.findElement(By.cssSelector("#tavle a")).click();
         waitUntil(() -> heading().equals("Henvendelse"));
 
