@@ -110,9 +110,13 @@ class CourseApi {
     record StatusRequest(@Nullable Long version, @Nullable String status, @Nullable String reason) {
     }
 
-    /** A new planned exit: kind COMMUNITY, MUNICIPAL_SERVICE, REGION, NO_MORE_HELP; to (where); on (a date). */
+    /**
+     * A new planned exit: kind COMMUNITY, MUNICIPAL_SERVICE, REGION, NO_MORE_HELP; to (where); on (a date); offerId,
+     * only with COMMUNITY, the directory offer (in the portal, running) the exit plans for, whose name is "to" when
+     * "to" is left out. Without offerId the planned exit names no offer.
+     */
     record PlannedExitRequest(@Nullable Long version, @Nullable String kind, @Nullable String to,
-            @Nullable LocalDate on) {
+            @Nullable LocalDate on, @Nullable UUID offerId) {
     }
 
     /** A relative involved on the citizen's wish: name, relation (e.g. mother), young for a child or young relative. */
@@ -148,22 +152,27 @@ class CourseApi {
         }
     }
 
-    /** A course as its page shows it: type, phase, exits, contacts and history. */
+    /**
+     * A course as its page shows it: type, phase, exits, contacts and history. plannedExitOffer is the directory
+     * offer the planned exit names (its id, its name when chosen, and whether it is still available in the portal).
+     */
     record CourseView(UUID id, UUID citizenId, @Nullable UUID inquiryId, UUID typeId, String typeName, String team,
             String responsible, @Nullable String peerHost, CourseStatus status, int phase, String phaseName,
             LocalDate phaseStartedOn, LocalDate phaseDue, boolean phaseOverrun, Instant startedAt,
-            ExitView plannedExit, @Nullable ExitView exit, @Nullable Boolean exitCitizenAgrees,
+            ExitView plannedExit, CourseExitOffers.@Nullable PlannedOffer plannedExitOffer, @Nullable ExitView exit,
+            @Nullable Boolean exitCitizenAgrees,
             @Nullable String exitNote, @Nullable Instant endedAt, @Nullable Integer returnedAfterDays,
             @Nullable SupportNeed supportNeed, @Nullable FollowUpResult followUpResult, List<Courses.Contact> contacts,
             List<Courses.Relative> relatives, List<Course.Change> history, long version) {
 
-        static CourseView of(Courses.Page page) {
+        static CourseView of(Courses.Page page, CourseExitOffers.@Nullable PlannedOffer plannedOffer) {
             var course = page.course();
             return new CourseView(course.id().value(), course.citizen().value(),
                     course.inquiry() == null ? null : course.inquiry().value(), course.typeId(), page.type().name(),
                     course.team(), course.responsible(), course.peerHost(), course.status(), course.phase(),
                     page.type().phase(course.phase()).name(), course.phaseStartedOn(), page.phaseDue(),
-                    page.overrun(), course.startedAt(), ExitView.of(course.plannedExit()), ExitView.of(course.exit()),
+                    page.overrun(), course.startedAt(), ExitView.of(course.plannedExit()), plannedOffer,
+                    ExitView.of(course.exit()),
                     course.exitCitizenAgrees(), course.exitNote(), course.endedAt(), course.returnedAfterDays(),
                     course.supportNeed(), course.followUpResult(), page.contacts(), page.relatives(), course.history(),
                     course.version());
@@ -174,10 +183,13 @@ class CourseApi {
     private final Courses courses;
     private final CourseTypes types;
     private final Problems problems;
+    private final CourseExitOffers exitOffers;
 
-    CourseApi(Inquiries inquiries, Courses courses, CourseTypes types, Problems problems) {
+    CourseApi(Inquiries inquiries, Courses courses, CourseTypes types, Problems problems,
+            CourseExitOffers exitOffers) {
         this.inquiries = inquiries;
         this.courses = courses;
+        this.exitOffers = exitOffers;
         this.types = types;
         this.problems = problems;
     }
@@ -227,13 +239,13 @@ class CourseApi {
                 Inputs.code(ExitKind.class, request.plannedExit()), request.plannedExitTo(), request.plannedExitOn(),
                 request.peerHost()));
         return ResponseEntity.created(URI.create("/api/courses/" + course.id()))
-                .body(CourseView.of(courses.page(course.id())));
+                .body(view(course.id()));
     }
 
     @GetMapping("/api/courses/{id}")
     @Operation(summary = "Et forløb med kontakter og historik (need-to-know, logges)")
     CourseView course(@PathVariable UUID id) {
-        return CourseView.of(courses.page(new CourseId(id)));
+        return view(new CourseId(id));
     }
 
     @GetMapping("/api/courses")
@@ -258,7 +270,7 @@ class CourseApi {
         var course = new CourseId(id);
         courses.movePhase(course, version(request.version()), request.phase() == null ? -1 : request.phase(),
                 request.reason());
-        return CourseView.of(courses.page(course));
+        return view(course);
     }
 
     @PostMapping("/api/courses/{id}/exit")
@@ -314,12 +326,13 @@ class CourseApi {
 
     @PostMapping("/api/courses/{id}/planned-exit")
     @Operation(summary = "Flyt den planlagte udgang (hvilken slags, hvortil, hvornår); opgaven på den ansvarliges "
-            + "liste følger datoen")
+            + "liste følger datoen. Ved udgang til et fællesskab kan offerId pege på tilbuddet i portalen (det skal "
+            + "være offentligt og køre); uden offerId nævner den planlagte udgang intet tilbud")
     CourseView plannedExit(@PathVariable UUID id, @RequestBody PlannedExitRequest request) {
         var course = new CourseId(id);
-        courses.planExit(course, version(request.version()), Inputs.code(ExitKind.class, request.kind()), request.to(),
-                request.on());
-        return CourseView.of(courses.page(course));
+        exitOffers.planExit(course, version(request.version()), Inputs.code(ExitKind.class, request.kind()),
+                request.to(), request.on(), request.offerId());
+        return view(course);
     }
 
     @PostMapping("/api/courses/{id}/relatives")
@@ -339,7 +352,7 @@ class CourseApi {
         courses.classify(course, version(request.version()),
                 CoursePages.klCode(SupportNeed.class, request.supportNeed()),
                 CoursePages.klCode(FollowUpResult.class, request.followUpResult()));
-        return CourseView.of(courses.page(course));
+        return view(course);
     }
 
     private static long version(@Nullable Long version) {
@@ -354,5 +367,9 @@ class CourseApi {
     ProblemDetail refused(DomainException e, Locale locale) {
         return problems.of(e instanceof CourseConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
                 e.messageKey(), "problem.domain", locale, e.arguments());
+    }
+
+    private CourseView view(CourseId course) {
+        return CourseView.of(courses.page(course), exitOffers.planned(course).orElse(null));
     }
 }

@@ -117,6 +117,9 @@ class CourseContribution implements CitizenContribution {
                     record.put("plannedExit", row.getString("planned_exit"));
                     record.put("plannedExitTo", row.getString("planned_exit_to"));
                     record.put("plannedExitOn", row.getObject("planned_exit_on", java.time.LocalDate.class));
+                    record.put("plannedExitOffer", jdbc.sql(
+                            "SELECT offer_name FROM course_planned_exit_offer WHERE course_id = :id")
+                            .param("id", id).query(String.class).optional().orElse(null));
                     record.put("exit", row.getString("exit_kind"));
                     record.put("exitTo", row.getString("exit_to"));
                     record.put("exitOn", row.getObject("exit_on", java.time.LocalDate.class));

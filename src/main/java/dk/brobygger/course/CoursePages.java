@@ -74,6 +74,7 @@ class CoursePages {
     String course(UUID id, Model model) {
         var page = courses.page(new CourseId(id));
         model.addAttribute("exitOffer", exitOffers.of(page.course().id()).orElse(null));
+        model.addAttribute("plannedOffer", exitOffers.planned(page.course().id()).orElse(null));
         model.addAttribute("peerVolunteer", peers.volunteerOf(page.course().id()).orElse(null));
         if (page.course().isOpen() && model.getAttribute("offerWords") instanceof String words && !words.isBlank()) {
             try {
@@ -136,8 +137,9 @@ class CoursePages {
                 case "udgang" -> changed = exitOffers.exit(courseId, version,
                         Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")),
                         agrees(typed.get("enig")), typed.get("note"), uuid(typed.get("tilbud")));
-                case "planlagt-udgang" -> courses.planExit(courseId, version,
-                        Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")));
+                case "planlagt-udgang" -> exitOffers.planExit(courseId, version,
+                        Inputs.code(ExitKind.class, typed.get("udgang")), typed.get("til"), date(typed.get("dato")),
+                        uuid(typed.get("tilbud")));
                 case "analyse" -> courses.writeSharedAnalysis(courseId, version, typed.get("tekst"));
                 case "kl" -> courses.classify(courseId, version, klCode(SupportNeed.class, typed.get("stoettebehov")),
                         klCode(FollowUpResult.class, typed.get("resultat")));

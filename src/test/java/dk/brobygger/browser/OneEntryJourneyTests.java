@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Én indgang in a real browser (issue 16): a mother phones about her son, the host records it, finds by CPR that
  * the municipality knows him, starts a CTI course the same day, records a contact, moves the course on to its next
- * phase (correcting the contact's length and asking the baseline on the way) and ends it with an exit to an
- * association found in the portal; months later the son comes back, and the host, starting a new
- * course, sees the earlier one. Every page passes axe, fits a 360 px phone and names people and things in words.
+ * phase (correcting the contact's length and asking the baseline on the way), plans the exit to an association
+ * found in the portal and ends the course there, as proposed; months later the son comes back, and the host,
+ * starting a new course, sees the earlier one. Every page passes axe, fits a 360 px phone and names people and things in words.
  */
 class OneEntryJourneyTests extends BrowserJourney {
 
@@ -142,8 +142,16 @@ class OneEntryJourneyTests extends BrowserJourney {
         waitUntil(() -> !browser.findElements(By.id("tilbud-fund")).isEmpty());
         assertThat(browser.findElement(By.id("tilbud-fund")).getText()).contains("Sinds samtalegruppe").contains("Henvis");
         checkPage("one-entry-exit-offer");
-        browser.findElement(By.cssSelector("label[for=tilbud-" + sind + "]")).click();
-        browser.findElement(By.cssSelector("label[for=udgang-COMMUNITY]")).click();
+        // The planned exit names the offer: shown with its card, and proposed when the course ends.
+        browser.findElement(By.cssSelector("#ret-planlagt-udgang summary")).click();
+        browser.findElement(By.cssSelector("label[for=plan-tilbud-" + sind + "]")).click();
+        browser.findElement(By.cssSelector("label[for=plan-udgang-COMMUNITY]")).click();
+        browser.findElement(By.id("gem-planlagt-udgang")).click();
+        waitUntil(() -> !browser.findElements(By.id("planlagt-udgang-tilbud")).isEmpty());
+        assertThat(browser.findElement(By.id("planlagt-udgang-tilbud")).getText()).contains("Sinds samtalegruppe");
+        checkPage("one-entry-planned-offer");
+        assertThat(browser.findElement(By.id("tilbud-" + sind)).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("udgang-COMMUNITY")).isSelected()).isTrue();
         browser.findElement(By.id("enig-ja")).click();
         browser.findElement(By.id("afslut-knap")).click();
         waitUntil(() -> heading().equals("Én indgang"));
