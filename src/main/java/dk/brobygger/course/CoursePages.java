@@ -192,8 +192,25 @@ class CoursePages {
             InquiryPages.refused(e, model, response);
             model.addAttribute("failedEntry", entryId);
             model.addAttribute("failedTyped", typed);
-            return course(id, model);
+            return "kontakter".equals(entry) ? contact(id, entryId, model) : course(id, model);
         }
+    }
+
+    /**
+     * One contact on its own page, to be corrected or removed as entered in error: the course page lists the
+     * contacts, each with a link here, rather than carrying two forms for every contact it shows.
+     */
+    @GetMapping("/forloeb/{id}/kontakter/{contactId}")
+    String contact(@PathVariable UUID id, @PathVariable UUID contactId, Model model) {
+        var page = courses.page(new CourseId(id));
+        var contact = page.contacts().stream().filter(c -> c.id().equals(contactId)).findFirst()
+                .orElseThrow(() -> new dk.brobygger.shared.NotFoundException("contact"));
+        model.addAttribute("course", page.course());
+        model.addAttribute("type", page.type());
+        model.addAttribute("citizen", page.citizen());
+        model.addAttribute("contact", contact);
+        model.addAttribute("contactKinds", ContactKind.values());
+        return "course/contact";
     }
 
     /** Baselinemåling or opfølgningsmåling: the course type's instrument, asked on the course. */

@@ -110,12 +110,14 @@ class OneEntryJourneyTests extends BrowserJourney {
         waitUntil(() -> browser.findElement(By.id("kontakter")).getText().contains("Gik en tur til søen"));
 
         // The contact lasted longer than typed: the host corrects it, and the correction is kept with who and when.
-        browser.findElement(By.cssSelector("#kontakter details summary")).click();
-        var minutes = browser.findElement(By.cssSelector("#kontakter .ret-kontakt input[name=minutter]"));
+        browser.findElement(By.cssSelector("#kontakter .ret-kontakt-link")).click();
+        waitUntil(() -> !browser.findElements(By.id("ret-minutter")).isEmpty());
+        checkPage("one-entry-contact-correction");
+        var minutes = browser.findElement(By.id("ret-minutter"));
         minutes.clear();
         minutes.sendKeys("50");
-        browser.findElement(By.cssSelector("#kontakter .ret-kontakt input[name=begrundelse]")).sendKeys("Turen tog længere tid");
-        browser.findElement(By.cssSelector("#kontakter .ret-kontakt button")).click();
+        browser.findElement(By.id("ret-begrundelse")).sendKeys("Turen tog længere tid");
+        browser.findElement(By.id("gem-rettelse")).click();
         waitUntil(() -> !browser.findElements(By.id("rettelser")).isEmpty());
         assertThat(browser.findElement(By.id("rettelser")).getText()).contains("Minutter: 30 → 50")
                 .contains("Turen tog længere tid");

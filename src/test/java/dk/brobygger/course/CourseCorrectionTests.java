@@ -103,6 +103,33 @@ class CourseCorrectionTests {
     }
 
     @Test
+    void eachContactIsCorrectedOnItsOwnPageAndARefusedCorrectionKeepsWhatWasTyped() throws Exception {
+        UUID contact = contact();
+        // The course page links to the contact's page instead of carrying its forms.
+        mvc.perform(get("/forloeb/{id}", course).with(CourseTests.HOST)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/forloeb/" + course + "/kontakter/" + contact)))
+                .andExpect(content().string(not(containsString("class=\"ret-kontakt\""))));
+        mvc.perform(get("/forloeb/{id}/kontakter/{c}", course, contact).with(CourseTests.HOST))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ret en kontakt")))
+                .andExpect(content().string(containsString("Ringede om gruppen")))
+                .andExpect(content().string(containsString("/forloeb/" + course + "/kontakter/" + contact + "/ret")))
+                .andExpect(content().string(containsString("/forloeb/" + course + "/kontakter/" + contact + "/fjern")));
+        mvc.perform(post("/forloeb/{id}/kontakter/{c}/ret", course, contact).with(CourseTests.HOST).with(csrf())
+                .param("version", String.valueOf(version("course_contact", contact))).param("slags", "VIDEO")
+                .param("minutter", "9000").param("hvem", "Vera og Jonas"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Ret en kontakt")))
+                .andExpect(content().string(containsString("value=\"9000\"")))
+                .andExpect(content().string(containsString("value=\"Vera og Jonas\"")));
+        assertThat(jdbc.sql("SELECT kind || ' ' || minutes FROM course_contact WHERE id = :id").param("id", contact)
+                .query(String.class).single()).isEqualTo("PHONE 30");
+        // Another course's contact, or none, is not found under this course.
+        mvc.perform(get("/forloeb/{id}/kontakter/{c}", course, UUID.randomUUID()).with(CourseTests.HOST))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void aCorrectionFromAnOldVersionIsAConflictAndNothingIsOverwritten() throws Exception {
         UUID contact = contact();
         long seen = version("course_contact", contact);
