@@ -41,6 +41,52 @@ public class Inquiries {
 
     /** One row of the host's board; {@code citizenName} only for a citizen the host may see now. */
     public record BoardRow(Inquiry inquiry, @Nullable String citizenName, Duration waited, boolean today) {
+
+        private static final java.time.format.DateTimeFormatter ARRIVED =
+                java.time.format.DateTimeFormatter.ofPattern("dd-MM HH:mm");
+
+        /** When it arrived, Danish time, as the board shows it (day, month, hour, minute). */
+        public String arrivedAt() {
+            return ARRIVED.format(inquiry.receivedAt().atZone(DanishTime.ZONE));
+        }
+
+        /** Whole hours since it arrived. */
+        public long waitedHours() {
+            return waited.toHours();
+        }
+
+        /** Who the row names: the citizen the host may see, else on whose behalf when no citizen is linked. */
+        public @Nullable String subject() {
+            if (citizenName != null) {
+                return citizenName;
+            }
+            return inquiry.citizen() == null ? inquiry.onBehalfOf() : null;
+        }
+
+        /**
+         * The wish, at most 80 characters; none when the inquiry is linked to a citizen the host may not see (the
+         * board then says it is linked elsewhere).
+         */
+        public @Nullable String wishShown() {
+            if (inquiry.citizen() != null && citizenName == null) {
+                return null;
+            }
+            String wish = inquiry.wish() == null ? "" : inquiry.wish();
+            return wish.length() <= 80 ? wish : wish.substring(0, 77) + "...";
+        }
+
+        /** Open and to be answered today. */
+        public boolean urgentToday() {
+            return inquiry.isOpen() && inquiry.urgency() == Urgency.TODAY;
+        }
+
+        /** The message key of its state: not yet contacted, contacted, or how it was closed. */
+        public String stateKey() {
+            if (!inquiry.isOpen()) {
+                return inquiry.outcome() == null ? "course.board.closed" : inquiry.outcome().messageKey();
+            }
+            return inquiry.contactedAt() == null ? "course.board.notContacted" : "course.board.contacted";
+        }
     }
 
     /**
