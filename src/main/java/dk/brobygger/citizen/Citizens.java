@@ -13,15 +13,15 @@ import org.springframework.data.repository.query.Param;
  * All citizens. Goes around {@link CitizenAccess}, so it stays inside this module: other modules read
  * and change citizens through {@link CitizenRegister} and {@link CitizenRecords}.
  */
-interface Citizens extends Repository<Citizen, UUID> {
+interface Citizens extends Repository<Citizen, UUID>, CitizenRows {
 
     Citizen save(Citizen citizen);
 
     Optional<Citizen> findById(UUID id);
 
-    default Optional<Citizen> find(CitizenId id) {
-        return findById(id.value());
-    }
+    /** The citizen, read by {@link CitizenRowsImpl}. */
+    @Override
+    Optional<Citizen> find(CitizenId id);
 
     @Query("SELECT * FROM citizen WHERE cpr = :cpr")
     Optional<Citizen> findByCprDigits(@Param("cpr") String cpr);
