@@ -43,7 +43,7 @@ class AccompanimentPages {
         model.addAttribute("referral", suggested.referral());
         model.addAttribute("need", suggested.need());
         model.addAttribute("interests", Interest.values());
-        model.addAttribute("assignments", volunteers.ofReferral(new ReferralId(id)));
+        model.addAttribute("assignments", suggested.asked());
         return "referral/accompaniment";
     }
 

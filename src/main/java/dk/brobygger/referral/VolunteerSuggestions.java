@@ -101,30 +101,49 @@ class VolunteerSuggestions {
 
     List<Suggestion> suggest(Need need) {
         var origin = origin(need.postcode());
+        double originLatitude = origin.map(point -> point[0]).orElse(0.0);
+        double originLongitude = origin.map(point -> point[1]).orElse(0.0);
+        double eastScale = KM_PER_DEGREE * Math.cos(Math.toRadians(originLatitude));
         String language = need.language() == null ? "" : need.language().strip().toLowerCase(Locale.ROOT);
         String foreignLanguage = language.isEmpty() || language.equals("dansk") ? null : language;
         var load = roster.openLoad();
         long interests = VolunteerRoster.interestBits(need.interests());
         long slots = VolunteerRoster.slotBits(need.slots());
         var organization = need.organizationId();
-        // The best LIMIT kept in a heap with the worst of them on top: one comparison for most volunteers.
+        // The best LIMIT kept in a heap with the worst of them on top. Once it is full, a volunteer whose score
+        // cannot reach the worst kept is passed over before anything is made for them: the score without the
+        // open load is a ceiling (the load only subtracts), so most are passed over without looking it up.
+        // Only a score equal to the worst kept goes on to the full comparison (distance, name, id).
         var best = new PriorityQueue<Ranked>(LIMIT + 1, BEST_FIRST.reversed());
         for (var volunteer : roster.onboarded()) {
             if (volunteer.vettedUntil() == null || volunteer.vettedUntil().isBefore(need.day())
                     || volunteer.organizationId() != null && !volunteer.organizationId().equals(organization)) {
                 continue;
             }
-            Double km = origin.isEmpty() || volunteer.latitude() == null || volunteer.longitude() == null ? null
-                    : km(origin.get(), volunteer.latitude(), volunteer.longitude());
+            boolean located = origin.isPresent() && volunteer.latitude() != null && volunteer.longitude() != null;
+            double km = 0;
+            if (located) { // kilometres as the crow flies, flat-earth: close enough within a municipality
+                double north = (volunteer.latitude() - originLatitude) * KM_PER_DEGREE;
+                double east = (volunteer.longitude() - originLongitude) * eastScale;
+                km = Math.sqrt(north * north + east * east);
+            }
             int shared = Long.bitCount(volunteer.interestBits() & interests);
             boolean speaks = foreignLanguage != null && volunteer.languages().contains(foreignLanguage);
             boolean available = (volunteer.slotBits() & slots) != 0;
+            double ceiling = (!located || km >= FAR_KM ? 0 : 5 - km * 5 / FAR_KM) + 2 * Math.min(shared, 3)
+                    + (speaks ? 3 : 0) + (available ? 3 : 0) + (need.peer() && volunteer.peer() ? 4 : 0);
+            boolean full = best.size() == LIMIT;
+            if (full && ceiling < best.peek().suggestion().score()) {
+                continue;
+            }
             int open = load.getOrDefault(volunteer.id(), 0);
-            double score = (km == null || km >= FAR_KM ? 0 : 5 - km * 5 / FAR_KM) + 2 * Math.min(shared, 3)
-                    + (speaks ? 3 : 0) + (available ? 3 : 0) + (need.peer() && volunteer.peer() ? 4 : 0) - 2 * open;
+            double score = ceiling - 2 * open;
+            if (full && score < best.peek().suggestion().score()) {
+                continue;
+            }
             best.add(new Ranked(new Suggestion(volunteer.id(), volunteer.name(), volunteer.peer(),
-                    volunteer.postcode(), volunteer.district(), volunteer.organizationName(), km, shared, speaks,
-                    available, open, score), volunteer.sortKey()));
+                    volunteer.postcode(), volunteer.district(), volunteer.organizationName(), located ? km : null,
+                    shared, speaks, available, open, score), volunteer.sortKey()));
             if (best.size() > LIMIT) {
                 best.poll();
             }
@@ -142,13 +161,6 @@ class VolunteerSuggestions {
             .thenComparing(ranked -> ranked.suggestion().distanceKm(), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Ranked::name)
             .thenComparing(ranked -> ranked.suggestion().id().toString());
-
-    /** Kilometres between two points as the crow flies, flat-earth: close enough within a municipality. */
-    private static double km(double[] origin, double latitude, double longitude) {
-        double north = (latitude - origin[0]) * KM_PER_DEGREE;
-        double east = (longitude - origin[1]) * KM_PER_DEGREE * Math.cos(Math.toRadians(origin[0]));
-        return Math.sqrt(north * north + east * east);
-    }
 
     /** Latitude and longitude of a postcode's centroid (shared reference data), if known. */
     private Optional<double[]> origin(@Nullable String postcode) {

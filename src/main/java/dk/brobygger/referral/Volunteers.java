@@ -274,18 +274,33 @@ public class Volunteers {
     public record Suggested(VolunteerSuggestions.Suggestion volunteer, List<VolunteerSuggestions.Reason> reasons) {
     }
 
-    /** The suggestions for one referral, with what they were ranked for. */
-    public record Suggestions(Referral referral, VolunteerSuggestions.Need need, List<Suggested> volunteers) {
+    /** The referral volunteers are suggested for: what the page and the ranking need of it. */
+    public record Referred(ReferralId id, CitizenId citizen, UUID offerId, String offerName, UUID organizationId) {
+    }
+
+    /**
+     * The suggestions for one referral, with what they were ranked for, and the volunteers already asked to go
+     * along (newest first).
+     */
+    public record Suggestions(Referred referral, VolunteerSuggestions.Need need, List<Suggested> volunteers,
+            List<Named> asked) {
     }
 
     /**
      * Volunteers ranked for a referral staff may see (the citizen's record read through the gate for the postcode
-     * and language): for the interests given, else those the offer's name speaks of, and a peer when asked for.
+     * and language): for the interests given, else those the offer's name speaks of, and a peer when asked for. One
+     * transaction for the page: the referral's few facts, the gate, the ranking and the volunteers already asked.
      */
     @Transactional
     public Suggestions suggest(ReferralId referralId, java.util.@Nullable Set<Interest> interests, boolean peer) {
+        var referral = jdbc.sql("""
+                SELECT citizen_id, offer_id, offer_name, organization_id FROM referral WHERE id = :id
+                """).param("id", referralId.value())
+                .query((rs, n) -> new Referred(referralId, new CitizenId(rs.getObject("citizen_id", UUID.class)),
+                        rs.getObject("offer_id", UUID.class), rs.getString("offer_name"),
+                        rs.getObject("organization_id", UUID.class)))
+                .optional().orElseThrow(() -> new NotFoundException("referral"));
         // One audited read for the page: the gate reads the citizen (need-to-know) before anything is shown.
-        var referral = referrals.findById(referralId.value()).orElseThrow(() -> new NotFoundException("referral"));
         var citizen = records.readWithHeading(referral.citizen(), "Fandt frivillige til følgeskab");
         var offer = offers.find(referral.offerId(), null);
         var wanted = interests == null || interests.isEmpty()
@@ -294,7 +309,8 @@ public class Volunteers {
                 wanted, offer.map(VolunteerSuggestions::slots).orElse(List.of()), peer, referral.organizationId(),
                 today());
         return new Suggestions(referral, need, suggestions.suggest(need).stream()
-                .map(found -> new Suggested(found, VolunteerSuggestions.reasons(found, need))).toList());
+                .map(found -> new Suggested(found, VolunteerSuggestions.reasons(found, need))).toList(),
+                ofReferral(referralId));
     }
 
     /** The consent in force allows showing the citizen's shared fields of this referral to its volunteer. */

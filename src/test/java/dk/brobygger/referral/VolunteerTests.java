@@ -318,6 +318,25 @@ class VolunteerTests {
     }
 
     @Test
+    void onlyTheBestTenAreSuggestedAndATieAtTheCutGoesByNameNotByWhoCameFirst() {
+        // Fourteen volunteers at the same distance: four with a shared interest come first, then the ten
+        // equal ones by name (Danish order: Å last); the two named last fall outside the ten, however the
+        // register happens to list them. One of the four is busy: its open assignment drops it among the rest.
+        for (String name : List.of("Åse Sidst", "Ulla Ens", "Bo Ens", "Dorte Ens", "Zenia Ens", "Carl Ens",
+                "Erik Ens", "Agnete Ens", "Gitte Ens", "Frede Ens")) {
+            plain(name, "7100");
+        }
+        for (String name : List.of("Strik Fire", "Strik En", "Strik To")) {
+            volunteer(name, "7100", EnumSet.of(Interest.CRAFTS), Set.of("dansk"), Set.of(), false);
+        }
+        var busy = volunteer("Strik Travl", "7100", EnumSet.of(Interest.CRAFTS), Set.of("dansk"), Set.of(), false);
+        assignments.save(Assignment.propose(busy.id(), new ReferralId(referral), null, null, "faellesteam",
+                clock.instant()));
+        assertThat(ranked(need(EnumSet.of(Interest.CRAFTS), null, false))).containsExactly("Strik En", "Strik Fire",
+                "Strik To", "Agnete Ens", "Bo Ens", "Carl Ens", "Dorte Ens", "Erik Ens", "Frede Ens", "Gitte Ens");
+    }
+
+    @Test
     void aVolunteerWithOpenAssignmentsRanksAfterAnEqualOneWithout() {
         var busy = plain("Anne Travl", "7100");
         plain("Berit Ledig", "7100");
