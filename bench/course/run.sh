@@ -26,7 +26,9 @@ ROUNDS=${ROUNDS:-3}
 READS=${READS:-200}
 WARMUP=${WARMUP:-20}
 STATS_PATH=${STATS_PATH:-}
-JAVA_OPTS=${JAVA_OPTS:-}
+# The JVM as production runs it (README, "Configuration for production": a fixed heap). JAVA_OPTS= (empty)
+# runs the JVM's defaults.
+JAVA_OPTS=${JAVA_OPTS--Xms2g -Xmx2g}
 APP_ARGS=${APP_ARGS:-}
 OUT=$(realpath -m "${OUT:-bench/out/course}")
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)

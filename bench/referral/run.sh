@@ -23,7 +23,9 @@ OFFERS=${OFFERS:-100000}
 ROUNDS=${ROUNDS:-3}
 READS=${READS:-200}
 WARMUP=${WARMUP:-20}
-JAVA_OPTS=${JAVA_OPTS:-}
+# The JVM as production runs it (README, "Configuration for production": a fixed heap). JAVA_OPTS= (empty)
+# runs the JVM's defaults.
+JAVA_OPTS=${JAVA_OPTS--Xms2g -Xmx2g}
 OUT=$(realpath -m "${OUT:-bench/out/referral}")
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 

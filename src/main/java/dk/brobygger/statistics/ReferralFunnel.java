@@ -141,6 +141,23 @@ public class ReferralFunnel {
         return counted == null ? count(year, locale) : counted.get(new YearIn(year, locale));
     }
 
+    /**
+     * This year's funnel in Danish is counted in the background as soon as the application is ready, so the first
+     * manager after a start does not wait for it.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void countThisYearInTheBackground() {
+        if (counted != null) {
+            counted.refresh(new YearIn(LocalDate.now(clock.withZone(dk.brobygger.shared.DanishTime.ZONE)).getYear(),
+                    Locale.of("da")));
+        }
+    }
+
+    /** Is this year's funnel in this language kept (counted and not yet dropped)? */
+    boolean keeps(int year, Locale locale) {
+        return counted != null && counted.getIfPresent(new YearIn(year, locale)) != null;
+    }
+
     /** The funnel counted now. */
     Funnel count(int year, Locale locale) {
         return reports.read(() -> yearIn(year, locale));

@@ -193,6 +193,23 @@ class ReferralFunnelTests {
     }
 
     @Test
+    void thisYearIsCountedInTheBackgroundOnceTheApplicationIsReadyBeforeAnyoneAsks() throws Exception {
+        var kept = new ReferralFunnel(reports, messages, districts, clock, Duration.ofMinutes(10));
+        int thisYear = LocalDate.now(clock.withZone(dk.brobygger.shared.DanishTime.ZONE)).getYear();
+        assertThat(kept.keeps(thisYear, DANISH)).isFalse();
+        kept.countThisYearInTheBackground();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!kept.keeps(thisYear, DANISH) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(kept.keeps(thisYear, DANISH)).as("counted without a request").isTrue();
+        assertThat(kept.keeps(YEAR, DANISH)).as("other years wait until asked for").isFalse();
+        // Counting on every request (refresh zero, as in the tests' own funnel) keeps nothing to warm.
+        funnel.countThisYearInTheBackground();
+        assertThat(funnel.keeps(thisYear, DANISH)).isFalse();
+    }
+
+    @Test
     void theMedianIsTheMiddleDayOrTheMeanOfTheTwoMiddleDays() {
         assertThat(row(java.util.Map.of(3L, 1L, 8L, 1L)).medianDays()).isEqualTo(5.5);
         assertThat(row(java.util.Map.of(2L, 2L, 9L, 1L)).medianDays()).isEqualTo(2.0);
