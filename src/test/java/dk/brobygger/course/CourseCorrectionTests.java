@@ -85,7 +85,8 @@ class CourseCorrectionTests {
     @Test
     void aContactIsCorrectedAndTheCorrectionIsKeptWithWhoAndWhen() throws Exception {
         UUID contact = contact();
-        String at = LocalDate.now(clock) + "T09:15";
+        // The course started today in Danish time; the contact happened this morning (a Danish date, also near midnight UTC).
+        String at = LocalDate.now(clock.withZone(dk.brobygger.shared.DanishTime.ZONE)) + "T00:00";
         mvc.perform(post("/forloeb/{id}/kontakter/{c}/ret", course, contact).with(CourseTests.HOST).with(csrf())
                 .param("version", String.valueOf(version("course_contact", contact))).param("slags", "HOME_VISIT")
                 .param("tid", at).param("minutter", "45").param("note", "Ringede om gruppen")
