@@ -131,6 +131,23 @@ class CourseCorrectionTests {
     }
 
     @Test
+    void anEndedCoursesContactsAreNoLongerOpenToTheTeamWhoseAccessEndedWithIt() throws Exception {
+        UUID contact = contact();
+        mvc.perform(get("/forloeb/{id}/kontakter/{c}", course, contact).with(CourseTests.HOST))
+                .andExpect(status().isOk());
+        mvc.perform(courses.change(course, "udgang", "udgang", "COMMUNITY", "til", "Foreningen Sind", "dato",
+                LocalDate.now(clock.withZone(dk.brobygger.shared.DanishTime.ZONE)).toString(), "enig", "true")
+                .with(CourseTests.HOST).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/forloeb/{id}/kontakter/{c}", course, contact).with(CourseTests.HOST))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/forloeb/{id}/kontakter/{c}/fjern", course, contact).with(CourseTests.HOST).with(csrf())
+                .param("version", String.valueOf(version("course_contact", contact))).param("begrundelse", "Fejl"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT removed_at FROM course_contact WHERE id = :id").param("id", contact)
+                .query(java.sql.Timestamp.class).optional()).isEmpty();
+    }
+
+    @Test
     void aCorrectionFromAnOldVersionIsAConflictAndNothingIsOverwritten() throws Exception {
         UUID contact = contact();
         long seen = version("course_contact", contact);

@@ -87,14 +87,8 @@ class CourseIntensityViewTests {
     }
 
     void change(UUID course, String what, String... params) throws Exception {
-        long version = jdbc.sql("SELECT version FROM course WHERE id = :id").param("id", course).query(Long.class)
-                .single();
-        var request = post("/forloeb/{id}/" + what, course).with(HOST).with(csrf())
-                .param("version", String.valueOf(version));
-        for (int i = 0; i < params.length; i += 2) {
-            request.param(params[i], params[i + 1]);
-        }
-        mvc.perform(request).andExpect(status().is3xxRedirection());
+        mvc.perform(courses.change(course, what, params).with(HOST).with(csrf()))
+                .andExpect(status().is3xxRedirection());
     }
 
     /** judged and kept phases as the view gives them. */

@@ -26,6 +26,22 @@ public class TestCourses {
         jdbc.sql("DELETE FROM course_type WHERE changed_by <> 'system' AND version = 0").update();
     }
 
+    /**
+     * A change posted from the course page ({@code /forloeb/{id}/<what>}, e.g. {@code fase}, {@code status},
+     * {@code udgang}) at the course's current version, with these name/value pairs; the caller adds who and CSRF.
+     */
+    public org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder change(UUID course, String what,
+            String... params) {
+        long version = jdbc.sql("SELECT version FROM course WHERE id = :id").param("id", course).query(Long.class)
+                .single();
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/forloeb/{id}/" + what, course).param("version", String.valueOf(version));
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return request;
+    }
+
     /** The citizen consents to sharing with relatives. */
     public void consentToRelatives(UUID citizen) {
         jdbc.sql("""
